@@ -1,0 +1,164 @@
+/**
+ * Assistance (phase 5): the "five batches" (industry, employment, ecological compensation, relocation,
+ * social security) plus education, health and housing, delivered by cadres to registered households.
+ *
+ * Each month a registered household is visited with probability assistanceRate × the cadre's attention.
+ * The cadre diagnoses: with probability `precision` (quality × effort) it reads the household's true
+ * leading unmet need and delivers the matching measure; otherwise it delivers one of the diagnosed
+ * measures at random, which may not apply (wasted visit) or fits poorly (wrongMeasureEffect). Households "waiting
+ * for help" (low motivation) refuse productive measures (industry, employment) but accept transfers.
+ * One-off measure costs draw on the year's poverty-alleviation budget.
+ */
+import { uniformAt } from '../engine/random.js';
+import { attention, precision } from './cadres.js';
+import { setBatch } from './exit-routes.js';
+import { Measure, Registry, Route, Spend, type World } from './world.js';
+
+/** Measures a cadre chooses by diagnosis (health and education aid are entitlements, see below). */
+export const DIAGNOSED_MEASURES = [
+  Measure.Industry,
+  Measure.Employment,
+  Measure.Ecological,
+  Measure.Relocation,
+  Measure.SocialSecurity,
+  Measure.Housing,
+] as const;
+
+/**
+ * Entitlements granted on registration, without a cadre's diagnosis: health assistance (insurance
+ * premium subsidy and higher reimbursement) for every registered household, and education aid for
+ * households with a student. Both were sector programmes keyed to the registry.
+ */
+export function grantEntitlements(w: World, h: number): void {
+  w.hh.measures[h] |= Measure.Health;
+  if (w.hh.school[h] === 1) w.hh.measures[h] |= Measure.Education;
+}
+
+/**
+ * The measure a correct diagnosis delivers: the first unmet need in priority order, or 0 when none.
+ * Unsafe housing first (it blocks exit), then the place (relocation out of remote areas), then the
+ * household's capacity to earn: dibao for those who cannot work, industry where the village has
+ * one, employment, an ecological post where there is forest, and a cooperative dividend for those
+ * who cannot work.
+ */
+export function neededMeasure(w: World, h: number): number {
+  const hh = w.hh;
+  const got = hh.measures[h];
+  const v = hh.village[h];
+  const remoteUnmoved = hh.remote[h] === 1 && hh.relocated[h] === 0;
+  if (hh.unsafeHousing[h] === 1 && !remoteUnmoved) return Measure.Housing;
+  if (remoteUnmoved && !(got & Measure.Relocation)) return Measure.Relocation;
+  const cannotWork = hh.laborers[h] === 0 || hh.disabled[h] === 1;
+  if (cannotWork && hh.onDibao[h] === 0) return Measure.SocialSecurity;
+  const covered = w.villages.covered[v] === 1;
+  if (!cannotWork && covered && hh.industryMember[h] === 0 && !(got & Measure.Industry)) return Measure.Industry;
+  if (!cannotWork && hh.jobs[h] < hh.laborers[h] && !(got & Measure.Employment)) return Measure.Employment;
+  if (!cannotWork && w.villages.forest[v] === 1 && hh.ecoPost[h] === 0) return Measure.Ecological;
+  if (cannotWork && covered && w.villages.coopLinked[v] === 1 && hh.industryMember[h] === 0) return Measure.Industry;
+  return 0;
+}
+
+/** Monthly delivery of measures to registered households. */
+export function deliverAssistance(w: World): void {
+  const hh = w.hh;
+  const p = w.p;
+  const t = w.step;
+  const key = w.streams.assistance.key;
+  const budget = p.annualBudget / w.scaleUp;
+  const { registry, cadre } = hh;
+  for (let h = 0; h < w.nHouseholds; h++) {
+    if (registry[h] !== Registry.Registered) continue;
+    const c = cadre[h];
+    if (uniformAt(key, h, t, 0) >= p.assistanceRate * attention(w, c)) continue;
+    let m: number;
+    let fits: boolean;
+    if (uniformAt(key, h, t, 1) < precision(w, c)) {
+      m = neededMeasure(w, h);
+      fits = true;
+      if (m === 0) continue; // nothing left to deliver
+    } else {
+      m = DIAGNOSED_MEASURES[Math.floor(uniformAt(key, h, t, 2) * DIAGNOSED_MEASURES.length)];
+      fits = m === neededMeasure(w, h);
+    }
+    if (w.spentThisYear >= budget && isOneOff(m)) continue;
+    applyMeasure(w, h, m, fits, uniformAt(key, h, t, 3));
+  }
+}
+
+function isOneOff(m: number): boolean {
+  return m === Measure.Industry || m === Measure.Employment || m === Measure.Housing;
+}
+
+/**
+ * Applies measure m to household h. `fits` says whether it matches the household's leading need;
+ * a poorly fitting productive measure is taken up with probability wrongMeasureEffect. `u` is the
+ * household's take-up draw. Returns true when something was delivered.
+ */
+export function applyMeasure(w: World, h: number, m: number, fits: boolean, u: number): boolean {
+  const hh = w.hh;
+  const p = w.p;
+  const vl = w.villages;
+  const v = hh.village[h];
+  const sp = w.flows.spending;
+  const waiting = hh.motivation[h] < p.waitingThreshold;
+  const fitFactor = fits ? 1 : p.wrongMeasureEffect;
+  switch (m) {
+    case Measure.Industry: {
+      if (hh.industryMember[h] !== 0 || vl.covered[v] === 0 || vl.members[v] >= vl.capacity[v]) return false;
+      const canWork = hh.laborers[h] > 0 && hh.disabled[h] === 0;
+      if (canWork && !waiting && hh.motivation[h] >= p.joinThreshold && u < fitFactor) hh.industryMember[h] = 1;
+      else if (vl.coopLinked[v] === 1) hh.industryMember[h] = 2;
+      else return false;
+      vl.members[v]++;
+      w.industries.members[vl.industryType[v]]++;
+      hh.measures[h] |= Measure.Industry;
+      setBatch(w, h, Route.Industry);
+      sp[Spend.industry] += p.industrySupportCost;
+      w.spentThisYear += p.industrySupportCost;
+      return true;
+    }
+    case Measure.Employment: {
+      if (hh.laborers[h] === 0 || waiting || hh.measures[h] & Measure.Employment) return false;
+      hh.measures[h] |= Measure.Employment;
+      hh.skill[h] += p.trainingSkillGain * fitFactor * (1 - hh.skill[h]);
+      // Placement succeeds more often for motivated, skilled laborers.
+      if (hh.jobs[h] < hh.laborers[h] && u < fitFactor * (0.3 + 0.4 * hh.motivation[h] + 0.3 * hh.skill[h])) hh.jobs[h]++;
+      setBatch(w, h, Route.Employment);
+      sp[Spend.employment] += p.trainingCost;
+      w.spentThisYear += p.trainingCost;
+      return true;
+    }
+    case Measure.Ecological: {
+      if (vl.forest[v] === 0 || hh.ecoPost[h] === 1 || hh.laborers[h] === 0) return false;
+      hh.ecoPost[h] = 1;
+      hh.measures[h] |= Measure.Ecological;
+      setBatch(w, h, Route.Ecological);
+      return true;
+    }
+    case Measure.Relocation: {
+      if (hh.remote[h] === 0 || hh.relocated[h] === 1) return false;
+      hh.relocationOffered[h] = 1;
+      hh.measures[h] |= Measure.Relocation;
+      return true;
+    }
+    case Measure.SocialSecurity: {
+      if (hh.onDibao[h] === 1) return false;
+      const eligible = hh.laborers[h] === 0 || hh.disabled[h] === 1;
+      if (!eligible) return false;
+      hh.onDibao[h] = 1;
+      hh.measures[h] |= Measure.SocialSecurity;
+      setBatch(w, h, Route.SocialSecurity);
+      return true;
+    }
+    case Measure.Housing: {
+      if (hh.unsafeHousing[h] === 0) return false;
+      hh.unsafeHousing[h] = 0;
+      hh.measures[h] |= Measure.Housing;
+      sp[Spend.housing] += p.housingRenovationCost;
+      w.spentThisYear += p.housingRenovationCost;
+      return true;
+    }
+    default:
+      return false;
+  }
+}

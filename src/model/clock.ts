@@ -1,0 +1,25 @@
+/**
+ * Calendar and scheduled values: advances the month, and in January sets the year's poverty line,
+ * supervision pressure and budget year. Scheduled parameters take their value for the new step.
+ */
+import { povertyLine, supervisionPressure } from './government.js';
+import type { World } from './world.js';
+
+/** Moves the world to the next month and applies scheduled parameter values for it. */
+export function advanceClock(w: World): void {
+  w.step += 1;
+  w.month = ((w.step - 1) % 12) + 1;
+  w.year = w.startYear + 1 + Math.floor((w.step - 1) / 12);
+  for (const [key, s] of w.series) w.p[key] = s[Math.min(w.step, s.length - 1)];
+  w.wageIndex = Math.pow(1 + w.p.ruralIncomeGrowth, w.step / 12);
+  if (w.month === 1) {
+    w.line = povertyLine(w.year);
+    w.spentThisYear = 0;
+  }
+  w.pressure = supervisionPressure(w.p.supervisionPressure, w.p.deadlinePressureGrowth, w.year);
+}
+
+/** True when the current step is the last month of a year (yearly events run). */
+export function closesYear(w: World): boolean {
+  return w.month === 12;
+}

@@ -1,0 +1,81 @@
+/**
+ * Identification: registering poor households.
+ *
+ * At the end of 2013 the registry was built by quota ("scale control"): the province's poor count was
+ * set from the statistical estimate and filled with the households assessed poorest. Here the quota is
+ * `initialRegistryShare` of persons, filled in order of assessed income; assessment error creates the
+ * registry's exclusion and inclusion errors. After 2013, each December, a non-registered household
+ * assessed below the line is registered with probability identificationRate × the village cadres'
+ * precision (no quota).
+ */
+import { uniformAt } from '../engine/random.js';
+import { grantEntitlements } from './assistance.js';
+import { assignCadre } from './cadre-placement.js';
+import { precision } from './cadres.js';
+import { assessIncome, yearIncome } from './registry-assessment.js';
+import { Registry, type World } from './world.js';
+
+const BINS = 1 << 15;
+const LOG_MIN = Math.log(1);
+const LOG_MAX = Math.log(1e6);
+
+/** Initial registry: the lowest assessed per-capita incomes until the quota of persons is filled. */
+export function registerInitialQuota(w: World): void {
+  const hh = w.hh;
+  const n = w.nHouseholds;
+  const assessed = new Float64Array(n);
+  const persons = new Float64Array(BINS);
+  const binOf = (y: number): number => {
+    const x = (Math.log(Math.max(1, y)) - LOG_MIN) / (LOG_MAX - LOG_MIN);
+    return Math.min(BINS - 1, Math.max(0, Math.floor(x * BINS)));
+  };
+  for (let h = 0; h < n; h++) {
+    assessed[h] = assessIncome(w, h, hh.incomeLastYear[h], w.p.initialCadreQuality, 2);
+    persons[binOf(assessed[h])] += hh.size[h];
+  }
+  const quota = w.p.initialRegistryShare * w.persons;
+  let cum = 0;
+  let cut = 0;
+  while (cut < BINS && cum + persons[cut] <= quota) cum += persons[cut++];
+  // Fill the boundary bin household by household (in id order) until the quota is met.
+  for (let h = 0; h < n; h++) {
+    const b = binOf(assessed[h]);
+    if (b < cut || (b === cut && cum + hh.size[h] / 2 <= quota)) {
+      if (b === cut) cum += hh.size[h];
+      hh.registry[h] = Registry.Registered;
+      grantEntitlements(w, h);
+    }
+  }
+}
+
+/** December: registers newly poor households (after exits and returns). */
+export function identifyNewPoor(w: World): void {
+  const hh = w.hh;
+  const p = w.p;
+  const key = w.streams.identification.key;
+  const villagePrecision = new Float64Array(w.nVillages);
+  const villageQuality = new Float64Array(w.nVillages);
+  for (let v = 0; v < w.nVillages; v++) {
+    const a = w.villages.cadreStart[v];
+    const b = w.villages.cadreEnd[v];
+    let sp = 0;
+    let sq = 0;
+    for (let c = a; c < b; c++) {
+      sp += precision(w, c);
+      sq += w.cadres.quality[c];
+    }
+    villagePrecision[v] = b > a ? sp / (b - a) : 0.3;
+    villageQuality[v] = b > a ? sq / (b - a) : p.initialCadreQuality;
+  }
+  for (let h = 0; h < w.nHouseholds; h++) {
+    if (hh.registry[h] !== Registry.None) continue;
+    const v = hh.village[h];
+    const assessed = assessIncome(w, h, yearIncome(w, h), villageQuality[v], 3);
+    if (assessed >= w.line) continue;
+    if (uniformAt(key, h, w.step, 1) >= p.identificationRate * villagePrecision[v]) continue;
+    hh.registry[h] = Registry.Registered;
+    grantEntitlements(w, h);
+    w.flows.newRegistrations += hh.size[h];
+    assignCadre(w, h);
+  }
+}

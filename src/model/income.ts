@@ -1,0 +1,88 @@
+/**
+ * Income (phase 7): each household's income this month, per capita at an annual rate:
+ *   market (productivity × transient × growth × circumstances) + industry + jobs + ecological post
+ *   + dibao top-up − out-of-pocket shock losses (medical costs, disaster losses).
+ * Schooling costs are not deducted (the official income measure does not); unmet schooling needs block
+ * exit through the guarantees instead.
+ * Market incomes grow at ruralIncomeGrowth; households with a structural constraint (no laborer,
+ * illness, disability, remoteness) get only structuralGrowthShare of it. Savings absorb the rest.
+ * Recurring transfers and posts are booked to spending here.
+ *
+ * This is the hottest loop of the model: columns and parameters are hoisted into locals, and the
+ * formulas of household-income.ts are inlined (a test checks they agree).
+ */
+import { dibaoStandard, industryTypeIncome } from './household-income.js';
+import { Measure, Spend, type World } from './world.js';
+
+/** Smoothing weight of the twelve-month income estimate. */
+const SMOOTHING = 1 / 12;
+
+export function updateIncome(w: World): void {
+  const { size, laborers, chronic, disabled, remote, relocated, growth, productivity, deviationFactor, skill, motivation } = w.hh;
+  const { industryMember, village, jobs, ecoPost, onDibao, dibaoMonths, measures, shockLoss, school } = w.hh;
+  const { income, incomeSmoothed, incomeYearSum, savings } = w.hh;
+  const industryType = w.villages.industryType;
+  const p = w.p;
+  const gFull = Math.pow(1 + p.ruralIncomeGrowth, 1 / 12);
+  const gStructural = Math.pow(1 + p.ruralIncomeGrowth * p.structuralGrowthShare, 1 / 12);
+  const remoteKeep = 1 - p.remotePenalty;
+  const illKeep = 1 - p.chronicIllnessPenalty;
+  const noLabor = p.noLaborIncomeFactor;
+  const skillReturn = p.skillReturn;
+  const motivationReturn = p.motivationReturn;
+  const dividendShare = p.dividendShare;
+  const jobPay = p.jobIncome * w.wageIndex;
+  const ecoPay = p.ecoJobWage;
+  const dibaoStd = dibaoStandard(w);
+  const saveAbove = 1.5 * w.line;
+  const savingsRate = p.savingsRate;
+  const typeIncome = new Float64Array(w.nIndustries);
+  for (let k = 0; k < w.nIndustries; k++) typeIncome[k] = industryTypeIncome(w, k);
+  let dibao = 0;
+  let ecoPosts = 0;
+  let educationAid = 0;
+  let healthAid = 0;
+  for (let h = 0; h < w.nHouseholds; h++) {
+    const n = size[h];
+    const remoteUnmoved = remote[h] === 1 && relocated[h] === 0;
+    const structural = laborers[h] === 0 || chronic[h] === 1 || disabled[h] === 1 || remoteUnmoved;
+    const g = growth[h] * (structural ? gStructural : gFull);
+    growth[h] = g;
+    let f = (1 + skillReturn * (skill[h] - 0.5)) * (1 + motivationReturn * (motivation[h] - 0.5));
+    if (remoteUnmoved) f *= remoteKeep;
+    if (chronic[h] === 1) f *= illKeep;
+    if (disabled[h] === 1) f *= illKeep;
+    if (laborers[h] === 0) f *= noLabor;
+    let earned = productivity[h] * deviationFactor[h] * g * f;
+    const member = industryMember[h];
+    if (member !== 0) {
+      const full = typeIncome[industryType[village[h]]] * (0.6 + 0.8 * skill[h]);
+      earned += (member === 1 ? full : dividendShare * full) / n;
+    }
+    if (jobs[h] > 0) earned += (jobs[h] * jobPay) / n;
+    if (ecoPost[h] === 1) {
+      earned += ecoPay / n;
+      ecoPosts++;
+    }
+    let topUp = 0;
+    if (onDibao[h] === 1) {
+      topUp = earned < dibaoStd ? dibaoStd - earned : 0;
+      if (dibaoMonths[h] < 65535) dibaoMonths[h]++;
+      dibao += topUp * n;
+    }
+    const m = measures[h];
+    if (school[h] === 1 && m & Measure.Education) educationAid++;
+    if (m & Measure.Health) healthAid++;
+    const y = earned + topUp - (shockLoss[h] * 12) / n;
+    income[h] = y;
+    incomeSmoothed[h] += SMOOTHING * (y - incomeSmoothed[h]);
+    incomeYearSum[h] += y;
+    const flow = y > saveAbove ? savingsRate * (y - saveAbove) : y < 0 ? y : 0;
+    savings[h] += (flow * n) / 12;
+  }
+  const sp = w.flows.spending;
+  sp[Spend.social_security] += dibao / 12;
+  sp[Spend.ecological] += (ecoPosts * ecoPay) / 12;
+  sp[Spend.education] += (educationAid * p.educationAidCost) / 12;
+  sp[Spend.health] += (healthAid * p.healthAidCost) / 12;
+}

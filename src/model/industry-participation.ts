@@ -1,0 +1,45 @@
+/**
+ * Household choice: joining and leaving the village industry (phase 6). Members leave when their
+ * village loses coverage or their motivation drops; non-registered households in covered villages
+ * join on their own now and then, competing with the poor for the industry's capacity.
+ */
+import { uniformAt } from '../engine/random.js';
+import { Registry, type World } from './world.js';
+
+export function updateIndustryParticipation(w: World): void {
+  const hh = w.hh;
+  const vl = w.villages;
+  const p = w.p;
+  const key = w.streams.industryJoin.key;
+  const t = w.step;
+  const leaveBelow = p.joinThreshold - 0.1;
+  const { village, industryMember, motivation, registry, laborers } = hh;
+  const { covered, members, capacity, industryType } = vl;
+  const typeMembers = w.industries.members;
+  const joinThreshold = p.joinThreshold;
+  const joinRate = p.spontaneousJoinRate;
+  for (let h = 0; h < w.nHouseholds; h++) {
+    const v = village[h];
+    const member = industryMember[h];
+    if (member !== 0) {
+      if (covered[v] === 0 || (member === 1 && motivation[h] < leaveBelow)) {
+        industryMember[h] = 0;
+        members[v]--;
+        typeMembers[industryType[v]]--;
+      }
+      continue;
+    }
+    if (
+      covered[v] === 1 &&
+      registry[h] !== Registry.Registered &&
+      laborers[h] > 0 &&
+      motivation[h] >= joinThreshold &&
+      members[v] < capacity[v] &&
+      uniformAt(key, h, t) < joinRate
+    ) {
+      industryMember[h] = 1;
+      members[v]++;
+      typeMembers[industryType[v]]++;
+    }
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * The parameter table: every number the model uses that a user may change, with its default, unit,
+ * valid range, plausible range (for sensitivity analysis), source and meaning. This table is the single
+ * source of truth: scenario validation, `povsim params`, the docs and the playground all read it.
+ *
+ * Source tags: paper = the seed paper (Jiangxi, 2013–2017); stat = official statistics;
+ * lit = published literature; assume = a stated assumption (sensitivity analysis covers it);
+ * calibrated = fitted to the calibration targets (docs/calibration.md).
+ */
+
+export type Source = 'paper' | 'stat' | 'lit' | 'assume' | 'calibrated';
+export type ParamGroup =
+  | 'lever'
+  | 'population'
+  | 'income'
+  | 'shocks'
+  | 'motivation'
+  | 'cadres'
+  | 'industry'
+  | 'assistance'
+  | 'relocation'
+  | 'registry'
+  | 'costs';
+
+/** One row of the parameter table. */
+export interface ParamSpec {
+  readonly key: string;
+  readonly group: ParamGroup;
+  readonly default: number;
+  readonly unit: string;
+  /** Valid range: values outside are rejected. */
+  readonly min: number;
+  readonly max: number;
+  /** Plausible range for sensitivity analysis and the playground (within [min, max]). */
+  readonly low: number;
+  readonly high: number;
+  readonly integer?: boolean;
+  readonly source: Source;
+  /** One line: what the number means and where it comes from. */
+  readonly meaning: string;
+}
+
+function p(
+  key: string,
+  group: ParamGroup,
+  def: number,
+  unit: string,
+  range: [number, number],
+  plausible: [number, number],
+  source: Source,
+  meaning: string,
+  integer = false,
+): ParamSpec {
+  return { key, group, default: def, unit, min: range[0], max: range[1], low: plausible[0], high: plausible[1], source, meaning, integer };
+}
+
+/** The table, in display order. */
+export const PARAMETERS = [
+  // --- the four levers (paper's four suggestions) ---
+  p('cadreEffort', 'lever', 0.55, 'share of working time', [0, 1], [0.3, 0.9], 'assume',
+    'Target share of a cadre\'s working time spent on assigned households (suggestion 4, "effective governance"); burnout lowers the effort actually given.'),
+  p('subsidyLevel', 'lever', 18720, 'yuan/household', [0, 200000], [10000, 85000], 'paper',
+    'Relocation housing subsidy per household (suggestion 2, "ecological livability"); the paper prints "18,72 million yuan", read as 18,720 yuan.'),
+  p('culturalMotivation', 'lever', 0.1, 'share of villages', [0, 1], [0, 0.8], 'assume',
+    'Share of villages running a "village civilization" motivation programme (suggestion 3): lectures, model households, ambition-and-skill support.'),
+  p('industryCoverage', 'lever', 0.45, 'share of villages', [0, 1], [0.2, 0.9], 'calibrated',
+    'Share of villages served by a characteristic poverty-alleviation industry (suggestion 1, "prosperous industry").'),
+
+  // --- population ---
+  p('households', 'population', 10_000_000, 'households at 1:1', [1000, 20_000_000], [10_000_000, 10_000_000], 'stat',
+    'Rural households in Jiangxi, 2013 (37.6 million rural people at about 3.76 persons per household).', true),
+  p('ruralPopulation', 'population', 37_600_000, 'persons', [1_000_000, 100_000_000], [37_600_000, 37_600_000], 'paper',
+    'Rural population at the end of 2013 (3.46 million poor at 9.21%); results are scaled to it.', true),
+  p('villages', 'population', 17_320, 'villages at 1:1', [1, 100_000], [17_320, 17_320], 'paper',
+    'Administrative villages (the paper counts 17,320 village-level poverty alleviation offices).', true),
+  p('meanHouseholdSize', 'population', 3.76, 'persons/household', [1.5, 6], [3.4, 4.1], 'stat',
+    'Mean rural household size (registered poor households average 3.43).'),
+  p('noLaborShare', 'population', 0.12, 'share of households', [0, 0.6], [0.06, 0.2], 'assume',
+    'Households with no working-age laborer (elderly, widowed, disabled).'),
+  p('chronicIllnessShare', 'population', 0.07, 'share of households', [0, 0.5], [0.04, 0.12], 'assume',
+    'Households with a chronically ill member; illness is the leading cause (42%) among registered poor [stat].'),
+  p('disabilityShare', 'population', 0.03, 'share of households', [0, 0.3], [0.02, 0.06], 'assume',
+    'Households with a member disabled enough to limit work.'),
+  p('schoolingShare', 'population', 0.25, 'share of households', [0, 1], [0.15, 0.35], 'assume',
+    'Households paying for a child in upper-secondary or tertiary schooling.'),
+  p('unsafeHousingShare', 'population', 0.06, 'share of households', [0, 0.5], [0.03, 0.12], 'assume',
+    'Households living in dilapidated (unsafe) housing in 2013, weighted toward the poor.'),
+  p('remoteVillageShare', 'population', 0.1, 'share of villages', [0, 1], [0.05, 0.2], 'assume',
+    'Villages that are remote or ecologically fragile enough to be relocation areas.'),
+  p('forestVillageShare', 'population', 0.3, 'share of villages', [0, 1], [0.15, 0.5], 'assume',
+    'Villages with forest or ecological land eligible for ecological compensation posts (Jiangxi forest cover about 63%).'),
+
+  // --- income ---
+  p('meanIncome2013', 'income', 8800, 'yuan/person/year', [1000, 50000], [8000, 9600], 'stat',
+    'Mean rural per-capita disposable income, Jiangxi 2013 (about 13,200 in 2017).'),
+  p('incomeLogSd', 'income', 0.51, 'log points', [0.1, 2], [0.6, 0.9], 'calibrated',
+    'Spread (log sd) of household productivity; with the other factors it sets the 2013 income distribution.'),
+  p('villageIncomeSd', 'income', 0.25, 'log points', [0, 1], [0.1, 0.4], 'assume',
+    'Spread of village-level income factors (why poverty clusters in villages).'),
+  p('ruralIncomeGrowth', 'income', 0.09, 'per year', [-0.1, 0.3], [0.06, 0.11], 'stat',
+    'Nominal growth of rural market incomes (Jiangxi mean rose from about 8,800 to 13,200 yuan, 2013–2017).'),
+  p('structuralGrowthShare', 'income', 0.5, 'share of general growth', [0, 1.5], [0.2, 0.9], 'assume',
+    'Share of general income growth reaching households with a structural constraint (no laborer, chronic illness, disability, remoteness).'),
+  p('transientIncomeSd', 'income', 0.12, 'log points/year', [0, 1], [0.05, 0.2], 'assume',
+    'Yearly idiosyncratic shock to a household\'s market income (harvest, job, prices); the source of new poverty and returns.'),
+  p('transientPersistence', 'income', 0.6, 'AR(1) coefficient', [0, 0.99], [0.3, 0.8], 'assume',
+    'Year-to-year persistence of the idiosyncratic income deviation.'),
+  p('remotePenalty', 'income', 0.3, 'share of market income', [0, 0.9], [0.15, 0.45], 'assume',
+    'Market income lost by living in a remote, poorly connected place; relocation removes it.'),
+  p('chronicIllnessPenalty', 'income', 0.35, 'share of market income', [0, 0.9], [0.2, 0.5], 'assume',
+    'Market income lost when a member is chronically ill (lost work and care).'),
+  p('noLaborIncomeFactor', 'income', 0.45, 'multiplier', [0, 1], [0.3, 0.6], 'assume',
+    'Market income of a household without a laborer relative to one with (small farming, remittances, pensions).'),
+  p('skillReturn', 'income', 0.6, 'income multiplier per unit skill', [0, 2], [0.3, 0.9], 'assume',
+    'Market income rises by this factor from skill 0 to skill 1 (centred at 0.5).'),
+  p('motivationReturn', 'income', 0.3, 'income multiplier per unit motivation', [0, 1], [0.1, 0.5], 'assume',
+    'Market income rises by this factor from motivation 0 to 1 (effort on the farm and job search).'),
+  p('savingsRate', 'income', 0.25, 'share of income above 1.5 x line', [0, 0.8], [0.1, 0.4], 'assume',
+    'Share of per-capita income above 1.5 times the poverty line that a household saves.'),
+  p('initialSavingsYears', 'income', 0.5, 'years of household income', [0, 5], [0.2, 1], 'assume',
+    'Savings at the end of 2013, in years of household income (scaled by a uniform draw).'),
+
+  // --- shocks ---
+  p('illnessMonthlyRate', 'shocks', 0.008, 'episodes/household/month', [0, 0.2], [0.004, 0.015], 'assume',
+    'Serious illness episodes (hospitalisation) per household-month; three times higher with chronic illness.'),
+  p('illnessCost', 'shocks', 8000, 'yuan/episode', [0, 100000], [4000, 15000], 'assume',
+    'Mean medical cost of an episode, before reimbursement (exponentially distributed).'),
+  p('oopShare', 'shocks', 0.5, 'share of cost', [0, 1], [0.35, 0.65], 'lit',
+    'Out-of-pocket share of medical costs under the new rural cooperative medical scheme.'),
+  p('oopShareAssisted', 'shocks', 0.1, 'share of cost', [0, 1], [0.05, 0.2], 'stat',
+    'Out-of-pocket share with health poverty alleviation (the 90% reimbursement goal for registered poor).'),
+  p('disasterMonthlyRate', 'shocks', 0.02, 'events/village/flood-season month', [0, 0.5], [0.01, 0.04], 'assume',
+    'Flood or landslide probability per flood-season month (May–August), scaled by village fragility.'),
+  p('disasterLoss', 'shocks', 0.25, 'share of yearly market income', [0, 1], [0.1, 0.4], 'assume',
+    'Income lost by a household hit by a disaster; relocated households are not exposed.'),
+  p('priceShockSd', 'shocks', 0.06, 'log points/month', [0, 0.5], [0.03, 0.1], 'assume',
+    'Monthly shock to each industry\'s price (AR(1) in logs).'),
+  p('pricePersistence', 'shocks', 0.92, 'AR(1) coefficient per month', [0, 0.999], [0.85, 0.97], 'assume',
+    'Persistence of industry price deviations.'),
+
+  // --- motivation ---
+  p('initialMotivation', 'motivation', 0.55, 'index 0..1', [0, 1], [0.45, 0.65], 'assume',
+    'Mean initial motivation (lower among the poor through the income link).'),
+  p('peerPull', 'motivation', 0.04, 'per month', [0, 1], [0.01, 0.08], 'assume',
+    'Monthly pull of a household\'s motivation toward its village norm (the village mean).'),
+  p('cultureEffect', 'motivation', 0.03, 'per month', [0, 0.5], [0.01, 0.06], 'assume',
+    'Monthly rise of motivation (toward 1) in a village with a cultural-motivation programme.'),
+  p('cadreEncouragement', 'motivation', 0.02, 'per month at full effort', [0, 0.5], [0.005, 0.04], 'assume',
+    'Monthly rise of a registered household\'s motivation from its cadre\'s visits, times effort.'),
+  p('successFeedback', 'motivation', 0.5, 'per unit relative income gain', [0, 5], [0.2, 1], 'assume',
+    'Motivation gained per unit of relative income growth over the past year (success breeds effort).'),
+  p('dependencyErosion', 'motivation', 0.015, 'per month', [0, 0.2], [0.005, 0.03], 'assume',
+    'Monthly erosion of motivation after long dependence on transfers (dibao beyond dependencyMonths).'),
+  p('dependencyMonths', 'motivation', 18, 'months', [0, 120], [6, 36], 'assume',
+    'Months on dibao after which dependence starts eroding motivation.', true),
+  p('waitingThreshold', 'motivation', 0.3, 'index 0..1', [0, 1], [0.2, 0.4], 'assume',
+    'Motivation below which a household is "waiting for help": it refuses productive measures.'),
+
+  // --- cadres ---
+  p('pairingCadres', 'cadres', 300_000, 'cadres at 1:1', [1000, 2_000_000], [200_000, 400_000], 'stat',
+    'Pairing helpers and resident work-team members (about 300,000 in 2016; 10,656 stationed in 2,900 poor villages).', true),
+  p('initialCadreQuality', 'cadres', 0.5, 'index 0..1', [0, 1], [0.35, 0.65], 'assume',
+    'Mean initial cadre quality (skill at diagnosing causes and matching measures).'),
+  p('trainingDays', 'cadres', 4, 'days/cadre/year', [0, 60], [0, 20], 'assume',
+    'Training days per cadre per year (suggestion 4 raises it).'),
+  p('qualityPerTrainingDay', 'cadres', 0.02, 'quality gap closed per day', [0, 0.5], [0.01, 0.04], 'assume',
+    'Share of the gap to full quality closed by one training day.'),
+  p('caseloadReference', 'cadres', 5, 'households/cadre', [1, 100], [3, 10], 'assume',
+    'Caseload a cadre can serve fully; above it attention per household falls and burnout grows.'),
+  p('burnoutRate', 'cadres', 0.04, 'per month', [0, 1], [0.02, 0.08], 'assume',
+    'Monthly burnout growth at reference caseload, full effort and full pressure ("emotional exhaustion").'),
+  p('burnoutRecovery', 'cadres', 0.03, 'per month', [0, 1], [0.01, 0.06], 'assume',
+    'Monthly recovery from burnout, raised by cadreSupport.'),
+  p('cadreSupport', 'cadres', 0, 'index 0..1', [0, 1], [0, 0.8], 'assume',
+    'Support for cadres (rest, incentives, reduced paperwork): multiplies recovery by (1 + support).'),
+  p('rotationRate', 'cadres', 0.15, 'per year', [0, 1], [0.05, 0.3], 'assume',
+    'Share of cadres rotated out each year (replaced at initial quality, no burnout).'),
+  p('supervisionPressure', 'cadres', 0.5, 'index 0..1', [0, 1], [0.3, 0.8], 'assume',
+    'Supervision and target pressure in 2014; rises toward the 2020 deadline by deadlinePressureGrowth.'),
+  p('deadlinePressureGrowth', 'cadres', 0.06, 'per year', [0, 0.5], [0, 0.12], 'assume',
+    'Yearly rise of supervision pressure as the 2020 deadline nears.'),
+
+  // --- industry ---
+  p('industryReturn', 'industry', 5000, 'yuan/household/year', [0, 50000], [3000, 8000], 'assume',
+    'Yearly income of a participating household at competitiveness 0.5, value chain 0, price 1, skill 0.5 (2013 yuan).'),
+  p('initialCompetitiveness', 'industry', 0.3, 'index 0..1', [0, 1], [0.2, 0.5], 'paper',
+    'Initial industry competitiveness: the paper finds "limited competitiveness in the market and low market share".'),
+  p('initialValueChain', 'industry', 0.15, 'index 0..1', [0, 1], [0.05, 0.3], 'paper',
+    'Initial value-chain depth (processing, warehousing, marketing): "imperfect industrial chain, low added value".'),
+  p('technicalAssistance', 'industry', 0.2, 'index 0..1', [0, 1], [0, 0.8], 'assume',
+    'Technical assistance to industries (experts, service systems): raises competitiveness and member skill.'),
+  p('valueChainInvestment', 'industry', 0.1, 'index 0..1', [0, 1], [0, 0.8], 'assume',
+    'Investment in processing and warehousing: deepens the value chain.'),
+  p('competitivenessDecay', 'industry', 0.01, 'per month', [0, 0.5], [0.005, 0.02], 'assume',
+    'Monthly erosion of competitiveness without assistance (competitors, ageing orchards).'),
+  p('industryCapacity', 'industry', 0.35, 'share of village households', [0, 1], [0.2, 0.5], 'assume',
+    'Share of a covered village\'s households its industry can take as members (grows with the value chain).'),
+  p('cooperativeLinkage', 'industry', 0.3, 'share of covered villages', [0, 1], [0, 0.8], 'assume',
+    'Share of covered villages with a cooperative that pays dividends to poor households without labour.'),
+  p('dividendShare', 'industry', 0.3, 'share of member income', [0, 1], [0.15, 0.5], 'assume',
+    'Dividend of a linked household relative to a working member\'s income.'),
+  p('joinThreshold', 'industry', 0.35, 'motivation 0..1', [0, 1], [0.25, 0.5], 'assume',
+    'Motivation needed to join an industry; members leave below this minus 0.1.'),
+  p('spontaneousJoinRate', 'industry', 0.004, 'per household-month', [0, 0.2], [0, 0.01], 'assume',
+    'Monthly chance a non-registered household in a covered village joins the industry on its own.'),
+
+  // --- assistance ---
+  p('assistanceRate', 'assistance', 0.12, 'measures/household/month at full attention', [0, 1], [0.06, 0.2], 'calibrated',
+    'Monthly chance that a registered household\'s cadre delivers a measure, at full effort and reference caseload.'),
+  p('wrongMeasureEffect', 'assistance', 0.4, 'share of full effect', [0, 1], [0.2, 0.6], 'assume',
+    'Effect of a measure delivered on a wrong diagnosis relative to a fitting one (poor fit, low take-up).'),
+  p('jobIncome', 'assistance', 14000, 'yuan/laborer/year (2013)', [0, 100000], [9000, 20000], 'assume',
+    'Earnings of a laborer placed in a job by employment assistance (poverty workshops, organised migration).'),
+  p('jobLossRate', 'assistance', 0.01, 'per month', [0, 0.5], [0.005, 0.03], 'assume',
+    'Monthly chance a placed laborer loses the job.'),
+  p('trainingSkillGain', 'assistance', 0.25, 'skill gap closed', [0, 1], [0.1, 0.4], 'assume',
+    'Share of the skill gap closed by vocational training.'),
+  p('ecoJobWage', 'assistance', 6000, 'yuan/post/year', [0, 50000], [4000, 10000], 'assume',
+    'Pay of an ecological compensation post (forest ranger, cleaner).'),
+  p('dibaoLineRatio', 'assistance', 1.2, 'x poverty line', [0, 3], [0.9, 1.2], 'stat',
+    'Rural dibao standard relative to the poverty line (Jiangxi merged the two lines; its rural standard was about 20% above the line by 2017).'),
+  // --- relocation ---
+  p('housingCost', 'relocation', 85000, 'yuan/household', [0, 500000], [60000, 110000], 'paper',
+    'Cost of building a house at the resettlement site ("about 85,000 yuan for housing construction").'),
+  p('relocationWillingness', 'relocation', 0.9, 'share of households', [0, 1], [0.7, 1], 'paper',
+    'Share of households in relocation areas willing to move ("90% of the farmers have a greater willingness").'),
+  p('relocationCredit', 'relocation', 50000, 'yuan/household', [0, 200000], [20000, 80000], 'stat',
+    'Credit a household can raise for the move: poverty-alleviation microcredit is up to 50,000 yuan per household; it uses a share equal to its motivation.'),
+  p('followUpSupport', 'relocation', 0.3, 'index 0..1', [0, 1], [0, 0.8], 'assume',
+    'Follow-up support at resettlement sites: chance per year of a job placement for a relocated laborer.'),
+
+  // --- registry: identification and exit ---
+  p('initialRegistryShare', 'registry', 0.0921, 'share of rural persons', [0, 1], [0.0921, 0.0921], 'paper',
+    'Poor registered at the end of 2013 (3.46 million, 9.21%): a quota used only to initialise the registry.'),
+  p('assessmentNoise', 'registry', 0.25, 'log points at quality 0', [0, 2], [0.1, 0.4], 'assume',
+    'Error of a cadre\'s income assessment; falls linearly to a quarter of it at quality 1.'),
+  p('identificationRate', 'registry', 0.5, 'per year at full precision', [0, 1], [0.3, 0.8], 'assume',
+    'Chance per year that a newly poor household (assessed below the line) is registered.'),
+  p('exitMargin', 'registry', 0.05, 'share above the line', [-0.5, 1], [0, 0.15], 'assume',
+    'Assessed income must exceed the line by this margin for a regular exit.'),
+  p('falseExitPropensity', 'registry', 0.25, 'probability at full pressure', [0, 1], [0.1, 0.4], 'assume',
+    'Chance a household assessed just below the line is pushed out anyway under pressure ("numbers-game" exits).'),
+  p('falseExitBand', 'registry', 0.2, 'share below the line', [0, 1], [0.1, 0.3], 'assume',
+    'How far below the line a household can be and still be pushed out.'),
+  p('assessmentStrength', 'registry', 0.5, 'probability', [0, 1], [0.3, 0.8], 'assume',
+    'Chance that third-party assessment catches a false exit (it is reversed).'),
+  p('returnDetection', 'registry', 0.8, 'probability per year', [0, 1], [0.5, 1], 'assume',
+    'Chance that an exited household that fell back below the line is re-registered (dynamic monitoring).'),
+
+  // --- unit costs (for spending and equal-budget comparisons) ---
+  p('annualBudget', 'costs', 2.0e10, 'yuan/year (province)', [0, 1e12], [1e10, 4e10], 'assume',
+    'Yearly poverty-alleviation fund for measures; when the year\'s spending reaches it, no new one-off measure (industry, training, housing) starts.'),
+  p('industrySupportCost', 'costs', 5000, 'yuan/household (once)', [0, 100000], [3000, 8000], 'assume',
+    'Industry support per enrolled household (seedlings, livestock, cooperative shares).'),
+  p('trainingCost', 'costs', 1500, 'yuan/household (once)', [0, 50000], [800, 3000], 'assume',
+    'Vocational training and job placement per household.'),
+  p('educationAidCost', 'costs', 2000, 'yuan/household/year', [0, 50000], [1000, 3000], 'assume',
+    'Education assistance (the "rain dew" plan, fee waivers) per household with a student.'),
+  p('healthAidCost', 'costs', 600, 'yuan/household/year', [0, 20000], [300, 1200], 'assume',
+    'Health assistance premium subsidy per household (claims are paid as illness occurs).'),
+  p('housingRenovationCost', 'costs', 20000, 'yuan/household (once)', [0, 200000], [15000, 30000], 'assume',
+    'Dilapidated-house renovation subsidy.'),
+  p('cultureProgramCost', 'costs', 60000, 'yuan/village/year', [0, 1_000_000], [30000, 120000], 'assume',
+    'Running a cultural-motivation programme in one village for a year.'),
+  p('cadreCostPerEffort', 'costs', 40000, 'yuan/cadre/year at full effort', [0, 500000], [20000, 80000], 'assume',
+    'Cost of cadre time (allowances, stationing) per cadre-year at effort 1; spending scales with effort.'),
+  p('trainingDayCost', 'costs', 400, 'yuan/cadre/day', [0, 10000], [200, 800], 'assume',
+    'Cost of one training day for one cadre.'),
+  p('industryInvestmentCost', 'costs', 2e9, 'yuan/year per unit of assistance+investment at 1:1', [0, 1e11], [1e9, 4e9], 'assume',
+    'Yearly provincial cost of technical assistance plus value-chain investment, per unit of their sum.'),
+  p('industryCoverageCost', 'costs', 150000, 'yuan/covered village/year', [0, 5_000_000], [80000, 300000], 'assume',
+    'Yearly cost of running a poverty-alleviation industry base in a village (platform, extension, marketing).'),
+] as const satisfies readonly ParamSpec[];
+
+/** A parameter key. */
+export type ParamKey = (typeof PARAMETERS)[number]['key'];
+
+/** Resolved numeric values for every parameter. */
+export type Params = Record<ParamKey, number>;
+
+/** The four levers, by scenario key. */
+export const LEVER_KEYS = ['cadreEffort', 'subsidyLevel', 'culturalMotivation', 'industryCoverage'] as const satisfies readonly ParamKey[];
+export type LeverKey = (typeof LEVER_KEYS)[number];
+
+const BY_KEY = new Map<string, ParamSpec>(PARAMETERS.map((s) => [s.key, s]));
+
+/** All parameter keys, in table order. */
+export const PARAM_KEYS: readonly ParamKey[] = PARAMETERS.map((s) => s.key);
+
+/** The spec of a key, or undefined when the key is unknown. */
+export function paramSpec(key: string): ParamSpec | undefined {
+  return BY_KEY.get(key);
+}
+
+/** The default value of every parameter. */
+export function defaultParams(): Params {
+  // fromEntries gives a fast-properties object (see engine/columns.ts).
+  return Object.fromEntries(PARAMETERS.map((s) => [s.key, s.default])) as Params;
+}
+
+/** Why `value` is not a valid value of `key`, or undefined when it is valid. */
+export function checkParamValue(key: string, value: number): string | undefined {
+  const s = BY_KEY.get(key);
+  if (!s) return `unknown parameter "${key}"`;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a finite number`;
+  if (value < s.min || value > s.max) return `${value} is outside the valid range [${s.min}, ${s.max}] (${s.unit})`;
+  if (s.integer && !Number.isInteger(value)) return `must be a whole number`;
+  return undefined;
+}

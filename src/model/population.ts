@@ -1,0 +1,180 @@
+/**
+ * Synthetic initialization of the province at the end of 2013, at any sampling scale.
+ *
+ * Villages hold contiguous blocks of households (so village loops are cache-friendly). Every draw
+ * is keyed by agent id, so the same household gets the same attributes whatever the policy.
+ */
+import { allocateColumns } from '../engine/columns.js';
+import { uniformAt, normalAt } from '../engine/random.js';
+import type { ParamKey, Params } from './parameters.js';
+import {
+  CADRE_COLUMNS,
+  HOUSEHOLD_COLUMNS,
+  INDUSTRY_COLUMNS,
+  VILLAGE_COLUMNS,
+  newFlows,
+  type Streams,
+  type World,
+} from './world.js';
+import { povertyLine, supervisionPressure } from './government.js';
+import { circumstanceFactor } from './household-income.js';
+
+/** Characteristic industries and their return relative to `industryReturn` [assume]. */
+export const INDUSTRY_TYPES = [
+  { name: 'navel orange', relativeReturn: 1.2 },
+  { name: 'tea', relativeReturn: 1.0 },
+  { name: 'camellia oil', relativeReturn: 0.9 },
+  { name: 'livestock', relativeReturn: 1.1 },
+  { name: 'vegetables', relativeReturn: 0.8 },
+  { name: 'rural tourism', relativeReturn: 1.3 },
+] as const;
+
+export interface WorldOptions {
+  params: Params;
+  series: Map<ParamKey, Float64Array>;
+  streams: Streams;
+  /** Sampling fraction: 1 is the whole province, 0.01 is 1:100. */
+  scale: number;
+  startYear: number;
+  /** Cadres per household for tests with hand-built worlds; default from the parameter table. */
+}
+
+/** Sizes of the simulated population at a scale. */
+export function populationSizes(p: Params, scale: number): { households: number; villages: number; cadres: number } {
+  const households = Math.max(1, Math.round(p.households * scale));
+  const villages = Math.min(households, Math.max(1, Math.round(p.villages * scale)));
+  const cadres = Math.max(villages, Math.round(p.pairingCadres * scale));
+  return { households, villages, cadres };
+}
+
+/** Allocates an empty world of the given sizes (all columns zero). */
+export function allocateWorld(
+  opts: WorldOptions,
+  sizes: { households: number; villages: number; cadres: number },
+): World {
+  const p = { ...opts.params };
+  const hh = allocateColumns(HOUSEHOLD_COLUMNS, sizes.households);
+  const villages = allocateColumns(VILLAGE_COLUMNS, sizes.villages);
+  const cadres = allocateColumns(CADRE_COLUMNS, sizes.cadres);
+  const industries = allocateColumns(INDUSTRY_COLUMNS, INDUSTRY_TYPES.length);
+  return {
+    p,
+    series: opts.series,
+    hh,
+    villages,
+    cadres,
+    industries,
+    nHouseholds: sizes.households,
+    nVillages: sizes.villages,
+    nCadres: sizes.cadres,
+    nIndustries: INDUSTRY_TYPES.length,
+    persons: 0,
+    scaleUp: 1,
+    startYear: opts.startYear,
+    streams: opts.streams,
+    step: 0,
+    year: opts.startYear,
+    month: 12,
+    line: povertyLine(opts.startYear),
+    wageIndex: 1,
+    pressure: supervisionPressure(p.supervisionPressure, p.deadlinePressureGrowth, opts.startYear + 1),
+    spentThisYear: 0,
+    flows: newFlows(),
+  };
+}
+
+/** Draws villages, households and industries; sets 2013 incomes so the person-weighted mean is meanIncome2013. */
+export function populate(w: World): void {
+  const p = w.p;
+  const hh = w.hh;
+  const vl = w.villages;
+  const nH = w.nHouseholds;
+  const nV = w.nVillages;
+  const vKey = w.streams.village.key;
+  const hKey = w.streams.population.key;
+
+  for (let v = 0; v < nV; v++) {
+    vl.hhStart[v] = Math.floor((v * nH) / nV);
+    vl.hhEnd[v] = Math.floor(((v + 1) * nH) / nV);
+    vl.remote[v] = uniformAt(vKey, v, 0, 0) < p.remoteVillageShare ? 1 : 0;
+    vl.forest[v] = uniformAt(vKey, v, 0, 1) < p.forestVillageShare ? 1 : 0;
+    vl.fragility[v] = Math.min(1, uniformAt(vKey, v, 0, 2) * (vl.remote[v] ? 1.5 : 0.8));
+    vl.incomeFactor[v] = Math.exp(p.villageIncomeSd * normalAt(vKey, v, 0, 2) - (p.villageIncomeSd * p.villageIncomeSd) / 2);
+    vl.industryKey[v] = uniformAt(vKey, v, 0, 6);
+    vl.cultureKey[v] = uniformAt(vKey, v, 0, 7);
+    vl.coopKey[v] = uniformAt(vKey, v, 0, 8);
+    vl.industryType[v] = Math.floor(uniformAt(vKey, v, 0, 9) * INDUSTRY_TYPES.length);
+    for (let h = vl.hhStart[v]; h < vl.hhEnd[v]; h++) hh.village[h] = v;
+  }
+
+  const pSize = (p.meanHouseholdSize - 1) / 7;
+  const devSd = p.transientIncomeSd / Math.sqrt(Math.max(1e-9, 1 - p.transientPersistence * p.transientPersistence));
+  for (let h = 0; h < nH; h++) {
+    const v = hh.village[h];
+    let size = 1;
+    for (let k = 0; k < 7; k++) if (uniformAt(hKey, h, 0, k) < pSize) size++;
+    hh.size[h] = size;
+    if (uniformAt(hKey, h, 0, 7) < p.noLaborShare) hh.laborers[h] = 0;
+    else {
+      let l = 1;
+      for (let k = 0; k < Math.min(3, size - 1); k++) if (uniformAt(hKey, h, 0, 8 + k) < 0.45) l++;
+      hh.laborers[h] = l;
+    }
+    hh.chronic[h] = uniformAt(hKey, h, 0, 12) < p.chronicIllnessShare ? 1 : 0;
+    hh.disabled[h] = uniformAt(hKey, h, 0, 13) < p.disabilityShare ? 1 : 0;
+    hh.school[h] = uniformAt(hKey, h, 0, 14) < p.schoolingShare ? 1 : 0;
+    hh.remote[h] = vl.remote[v] === 1 && uniformAt(hKey, h, 0, 15) < 0.85 ? 1 : 0;
+    hh.willing[h] = uniformAt(hKey, h, 0, 16) < p.relocationWillingness ? 1 : 0;
+    hh.skill[h] = uniformAt(hKey, h, 0, 17);
+    hh.motivation[h] = clamp01(p.initialMotivation + 0.18 * normalAt(hKey, h, 0, 9), 0.02, 0.98);
+    hh.productivity[h] = Math.exp(p.incomeLogSd * normalAt(hKey, h, 0, 10)) * vl.incomeFactor[v];
+    hh.deviation[h] = devSd * normalAt(hKey, h, 0, 11);
+    hh.deviationFactor[h] = Math.exp(hh.deviation[h]);
+    hh.growth[h] = 1;
+    hh.cadre[h] = -1;
+  }
+
+  // 2013 income is market income less expected out-of-pocket medical costs (as the income process
+  // computes it later). Productivity is normalized so the person-weighted mean is meanIncome2013 [stat].
+  let persons = 0;
+  let marketSum = 0;
+  let medicalSum = 0;
+  for (let h = 0; h < nH; h++) {
+    const y = hh.productivity[h] * hh.deviationFactor[h] * circumstanceFactor(w, h);
+    persons += hh.size[h];
+    marketSum += y * hh.size[h];
+    medicalSum += expectedMedicalCost(p, hh.chronic[h]);
+  }
+  const c = (p.meanIncome2013 * persons + medicalSum) / marketSum;
+  const line = povertyLine(w.startYear);
+  for (let h = 0; h < nH; h++) {
+    hh.productivity[h] *= c;
+    const y = hh.productivity[h] * hh.deviationFactor[h] * circumstanceFactor(w, h) - expectedMedicalCost(p, hh.chronic[h]) / hh.size[h];
+    hh.income[h] = y;
+    hh.incomeSmoothed[h] = y;
+    hh.incomeLastYear[h] = y;
+    // Unsafe housing is concentrated among low incomes (weights chosen so the overall share is about the parameter).
+    const weight = y < 1.5 * line ? 4 : 0.7;
+    hh.unsafeHousing[h] = uniformAt(hKey, h, 0, 24) < p.unsafeHousingShare * weight ? 1 : 0;
+    hh.savings[h] = p.initialSavingsYears * 2 * uniformAt(hKey, h, 0, 25) * y * hh.size[h];
+  }
+  (w as { persons: number }).persons = persons;
+  (w as { scaleUp: number }).scaleUp = p.ruralPopulation / persons;
+
+  const ind = w.industries;
+  for (let k = 0; k < w.nIndustries; k++) {
+    ind.baseReturn[k] = p.industryReturn * INDUSTRY_TYPES[k].relativeReturn;
+    ind.competitiveness[k] = p.initialCompetitiveness;
+    ind.valueChain[k] = p.initialValueChain;
+    ind.logPrice[k] = 0;
+  }
+}
+
+/** Expected yearly out-of-pocket medical cost of a household without health assistance, yuan. */
+export function expectedMedicalCost(p: Params, chronic: number): number {
+  return 12 * (chronic === 1 ? 3 : 1) * p.illnessMonthlyRate * p.illnessCost * p.oopShare;
+}
+
+function clamp01(x: number, lo = 0, hi = 1): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}

@@ -1,0 +1,33 @@
+/**
+ * Income assessment by cadres, shared by identification, exit and return checks: the true yearly
+ * income seen through a log-normal error that shrinks with the assessing cadre's quality.
+ */
+import { normalAt } from '../engine/random.js';
+import type { World } from './world.js';
+
+/** This calendar year's mean income of household h so far, per capita (yuan/year). */
+export function yearIncome(w: World, h: number): number {
+  return w.hh.incomeYearSum[h] / w.month;
+}
+
+/** Assessed income: `income` seen with an error of sd assessmentNoise × (1 − 0.75 quality) in logs. */
+export function assessIncome(w: World, h: number, income: number, quality: number, slot: number): number {
+  const sd = w.p.assessmentNoise * (1 - 0.75 * quality);
+  return income * Math.exp(sd * normalAt(w.streams.assessment.key, h, w.step, slot));
+}
+
+/** Quality of the cadre assessing household h (its own cadre, or the village's first). */
+export function assessorQuality(w: World, h: number): number {
+  let c = w.hh.cadre[h];
+  if (c < 0) c = w.villages.cadreStart[w.hh.village[h]];
+  return c >= 0 && c < w.nCadres ? w.cadres.quality[c] : w.p.initialCadreQuality;
+}
+
+/** "Two no-worries, three guarantees": basic medical care, schooling and safe housing are secured. */
+export function guaranteesMet(w: World, h: number, healthBit: number, educationBit: number): boolean {
+  const hh = w.hh;
+  const m = hh.measures[h];
+  if (hh.chronic[h] === 1 && !(m & healthBit)) return false;
+  if (hh.school[h] === 1 && !(m & educationBit)) return false;
+  return hh.unsafeHousing[h] === 0;
+}

@@ -1,0 +1,74 @@
+/**
+ * Shocks (phase 1): illness episodes, village disasters, industry price shocks, and each January the
+ * households' transient income shocks. All draws are keyed by (agent, step): common random numbers.
+ */
+import { normalAt, uniformAt } from '../engine/random.js';
+import { marketIncome } from './household-income.js';
+import { Measure, Spend, type World } from './world.js';
+
+/** Flood season: May–August. */
+function floodSeason(month: number): boolean {
+  return month >= 5 && month <= 8;
+}
+
+/** Illness, disasters and price shocks for this month; writes `shockLoss` (yuan per household). */
+export function applyShocks(w: World): void {
+  const p = w.p;
+  const hh = w.hh;
+  const vl = w.villages;
+  const t = w.step;
+  const illKey = w.streams.illness.key;
+  const disKey = w.streams.disaster.key;
+
+  // Industry prices: AR(1) in logs.
+  const priceKey = w.streams.price.key;
+  for (let k = 0; k < w.nIndustries; k++) {
+    w.industries.logPrice[k] = p.pricePersistence * w.industries.logPrice[k] + p.priceShockSd * normalAt(priceKey, k, t);
+  }
+
+  // Village disasters in the flood season, more likely where the land is fragile.
+  const season = floodSeason(w.month);
+  for (let v = 0; v < w.nVillages; v++) {
+    vl.disaster[v] = season && uniformAt(disKey, v, t) < p.disasterMonthlyRate * 2 * vl.fragility[v] ? 1 : 0;
+  }
+
+  // Transient income shocks each January (AR(1) deviation of log market income).
+  if (w.month === 1) {
+    const incKey = w.streams.incomeShock.key;
+    const { deviation, deviationFactor } = hh;
+    const rho = p.transientPersistence;
+    const sd = p.transientIncomeSd;
+    for (let h = 0; h < w.nHouseholds; h++) {
+      const d = rho * deviation[h] + sd * normalAt(incKey, h, t);
+      deviation[h] = d;
+      deviationFactor[h] = Math.exp(d);
+    }
+  }
+
+  const { chronic, measures, disasterMonths, village, relocated, size, shockLoss } = hh;
+  const villageDisaster = vl.disaster;
+  const baseRate = p.illnessMonthlyRate;
+  const illnessCost = p.illnessCost;
+  const oopShare = p.oopShare;
+  const oopAssisted = p.oopShareAssisted;
+  const disasterLoss = p.disasterLoss;
+  let healthClaims = 0;
+  for (let h = 0; h < w.nHouseholds; h++) {
+    let loss = 0;
+    const rate = chronic[h] === 1 ? 3 * baseRate : baseRate;
+    // The draw is keyed by (household, month): the same whatever the policy (common random numbers).
+    if (uniformAt(illKey, h, t, 0) < rate) {
+      const cost = -illnessCost * Math.log(1 - uniformAt(illKey, h, t, 1));
+      const assisted = (measures[h] & Measure.Health) !== 0;
+      loss += cost * (assisted ? oopAssisted : oopShare);
+      if (assisted) healthClaims += cost * (oopShare - oopAssisted);
+    }
+    if (disasterMonths[h] > 0) disasterMonths[h]--;
+    if (villageDisaster[village[h]] === 1 && relocated[h] === 0) {
+      loss += disasterLoss * marketIncome(w, h) * size[h];
+      disasterMonths[h] = 12;
+    }
+    shockLoss[h] = loss;
+  }
+  w.flows.spending[Spend.health] += healthClaims;
+}

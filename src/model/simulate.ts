@@ -1,0 +1,117 @@
+/**
+ * One run of the model: build the world, step it month by month through the phase plan, record.
+ * This is the single run function every experiment (run, compare, sweep, calibrate) builds on.
+ */
+import { StreamRegistry } from '../engine/random.js';
+import { MetricTable } from '../engine/results.js';
+import { runStep } from '../engine/plan.js';
+import { placeCadres } from './cadre-placement.js';
+import { registerInitialQuota } from './identification.js';
+import { updateCoverage } from './industries.js';
+import { FLOW_METRICS, METRICS, type Metric } from './metrics.js';
+import { updateVillageNorms } from './motivation.js';
+import { defaultParams, type Params } from './parameters.js';
+import { PHASES } from './plan.js';
+import { allocateWorld, populate, populationSizes } from './population.js';
+import { recordStep } from './record.js';
+import { expandSchedule, type ScheduleChange } from './schedule.js';
+import type { Streams, World } from './world.js';
+
+/** The model's first year: the registry was built at the end of 2013. */
+export const START_YEAR = 2013;
+
+export interface RunSpec {
+  params: Params;
+  schedule: readonly ScheduleChange[];
+  seed: number;
+  /** Sampling fraction (1 = whole province). */
+  scale: number;
+  endYear: number;
+}
+
+export interface RunResult {
+  /** One row per step: row 0 is December 2013, row t is month t after it. */
+  monthly: MetricTable<Metric>;
+  /** One row per year from 2013 to endYear. */
+  yearly: MetricTable<Metric>;
+  years: number[];
+  households: number;
+  persons: number;
+}
+
+/** Registers the run's named random streams (each decision its own stream). */
+export function createStreams(seed: number): Streams {
+  const r = new StreamRegistry(seed);
+  return {
+    population: r.register('population'),
+    village: r.register('village'),
+    cadreInit: r.register('cadre-init'),
+    illness: r.register('illness'),
+    disaster: r.register('disaster'),
+    price: r.register('price'),
+    incomeShock: r.register('income-shock'),
+    motivation: r.register('motivation'),
+    assistance: r.register('assistance'),
+    takeUp: r.register('take-up'),
+    industryJoin: r.register('industry-join'),
+    jobs: r.register('jobs'),
+    assessment: r.register('assessment'),
+    identification: r.register('identification'),
+    rotation: r.register('rotation'),
+  };
+}
+
+/** Builds the initial world of a run (December 2013, registry built, cadres placed). */
+export function initWorld(spec: RunSpec): World {
+  const steps = (spec.endYear - START_YEAR) * 12;
+  const series = expandSchedule(spec.params, spec.schedule, START_YEAR, steps);
+  const params = { ...spec.params };
+  for (const [k, s] of series) params[k] = s[0];
+  const opts = { params, series, streams: createStreams(spec.seed), scale: spec.scale, startYear: START_YEAR };
+  const w = allocateWorld(opts, populationSizes(params, spec.scale));
+  populate(w);
+  updateCoverage(w);
+  registerInitialQuota(w);
+  placeCadres(w);
+  updateVillageNorms(w);
+  return w;
+}
+
+/** Runs one replicate and returns its monthly and yearly tables. */
+export function runSimulation(spec: RunSpec, onYear?: (year: number) => void): RunResult {
+  if (!(spec.endYear > START_YEAR)) throw new RangeError(`runSimulation: endYear must be after ${START_YEAR}, got ${spec.endYear}`);
+  const w = initWorld(spec);
+  const steps = (spec.endYear - START_YEAR) * 12;
+  const monthly = new MetricTable<Metric>(METRICS, steps + 1);
+  recordStep(w, monthly);
+  for (let t = 1; t <= steps; t++) {
+    const yearEnds = (t % 12) === 0;
+    runStep(PHASES, w, yearEnds);
+    recordStep(w, monthly);
+    if (yearEnds && onYear) onYear(w.year);
+  }
+  const years = Array.from({ length: spec.endYear - START_YEAR + 1 }, (_, i) => START_YEAR + i);
+  return { monthly, yearly: aggregateYears(monthly, years.length), years, households: w.nHouseholds, persons: w.persons };
+}
+
+/** Yearly rows from monthly rows: stocks take December's value, flows sum the year's months. */
+export function aggregateYears(monthly: MetricTable<Metric>, nYears: number): MetricTable<Metric> {
+  const yearly = new MetricTable<Metric>(METRICS, nYears);
+  const flows = new Set<string>(FLOW_METRICS);
+  for (let y = 0; y < nYears; y++) {
+    const dec = y * 12;
+    for (let c = 0; c < METRICS.length; c++) {
+      const m = METRICS[c];
+      if (flows.has(m)) {
+        let s = 0;
+        for (let t = Math.max(1, dec - 11); t <= dec; t++) s += monthly.get(t, c);
+        yearly.set(y, c, y === 0 ? 0 : s);
+      } else yearly.set(y, c, monthly.get(dec, c));
+    }
+    const exits = yearly.value(y, 'exits_total');
+    yearly.set(y, yearly.col('cost_per_exit'), exits > 0 ? yearly.value(y, 'spending_total') / exits : NaN);
+  }
+  return yearly;
+}
+
+export { defaultParams };

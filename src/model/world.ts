@@ -1,0 +1,232 @@
+/**
+ * The world: every agent's state in typed columns, plus the run's clock, parameters and accounts.
+ * Processes (one per file in this folder) read and write it; nothing else holds model state.
+ */
+import { allocateColumns, type Columns } from '../engine/columns.js';
+import type { RandomStream } from '../engine/random.js';
+import type { ParamKey, Params } from './parameters.js';
+
+/** Household state. Incomes are per capita, yuan per year; savings are per household, yuan. */
+export const HOUSEHOLD_COLUMNS = {
+  village: 'i32',
+  size: 'u8',
+  laborers: 'u8',
+  /** Market-income productivity (yuan/person/year at all factors 1, 2013 prices). */
+  productivity: 'f32',
+  /** Transient log deviation of market income (AR(1), updated each January). */
+  deviation: 'f32',
+  /** exp(deviation), cached because income reads it every month. */
+  deviationFactor: 'f32',
+  /** Cumulative market-income growth multiplier since 2013. */
+  growth: 'f32',
+  skill: 'f32',
+  motivation: 'f32',
+  chronic: 'u8',
+  disabled: 'u8',
+  school: 'u8',
+  unsafeHousing: 'u8',
+  remote: 'u8',
+  relocated: 'u8',
+  willing: 'u8',
+  /** Registry state: see {@link Registry}. */
+  registry: 'u8',
+  /** 1 once the household has returned to poverty after an exit. */
+  returned: 'u8',
+  /** 1 if its exit was a false exit not caught by assessment. */
+  falseExit: 'u8',
+  /** Bitmask of measures received, see {@link Measure}. */
+  measures: 'u16',
+  /** 0 none, 1 working member of the village industry, 2 dividend-linked through a cooperative. */
+  industryMember: 'u8',
+  /** Laborers placed in jobs by employment assistance or follow-up support. */
+  jobs: 'u8',
+  ecoPost: 'u8',
+  onDibao: 'u8',
+  dibaoMonths: 'u16',
+  relocationOffered: 'u8',
+  /** Months left of the "disaster" cause after a disaster hit. */
+  disasterMonths: 'u8',
+  cadre: 'i32',
+  savings: 'f32',
+  /** Out-of-pocket shock losses this month (medical, disaster), yuan per household. */
+  shockLoss: 'f32',
+  /** This month's income, per capita at an annual rate. */
+  income: 'f32',
+  /** Twelve-month moving estimate of income (exponential smoothing), per capita. */
+  incomeSmoothed: 'f32',
+  /** Sum of this calendar year's monthly incomes (divide by months elapsed). */
+  incomeYearSum: 'f32',
+  /** Last calendar year's income, per capita. */
+  incomeLastYear: 'f32',
+  /** The household's "batch": the route of the first of the five batches that took effect for it, see {@link Route} (0 = none yet). */
+  batch: 'u8',
+  /** Route of the last exit, see {@link Route}. */
+  exitRoute: 'u8',
+} as const;
+
+export const VILLAGE_COLUMNS = {
+  /** First household id and one past the last (households of a village are contiguous). */
+  hhStart: 'i32',
+  hhEnd: 'i32',
+  remote: 'u8',
+  forest: 'u8',
+  fragility: 'f32',
+  incomeFactor: 'f32',
+  /** Fixed uniform key: the village is covered by an industry when key < industryCoverage (so coverage grows by adding villages). */
+  industryKey: 'f32',
+  /** Fixed uniform key for the culture programme, likewise. */
+  cultureKey: 'f32',
+  /** Fixed uniform key for cooperative linkage, likewise. */
+  coopKey: 'f32',
+  industryType: 'u8',
+  covered: 'u8',
+  coopLinked: 'u8',
+  cultureProgram: 'u8',
+  /** Mean motivation of the village's households (the culture norm). */
+  norm: 'f32',
+  members: 'i32',
+  capacity: 'i32',
+  disaster: 'u8',
+  /** First cadre id and one past the last (cadres of a village are contiguous). */
+  cadreStart: 'i32',
+  cadreEnd: 'i32',
+} as const;
+
+export const CADRE_COLUMNS = {
+  village: 'i32',
+  effort: 'f32',
+  quality: 'f32',
+  burnout: 'f32',
+  caseload: 'i32',
+} as const;
+
+export const INDUSTRY_COLUMNS = {
+  baseReturn: 'f32',
+  competitiveness: 'f32',
+  valueChain: 'f32',
+  logPrice: 'f32',
+  members: 'i32',
+} as const;
+
+/** Registry states. */
+export const Registry = { None: 0, Registered: 1, Exited: 2 } as const;
+
+/** Measures ("five batches" plus education, health and housing), as bits of `measures`. */
+export const Measure = {
+  Industry: 1,
+  Employment: 2,
+  Ecological: 4,
+  Relocation: 8,
+  SocialSecurity: 16,
+  Education: 32,
+  Health: 64,
+  Housing: 128,
+} as const;
+
+/** Exit routes (the "five batches" plus other). */
+export const Route = { Other: 0, Industry: 1, Employment: 2, Ecological: 3, Relocation: 4, SocialSecurity: 5 } as const;
+export const ROUTE_NAMES = ['other', 'industry', 'employment', 'ecological', 'relocation', 'social_security'] as const;
+
+/** Spending categories, in yuan (accounts are kept at simulated scale; reports scale them up). */
+export const SPENDING = [
+  'industry',
+  'employment',
+  'ecological',
+  'relocation',
+  'social_security',
+  'education',
+  'health',
+  'housing',
+  'culture',
+  'cadres',
+] as const;
+export type SpendingCategory = (typeof SPENDING)[number];
+export const Spend: Record<SpendingCategory, number> = Object.fromEntries(SPENDING.map((s, i) => [s, i])) as Record<SpendingCategory, number>;
+
+/** Named random streams of a run; each decision has its own (common random numbers). */
+export interface Streams {
+  population: RandomStream;
+  village: RandomStream;
+  cadreInit: RandomStream;
+  illness: RandomStream;
+  disaster: RandomStream;
+  price: RandomStream;
+  incomeShock: RandomStream;
+  motivation: RandomStream;
+  assistance: RandomStream;
+  takeUp: RandomStream;
+  industryJoin: RandomStream;
+  jobs: RandomStream;
+  assessment: RandomStream;
+  identification: RandomStream;
+  rotation: RandomStream;
+}
+
+/** Flows counted during a step (persons unless noted); reset when the step is recorded. */
+export interface StepFlows {
+  exits: Float64Array; // by route, persons
+  returns: number;
+  falseExits: number;
+  falseExitsCaught: number;
+  newRegistrations: number;
+  relocations: number; // persons
+  spending: Float64Array; // by category, yuan
+}
+
+export interface World {
+  readonly p: Params;
+  /** Scheduled parameter series (index = step). */
+  readonly series: Map<ParamKey, Float64Array>;
+  readonly hh: Columns<typeof HOUSEHOLD_COLUMNS>;
+  readonly villages: Columns<typeof VILLAGE_COLUMNS>;
+  readonly cadres: Columns<typeof CADRE_COLUMNS>;
+  readonly industries: Columns<typeof INDUSTRY_COLUMNS>;
+  readonly nHouseholds: number;
+  readonly nVillages: number;
+  readonly nCadres: number;
+  readonly nIndustries: number;
+  /** Simulated persons (constant: the population is closed). */
+  readonly persons: number;
+  /** Province persons per simulated person. */
+  readonly scaleUp: number;
+  readonly startYear: number;
+  readonly streams: Streams;
+  /** Current step: 0 is December of startYear (initial state); step t is month ((t-1) % 12) + 1 of year startYear + 1 + floor((t-1)/12). */
+  step: number;
+  year: number;
+  /** 1..12 */
+  month: number;
+  /** Poverty line in force this year, yuan/person/year. */
+  line: number;
+  /** General wage and price index relative to 2013 (for job and industry incomes). */
+  wageIndex: number;
+  /** Supervision pressure this year, 0..1. */
+  pressure: number;
+  /** Measure spending this year so far (budgeted categories), yuan at simulated scale. */
+  spentThisYear: number;
+  flows: StepFlows;
+}
+
+export function newFlows(): StepFlows {
+  return {
+    exits: new Float64Array(ROUTE_NAMES.length),
+    returns: 0,
+    falseExits: 0,
+    falseExitsCaught: 0,
+    newRegistrations: 0,
+    relocations: 0,
+    spending: new Float64Array(SPENDING.length),
+  };
+}
+
+export function resetFlows(f: StepFlows): void {
+  f.exits.fill(0);
+  f.returns = 0;
+  f.falseExits = 0;
+  f.falseExitsCaught = 0;
+  f.newRegistrations = 0;
+  f.relocations = 0;
+  f.spending.fill(0);
+}
+
+export { allocateColumns };

@@ -1,0 +1,292 @@
+/**
+ * Vega-lite spec builders of the report. Each builder takes rows and a {@link ChartContext} (the
+ * scenario order and colours shared by all charts) and returns a plain spec, or `null` when it has
+ * no rows to draw. {@link buildReportCharts} assembles the report's list:
+ *
+ *   1. official and true incidence over time, mean line with a shaded 5–95% band per scenario
+ *   2. effect vs baseline per metric at one year, bars with 95% CI error bars
+ *   3. cost per person lifted out (yuan), `n/a` where undefined
+ *   4. exits by route, stacked per scenario
+ *   5. returns to poverty, household motivation and cadre burnout over time (bands as in 1)
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Config } from 'vega-lite/types_unstable/config.js';
+import { REPORT_METRICS, metricInfo, slug, type MetricInfo } from './metrics.js';
+import { baselineOf, scenarioColorScale, scenarioOrder, type ScenarioColorScale } from './palette.js';
+import type { BandRow, CostRow, EffectRow, ReportChart, ReportInput, RouteRow } from './types.js';
+
+/** Chart plot area size in pixels (legends and axes come on top). */
+export const CHART_WIDTH = 560;
+/** Chart plot area height in pixels for trajectories (bar charts size by their number of scenarios). */
+export const CHART_HEIGHT = 300;
+
+/** What all charts of one report share. */
+export interface ChartContext {
+  /** Scenario names in display order (baseline first). */
+  order: string[];
+  /** The baseline's name, if any. */
+  baseline: string | undefined;
+  /** Colour per scenario. */
+  color: ScenarioColorScale;
+}
+
+/** Common look: readable sizes, left-aligned titles, long labels allowed (no canvas in Node: widths are estimated). */
+export const CHART_CONFIG: Config = {
+  background: 'white',
+  padding: 12,
+  view: { stroke: null },
+  title: { fontSize: 15, anchor: 'start', offset: 10, subtitleFontSize: 12, subtitleColor: '#555555' },
+  axis: { labelFontSize: 11, titleFontSize: 12, titlePadding: 8, labelLimit: 260, gridColor: '#e6e6e6' },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260, symbolStrokeWidth: 2 },
+};
+
+/** The shared scenario order and colours of a report input. */
+export function chartContext(input: ReportInput): ChartContext {
+  const order = scenarioOrder(input);
+  const baseline = baselineOf(input.baselineScenario, order);
+  return { order, baseline, color: scenarioColorScale(order, baseline) };
+}
+
+/** Axis title `Label (unit)`. */
+function axisTitle(info: MetricInfo): string {
+  return `${info.label} (${info.unit})`;
+}
+
+/** d3 number format of a metric's values on an axis. */
+function valueFormat(info: MetricInfo): string {
+  if (info.kind === 'fraction') return '.0%';
+  if (info.kind === 'index') return '.2f';
+  return ',.0f';
+}
+
+/** d3 number format of a metric's values in tooltips. */
+function tooltipFormat(info: MetricInfo): string {
+  if (info.kind === 'fraction') return '.2%';
+  if (info.kind === 'index') return '.3f';
+  return ',.0f';
+}
+
+/**
+ * Mean trajectory of one metric per scenario with its 5–95% band shaded.
+ * Fractions are shown as percent of population. `null` when no row has this metric.
+ * @param title chart title; default the metric's label
+ */
+export function bandTrajectorySpec(rows: BandRow[], metric: string, ctx: ChartContext, title?: string): TopLevelSpec | null {
+  const values = rows.filter((r) => r.metric === metric);
+  if (values.length === 0) return null;
+  const info = metricInfo(metric);
+  const years = values.map((r) => r.year);
+  const format = valueFormat(info);
+  const tip = tooltipFormat(info);
+  const zero = info.kind !== 'index';
+  return {
+    title: { text: title ?? `${info.label} over time`, subtitle: 'Mean across runs; shaded band: 5–95% of runs' },
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    config: CHART_CONFIG,
+    data: { values },
+    encoding: {
+      x: {
+        field: 'year', type: 'quantitative', title: 'Year',
+        scale: { domain: [Math.min(...years), Math.max(...years)], nice: false, zero: false },
+        axis: { format: 'd', tickMinStep: 1 },
+      },
+      color: {
+        field: 'scenario', type: 'nominal', title: 'Scenario', scale: ctx.color, sort: ctx.order,
+        legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 300 },
+      },
+    },
+    layer: [
+      {
+        mark: { type: 'area', opacity: 0.16 },
+        encoding: {
+          y: { field: 'lo', type: 'quantitative', stack: null, title: axisTitle(info), scale: { zero }, axis: { format } },
+          y2: { field: 'hi' },
+        },
+      },
+      {
+        mark: { type: 'line', strokeWidth: 2.2, point: { size: 28 } },
+        encoding: {
+          y: { field: 'mean', type: 'quantitative', stack: null },
+          tooltip: [
+            { field: 'scenario', type: 'nominal', title: 'Scenario' },
+            { field: 'year', type: 'quantitative', title: 'Year', format: 'd' },
+            { field: 'mean', type: 'quantitative', title: 'Mean', format: tip },
+            { field: 'lo', type: 'quantitative', title: '5%', format: tip },
+            { field: 'hi', type: 'quantitative', title: '95%', format: tip },
+          ],
+        },
+      },
+    ],
+  };
+}
+
+/** Latest year in the effect rows, or `undefined` when there are none. */
+export function latestEffectYear(rows: EffectRow[]): number | undefined {
+  return rows.length === 0 ? undefined : Math.max(...rows.map((r) => r.year));
+}
+
+/**
+ * Effect of each scenario vs the baseline on one metric at one year: a bar for the mean and an
+ * error bar for the 95% CI. Fractions are shown in percentage points. `null` when there is no row.
+ */
+export function effectBarsSpec(rows: EffectRow[], metric: string, year: number, ctx: ChartContext): TopLevelSpec | null {
+  const values = rows.filter((r) => r.metric === metric && r.year === year);
+  if (values.length === 0) return null;
+  const info = metricInfo(metric);
+  const pp = info.kind === 'fraction';
+  const scale = pp ? 100 : 1;
+  const unit = pp ? 'percentage points' : info.unit;
+  const fmt = pp ? '.2f' : tooltipFormat(info);
+  const scenarios = ctx.order.filter((s) => values.some((r) => r.scenario === s));
+  const vs = ctx.baseline === undefined ? 'the baseline' : ctx.baseline;
+  const xTitle = `Effect vs ${vs} (${unit})`;
+  const y = { field: 'scenario', type: 'nominal', title: 'Scenario', sort: scenarios } as const;
+  return {
+    title: { text: `Effect on ${info.label.toLowerCase()} in ${year}`, subtitle: `Paired difference vs ${vs}; error bars: 95% confidence interval` },
+    width: CHART_WIDTH,
+    height: Math.max(60, 36 * scenarios.length),
+    config: CHART_CONFIG,
+    data: { values },
+    transform: [
+      { calculate: `datum.mean * ${scale}`, as: 'shown' },
+      { calculate: `datum.ciLo * ${scale}`, as: 'shownLo' },
+      { calculate: `datum.ciHi * ${scale}`, as: 'shownHi' },
+    ],
+    layer: [
+      {
+        mark: { type: 'bar', height: { band: 0.6 } },
+        encoding: {
+          y,
+          x: { field: 'shown', type: 'quantitative', title: xTitle, axis: { format: pp ? '.1f' : valueFormat(info) } },
+          color: { field: 'scenario', type: 'nominal', scale: ctx.color, legend: null },
+          tooltip: [
+            { field: 'scenario', type: 'nominal', title: 'Scenario' },
+            { field: 'shown', type: 'quantitative', title: `Effect (${unit})`, format: fmt },
+            { field: 'shownLo', type: 'quantitative', title: 'CI low', format: fmt },
+            { field: 'shownHi', type: 'quantitative', title: 'CI high', format: fmt },
+          ],
+        },
+      },
+      {
+        mark: { type: 'errorbar', ticks: { size: 10 }, color: '#222222', thickness: 1.5 },
+        encoding: { y, x: { field: 'shownLo', type: 'quantitative', title: xTitle }, x2: { field: 'shownHi' } },
+      },
+      { mark: { type: 'rule', color: '#222222' }, encoding: { x: { datum: 0, type: 'quantitative', title: xTitle } } },
+    ],
+  };
+}
+
+/**
+ * Cost per extra person lifted out of poverty (yuan) per scenario, as horizontal bars with value
+ * labels. A `null` cost (no extra person lifted out) gets no bar and an `n/a` label, explained in
+ * the subtitle. `null` when there are no rows.
+ */
+export function costPerPersonSpec(rows: CostRow[], ctx: ChartContext): TopLevelSpec | null {
+  if (rows.length === 0) return null;
+  const scenarios = ctx.order.filter((s) => rows.some((r) => r.scenario === s));
+  const anyNa = rows.some((r) => r.costPerPersonYuan === null);
+  const subtitle = ['Extra yuan spent ÷ extra persons lifted out vs the baseline, cumulative'];
+  if (anyNa) subtitle.push('n/a: undefined, no extra person lifted out');
+  return {
+    title: { text: 'Cost per person lifted out of poverty', subtitle },
+    width: CHART_WIDTH,
+    height: Math.max(60, 36 * scenarios.length),
+    config: CHART_CONFIG,
+    data: { values: rows },
+    transform: [
+      { calculate: 'datum.costPerPersonYuan === null ? 0 : datum.costPerPersonYuan', as: 'barValue' },
+      { calculate: "datum.costPerPersonYuan === null ? 'n/a' : format(datum.costPerPersonYuan, ',.0f')", as: 'label' },
+    ],
+    encoding: {
+      y: { field: 'scenario', type: 'nominal', title: 'Scenario', sort: scenarios },
+    },
+    layer: [
+      {
+        transform: [{ filter: 'datum.costPerPersonYuan !== null' }],
+        mark: { type: 'bar', height: { band: 0.6 } },
+        encoding: {
+          x: { field: 'barValue', type: 'quantitative', title: 'Cost per person lifted out (yuan)', axis: { format: ',.0f' } },
+          color: { field: 'scenario', type: 'nominal', scale: ctx.color, legend: null },
+          tooltip: [
+            { field: 'scenario', type: 'nominal', title: 'Scenario' },
+            { field: 'costPerPersonYuan', type: 'quantitative', title: 'Yuan per person', format: ',.0f' },
+            { field: 'extraLifted', type: 'quantitative', title: 'Extra persons lifted out', format: ',.0f' },
+            { field: 'extraSpendingYuan', type: 'quantitative', title: 'Extra spending (yuan)', format: ',.0f' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#222222' },
+        encoding: { x: { field: 'barValue', type: 'quantitative' }, text: { field: 'label', type: 'nominal' } },
+      },
+    ],
+  };
+}
+
+/** Exits from poverty by route, stacked per scenario (persons, summed over years). `null` without rows. */
+export function exitsByRouteSpec(rows: RouteRow[], ctx: ChartContext): TopLevelSpec | null {
+  if (rows.length === 0) return null;
+  const scenarios = ctx.order.filter((s) => rows.some((r) => r.scenario === s));
+  const routes = [...new Set(rows.map((r) => r.route))];
+  return {
+    title: { text: 'Exits from poverty by route', subtitle: 'Persons, summed over all years' },
+    width: CHART_WIDTH,
+    height: Math.max(60, 36 * scenarios.length),
+    config: CHART_CONFIG,
+    data: { values: rows },
+    transform: [{ calculate: `indexof(${JSON.stringify(routes)}, datum.route)`, as: 'routeIndex' }],
+    mark: { type: 'bar', height: { band: 0.6 } },
+    encoding: {
+      y: { field: 'scenario', type: 'nominal', title: 'Scenario', sort: scenarios },
+      x: { field: 'persons', type: 'quantitative', aggregate: 'sum', title: 'Exits (persons)', axis: { format: ',.0f' } },
+      color: { field: 'route', type: 'nominal', title: 'Exit route', sort: routes, scale: { scheme: 'set2' } },
+      order: { field: 'routeIndex', type: 'quantitative' },
+      tooltip: [
+        { field: 'scenario', type: 'nominal', title: 'Scenario' },
+        { field: 'route', type: 'nominal', title: 'Route' },
+        { field: 'persons', type: 'quantitative', aggregate: 'sum', title: 'Persons', format: ',.0f' },
+      ],
+    },
+  };
+}
+
+/** A chart id and title with its spec, or nothing when the spec is `null`. */
+function entry(id: string, title: string, spec: TopLevelSpec | null): ReportChart[] {
+  return spec === null ? [] : [{ id, title, spec }];
+}
+
+/**
+ * All charts of a report, in reading order. Charts without data are left out. Effect bars come one
+ * chart per metric (in order of appearance), at `input.effectYear` or else the latest effect year.
+ * @throws Error when `input.effectYear` is given and no effect row has that year
+ */
+export function buildReportCharts(input: ReportInput): ReportChart[] {
+  const ctx = chartContext(input);
+  const M = REPORT_METRICS;
+  const charts: ReportChart[] = [
+    ...entry('official-incidence', 'Official poverty incidence',
+      bandTrajectorySpec(input.bands, M.officialIncidence, ctx, 'Official poverty incidence (registered poor)')),
+    ...entry('true-incidence', 'True poverty incidence',
+      bandTrajectorySpec(input.bands, M.trueIncidence, ctx, 'True poverty incidence (income below the line)')),
+  ];
+  const year = input.effectYear ?? latestEffectYear(input.effects);
+  if (input.effectYear !== undefined && !input.effects.some((r) => r.year === input.effectYear)) {
+    const years = [...new Set(input.effects.map((r) => r.year))].sort((a, b) => a - b);
+    throw new Error(`buildReportCharts: no effect row for effectYear ${input.effectYear}; years with effects: ${years.join(', ') || 'none'}`);
+  }
+  if (year !== undefined) {
+    for (const metric of new Set(input.effects.map((r) => r.metric))) {
+      charts.push(...entry(`effect-${slug(metric)}`, `Effect on ${metricInfo(metric).label.toLowerCase()} in ${year}`,
+        effectBarsSpec(input.effects, metric, year, ctx)));
+    }
+  }
+  charts.push(
+    ...entry('cost-per-person', 'Cost per person lifted out of poverty', costPerPersonSpec(input.costs, ctx)),
+    ...entry('exits-by-route', 'Exits from poverty by route', exitsByRouteSpec(input.routes, ctx)),
+    ...entry('returns-to-poverty', 'Returns to poverty', bandTrajectorySpec(input.bands, M.returnsToPoverty, ctx, 'Returns to poverty per year')),
+    ...entry('motivation', 'Mean household motivation', bandTrajectorySpec(input.bands, M.meanMotivation, ctx, 'Mean household motivation over time')),
+    ...entry('cadre-burnout', 'Cadre burnout', bandTrajectorySpec(input.bands, M.cadreBurnout, ctx, 'Cadre burnout over time')),
+  );
+  return charts;
+}

@@ -1,0 +1,48 @@
+/**
+ * Input data of the report layer. The report layer is pure: it turns these rows into vega-lite
+ * specs, SVG/PNG files, Markdown/CSV tables and one self-contained HTML page. It imports nothing
+ * from the rest of povsim; producers (the experiment layer) build a {@link ReportInput}.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+/** Mean and 5–95% band of one metric, one scenario, one year. Fractions for incidences (0..1), persons, yuan. */
+export interface BandRow { scenario: string; year: number; metric: string; mean: number; lo: number; hi: number }
+
+/** Paired effect of a scenario against the baseline on a metric at a year, with a 95% CI. */
+export interface EffectRow { scenario: string; year: number; metric: string; mean: number; ciLo: number; ciHi: number; se: number }
+
+/** Cost-effectiveness: extra persons lifted out (vs baseline, cumulative to endYear) and extra yuan spent. */
+export interface CostRow { scenario: string; extraLifted: number; extraSpendingYuan: number; costPerPersonYuan: number | null }
+
+/** Exits by route summed over years for a scenario (persons). */
+export interface RouteRow { scenario: string; route: string; persons: number }
+
+/** One assumption behind a scenario, shown in the assumptions table of the HTML report. */
+export interface AssumptionRow { scenario: string; key: string; value: string; unit: string; source: string }
+
+/** A small table of headline numbers; every row has one cell per column. */
+export interface SummaryTable { columns: string[]; rows: (string | number)[][] }
+
+/** Everything one report shows. */
+export interface ReportInput {
+  /** Page and document title. */
+  title: string;
+  /** One line under the title, e.g. the province and the period. */
+  subtitle?: string;
+  /** Who or what produced the numbers, e.g. `povsim 0.1.0, 200 runs, seed 42`. */
+  generatedBy: string;
+  bands: BandRow[];
+  effects: EffectRow[];
+  costs: CostRow[];
+  routes: RouteRow[];
+  assumptions: AssumptionRow[];
+  summaryTable: SummaryTable;
+  notes?: string[];
+  /** Scenario drawn as the reference (grey) in every chart; default `baseline` when present. */
+  baselineScenario?: string;
+  /** Year of the effect bars; default the latest year in `effects`. */
+  effectYear?: number;
+}
+
+/** One chart of the report: a file-name-safe id (`[a-z0-9_-]`), a title and its vega-lite spec. */
+export interface ReportChart { id: string; title: string; spec: TopLevelSpec }

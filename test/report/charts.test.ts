@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import * as vega from 'vega';
+import { buildReportCharts, chartContext, costPerPersonSpec, bandTrajectorySpec } from '../../src/report/charts.js';
+import { BASELINE_COLOR, scenarioColorScale } from '../../src/report/palette.js';
+import { metricInfo, slug } from '../../src/report/metrics.js';
+import { makeReportInput, SCENARIOS } from './fixture.js';
+
+/** Compiles a spec with vega-lite and parses it with vega, returning the warnings. */
+function compileWarnings(spec: TopLevelSpec): string[] {
+  const warnings: string[] = [];
+  const logger = vega.logger(vega.Warn);
+  logger.warn = (...args: readonly unknown[]) => {
+    warnings.push(args.map(String).join(' '));
+    return logger;
+  };
+  const vg = compile(spec, { logger }).spec;
+  vega.parse(vg);
+  return warnings;
+}
+
+/** Every string found anywhere in a JSON-like value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+describe('buildReportCharts', () => {
+  const input = makeReportInput();
+  const charts = buildReportCharts(input);
+
+  it('builds every chart of the report, in reading order', () => {
+    expect(charts.map((c) => c.id)).toEqual([
+      'official-incidence', 'true-incidence', 'effect-official_incidence', 'effect-true_incidence',
+      'cost-per-person', 'exits-by-route', 'returns-to-poverty', 'motivation', 'cadre-burnout',
+    ]);
+  });
+
+  it.each(charts.map((c) => [c.id, c] as const))('%s compiles without warnings and has titles with units', (_id, chart) => {
+    expect(compileWarnings(chart.spec)).toEqual([]);
+    const spec = chart.spec as { title?: { text?: string } };
+    expect(spec.title?.text).toBeTruthy();
+    expect(chart.title).toBeTruthy();
+    const all = strings(chart.spec);
+    // at least one axis title with a unit in parentheses, e.g. "(% of population)", "(yuan)", "(persons)"
+    expect(all.some((s) => /\((% of population|percentage points|yuan|persons|persons per year|index)\)$/.test(s))).toBe(true);
+  });
+
+  it('uses the same colour for a scenario in every chart', () => {
+    const scales = charts.map((c) => JSON.stringify(c.spec))
+      .flatMap((json) => [...json.matchAll(/"scale":\{"domain":(\[[^\]]*\]),"range":(\[[^\]]*\])/g)])
+      .map((m) => `${m[1]}→${m[2]}`);
+    expect(scales.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(scales).size).toBe(1);
+    const ctx = chartContext(input);
+    expect(ctx.order).toEqual([...SCENARIOS]);
+    expect(ctx.color.range[0]).toBe(BASELINE_COLOR);
+  });
+
+  it('shows incidences as percent on the y axis', () => {
+    const spec = charts.find((c) => c.id === 'true-incidence')!.spec;
+    expect(JSON.stringify(spec)).toContain('"format":".0%"');
+    expect(JSON.stringify(spec)).toContain('True poverty incidence (% of population)');
+  });
+
+  it('draws effects at the latest year by default and at effectYear when given', () => {
+    expect(charts.find((c) => c.id === 'effect-true_incidence')!.title).toContain('2020');
+    const at2016 = buildReportCharts({ ...input, effectYear: 2016 });
+    expect(at2016.find((c) => c.id === 'effect-true_incidence')!.title).toContain('2016');
+    expect(() => buildReportCharts({ ...input, effectYear: 2031 })).toThrow(/effectYear 2031.*2016, 2020/);
+  });
+
+  it('labels an undefined cost per person n/a and explains it', () => {
+    const spec = costPerPersonSpec(input.costs, chartContext(input))!;
+    const json = JSON.stringify(spec);
+    expect(json).toContain("'n/a'");
+    expect(json).toContain('n/a: undefined, no extra person lifted out');
+    const noNull = costPerPersonSpec(input.costs.filter((c) => c.costPerPersonYuan !== null), chartContext(input))!;
+    expect(JSON.stringify(noNull)).not.toContain('n/a: undefined');
+  });
+
+  it('leaves out charts without data', () => {
+    const empty = buildReportCharts({ ...input, bands: [], effects: [], costs: [], routes: [] });
+    expect(empty).toEqual([]);
+    expect(bandTrajectorySpec(input.bands, 'no_such_metric', chartContext(input))).toBeNull();
+  });
+});
+
+describe('palette and metrics', () => {
+  it('puts the baseline in grey and cycles colours for many scenarios', () => {
+    const names = Array.from({ length: 15 }, (_, i) => `s${i}`);
+    const scale = scenarioColorScale(['baseline', ...names], 'baseline');
+    expect(scale.range[0]).toBe(BASELINE_COLOR);
+    expect(scale.range).toHaveLength(16);
+    expect(scale.range[1]).toBe(scale.range[13]);
+  });
+
+  it('knows the report metrics and guesses others', () => {
+    expect(metricInfo('official_incidence')).toMatchObject({ kind: 'fraction', unit: '% of population' });
+    expect(metricInfo('extra_spending_yuan').kind).toBe('yuan');
+    expect(metricInfo('exits_total').kind).toBe('persons');
+    expect(slug('Weird metric/ñ 2')).toBe('weird-metric-2');
+  });
+});

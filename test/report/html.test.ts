@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { loadVegaBundles } from '../../src/report/bundles.js';
+import { buildReportCharts } from '../../src/report/charts.js';
+import { buildHtmlReport, jsonForScript, REPORT_CSP } from '../../src/report/html.js';
+import { makeReportInput } from './fixture.js';
+
+const input = makeReportInput();
+const charts = buildReportCharts(input);
+const html = buildHtmlReport(input, charts);
+
+describe('buildHtmlReport', () => {
+  it('loads nothing from the network: no external src or href, a CSP that forbids fetches', () => {
+    expect(html).not.toMatch(/<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/<script\b[^>]*\bsrc\s*=/i);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
+    expect(REPORT_CSP).toContain("default-src 'none'");
+  });
+
+  it('inlines the vega, vega-lite and vega-embed bundles', () => {
+    const b = loadVegaBundles();
+    expect(b.vega.length).toBeGreaterThan(100_000);
+    expect(html).toContain(b.vega);
+    expect(html).toContain(b.vegaLite);
+    expect(html).toContain(b.vegaEmbed);
+    expect(html).not.toContain('sourceMappingURL');
+  });
+
+  it('has one chart container per chart and the specs as JSON', () => {
+    for (const c of charts) expect(html).toContain(`<div class="chart" id="chart-${c.id}"></div>`);
+    expect(html.match(/class="chart"/g)).toHaveLength(charts.length);
+    const json = /<script type="application\/json" id="report-charts">([^<]*)<\/script>/.exec(html)![1];
+    const parsed = JSON.parse(json) as { id: string; spec: unknown }[];
+    expect(parsed.map((p) => p.id)).toEqual(charts.map((c) => c.id));
+    expect(html).toContain("renderer: 'svg', actions: false");
+  });
+
+  it('contains the summary, the assumptions (escaped) and the notes', () => {
+    expect(html).toContain('<th scope="col" class="num">Exits (persons)</th>');
+    expect(html).toContain('<td class="num">27,200</td>');
+    for (const h of ['Scenario', 'Key', 'Value', 'Unit', 'Source']) expect(html).toContain(`<th scope="col">${h}</th>`);
+    expect(html).toContain('Assumed, &quot;illustrative&quot; &lt;test&gt;');
+    expect(html).toContain('<li>Numbers are made up for testing.</li>');
+    expect(html).toContain('<h1>povsim test report: Jiangxi 2013–2020</h1>');
+  });
+
+  it('cannot be broken out of by text in titles or specs', () => {
+    const evil = makeReportInput();
+    evil.title = '</script><script>alert(1)</script>';
+    const evilCharts = buildReportCharts({ ...evil, bands: evil.bands.map((r) => ({ ...r, scenario: r.scenario === 'baseline' ? '</script><b>' : r.scenario })) });
+    const page = buildHtmlReport(evil, evilCharts);
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).not.toContain('</script><b>');
+    expect(JSON.parse(jsonForScript({ s: '</script>\u2028' }))).toEqual({ s: '</script>\u2028' });
+  });
+
+  it('rejects repeated chart ids', () => {
+    expect(() => buildHtmlReport(input, [charts[0], charts[0]])).toThrow(/buildHtmlReport: chart id "official-incidence" appears twice/);
+  });
+});
