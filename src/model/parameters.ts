@@ -40,8 +40,8 @@ export interface ParamSpec {
   readonly meaning: string;
 }
 
-function p(
-  key: string,
+function p<K extends string>(
+  key: K,
   group: ParamGroup,
   def: number,
   unit: string,
@@ -50,7 +50,7 @@ function p(
   source: Source,
   meaning: string,
   integer = false,
-): ParamSpec {
+): ParamSpec & { readonly key: K } {
   return { key, group, default: def, unit, min: range[0], max: range[1], low: plausible[0], high: plausible[1], source, meaning, integer };
 }
 

@@ -1,0 +1,105 @@
+/**
+ * The povsim command line: argv → scenario → experiment → report. Thin: each command lives in
+ * commands/. Bad input (InputError) prints file:line:column, key, message and hint and exits 2;
+ * other failures print one line and exit 1; no stack traces unless POVSIM_DEBUG=1.
+ */
+import yargs from 'yargs';
+import { formatDiagnostic, InputError } from '../engine/diagnostics.js';
+import { paramsCommand, planCommand, schemaCommand } from './commands/info.js';
+import { runCommand, type RunArgs } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, processIO, type CliIO } from './io.js';
+import { withRunFlags } from './shared-flags.js';
+
+const EPILOG = `Exit codes: 0 ok, 1 failure, 2 bad input (the message names file:line:column, key and a hint).
+Docs: README.md, docs/model.md, docs/scenarios.md.`;
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let code: number = EXIT.ok;
+  let usageError: string | null = null;
+  const parser = yargs(argv)
+    .scriptName('povsim')
+    .usage('povsim <command> [options]\n\nAgent-based simulator of poverty-exit dynamics (Jiangxi, 2013–2020).')
+    .command(
+      'run <scenario>',
+      'run the replicates of one scenario and write yearly.csv, monthly.csv, summary.json, manifest.json',
+      (y) =>
+        withRunFlags(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' }))
+          .example('povsim run scenarios/baseline.yaml', 'the baseline, 20 replicates at 1:100')
+          .example('povsim run scenarios/baseline.yaml --replicates 50 --scale 0.001 --out out/quick', 'a quick, smaller run')
+          .example('povsim run scenarios/all-four.yaml --seed 7 --workers 1 --json', 'one thread, JSON summary on stdout'),
+      async (a) => {
+        code = await runCommand(a as unknown as RunArgs, io, abort.signal);
+      },
+    )
+    .command(
+      'validate <files..>',
+      'check scenario files; report every problem with file:line:column and a hint',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true })
+          .option('json', { type: 'boolean', default: false, describe: 'print the results as JSON' })
+          .example('povsim validate scenarios/*.yaml', 'check every shipped scenario'),
+      (a) => {
+        code = validateCommand(a.files as string[], a.json, io);
+      },
+    )
+    .command(
+      'params',
+      'print the parameter table: key, default, unit, valid and plausible range, source, meaning',
+      (y) =>
+        y
+          .option('format', { choices: ['markdown', 'csv'] as const, default: 'markdown' as const, describe: 'table format' })
+          .example('povsim params --format csv > params.csv', 'the table as CSV'),
+      (a) => {
+        code = paramsCommand(a.format, io);
+      },
+    )
+    .command('plan', 'print the ordered phases of a monthly step, with why each sits where it does', (y) => y.example('povsim plan', ''), () => {
+      code = planCommand(io);
+    })
+    .command('schema', 'print the JSON Schema of scenario files (shipped as scenarios/scenario.schema.json)', (y) => y.example('povsim schema > my.schema.json', ''), () => {
+      code = schemaCommand(io);
+    })
+    .demandCommand(1, 'name a command: run, validate, params, plan or schema')
+    .strict()
+    .recommendCommands()
+    .epilog(EPILOG)
+    .help()
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      if (err) throw err;
+      usageError = msg;
+    })
+    .exitProcess(false);
+  try {
+    await parser.parseAsync();
+    if (usageError) {
+      io.err(`povsim: ${usageError}\nhint: povsim --help lists the commands and options`);
+      return EXIT.badInput;
+    }
+    return code;
+  } catch (err) {
+    if (err instanceof InputError) {
+      io.err(err.diagnostics.map(formatDiagnostic).join('\n'));
+      return EXIT.badInput;
+    }
+    if (abort.signal.aborted) {
+      io.err('povsim: interrupted; no complete output was written');
+      return 130;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`povsim: ${message}`);
+    if (process.env.POVSIM_DEBUG === '1' && err instanceof Error) io.err(err.stack ?? '');
+    return EXIT.failure;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

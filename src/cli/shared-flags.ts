@@ -1,0 +1,37 @@
+/** Flags shared by the commands that run scenarios. */
+import type { Argv } from 'yargs';
+
+export interface RunFlags {
+  out?: string;
+  seed?: number;
+  replicates?: number;
+  scale?: number;
+  'end-year'?: number;
+  workers?: number;
+  quiet: boolean;
+  json: boolean;
+  force: boolean;
+}
+
+export function withRunFlags<T>(y: Argv<T>): Argv<T & RunFlags> {
+  return y
+    .option('out', { type: 'string', describe: 'output directory (default out/<scenario name>/)' })
+    .option('seed', { type: 'number', describe: 'base seed; replicate r uses a seed derived from (seed, r)' })
+    .option('replicates', { type: 'number', describe: 'replicates (default from the scenario, else 20)' })
+    .option('scale', { type: 'number', describe: 'sampling fraction: 1 = whole province, 0.01 = 1:100 (default)' })
+    .option('end-year', { type: 'number', describe: 'last simulated year (default 2020)' })
+    .option('workers', { type: 'number', describe: 'worker threads (default: all cores)' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar and no table' })
+    .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary on stdout instead of the table' })
+    .option('force', { type: 'boolean', default: false, describe: 'replace an existing output directory' }) as Argv<T & RunFlags>;
+}
+
+/** Run settings given on the command line (only those given). */
+export function runOverrides(f: RunFlags): { endYear?: number; scale?: number; replicates?: number; seed?: number } {
+  const o: { endYear?: number; scale?: number; replicates?: number; seed?: number } = {};
+  if (f['end-year'] !== undefined) o.endYear = f['end-year'];
+  if (f.scale !== undefined) o.scale = f.scale;
+  if (f.replicates !== undefined) o.replicates = f.replicates;
+  if (f.seed !== undefined) o.seed = f.seed;
+  return o;
+}

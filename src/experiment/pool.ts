@@ -1,0 +1,93 @@
+/**
+ * Runs tasks on worker threads (or in this thread when workers = 1). Results come back ordered by task
+ * id, so outputs do not depend on the number of workers or on which finished first.
+ *
+ * Workers load compiled JavaScript: from `dist/` next to this file, or, when this file runs as
+ * TypeScript (tests, tsx), from the project's `dist/` (built by `npm ci` / the test setup).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { executeTask, type RunTask, type TaskResult } from './task.js';
+
+/** Where the compiled worker lives. */
+export function workerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('../../dist/experiment/worker.js', here) : new URL('./worker.js', here);
+}
+
+/** Default worker count: all cores. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export interface PoolOptions {
+  workers: number;
+  /** Called after each task completes (for progress bars). */
+  onDone?: (done: number, total: number) => void;
+  /** Stops scheduling new tasks when aborted; running tasks are terminated. */
+  signal?: AbortSignal;
+}
+
+/** Runs all tasks and returns their results in task order. */
+export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Promise<TaskResult[]> {
+  const results: TaskResult[] = new Array(tasks.length);
+  const workers = Math.max(1, Math.min(opts.workers, tasks.length));
+  let done = 0;
+  if (workers === 1) {
+    for (let i = 0; i < tasks.length; i++) {
+      if (opts.signal?.aborted) throw new Error('aborted');
+      results[i] = executeTask(tasks[i]);
+      done++; // not inside the optional call: `f?.(++x)` skips the increment when f is absent
+      opts.onDone?.(done, tasks.length);
+      await new Promise((r) => setImmediate(r)); // let signals and progress bars through
+    }
+    return results;
+  }
+  const order = new Map<number, number>(tasks.map((t, i) => [t.id, i]));
+  let next = 0;
+  const pool: Worker[] = [];
+  return new Promise<TaskResult[]>((resolve, reject) => {
+    let failed = false;
+    const stopAll = (): void => {
+      for (const w of pool) void w.terminate();
+    };
+    const onAbort = (): void => {
+      failed = true;
+      stopAll();
+      reject(new Error('aborted'));
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const feed = (w: Worker): void => {
+      if (next < tasks.length) w.postMessage(tasks[next++]);
+      else void w.terminate();
+    };
+    for (let k = 0; k < workers; k++) {
+      const w = new Worker(workerUrl());
+      pool.push(w);
+      w.on('message', (msg: { ok: true; result: TaskResult } | { ok: false; id: number; error: string }) => {
+        if (failed) return;
+        if (!msg.ok) {
+          failed = true;
+          stopAll();
+          reject(new Error(`task ${msg.id} failed in a worker: ${msg.error}`));
+          return;
+        }
+        results[order.get(msg.result.id)!] = msg.result;
+        done++;
+        opts.onDone?.(done, tasks.length);
+        if (done === tasks.length) {
+          opts.signal?.removeEventListener('abort', onAbort);
+          stopAll();
+          resolve(results);
+        } else feed(w);
+      });
+      w.on('error', (err) => {
+        if (failed) return;
+        failed = true;
+        stopAll();
+        reject(err);
+      });
+      feed(w);
+    }
+  });
+}
