@@ -5,6 +5,7 @@
  */
 import yargs from 'yargs';
 import { formatDiagnostic, InputError } from '../engine/diagnostics.js';
+import { compareCommand, DEFAULT_BASELINE, type CompareArgs } from './commands/compare.js';
 import { paramsCommand, planCommand, schemaCommand } from './commands/info.js';
 import { runCommand, type RunArgs } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -38,6 +39,23 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       },
     )
     .command(
+      'compare [baseline] [scenarios..]',
+      'compare scenarios with a baseline: paired effects with 95% intervals, cost per person lifted out, synergy, report.html',
+      (y) =>
+        withRunFlags(
+          y
+            .positional('baseline', { type: 'string', describe: `baseline scenario (default ${DEFAULT_BASELINE} and the five shipped suggestions)` })
+            .positional('scenarios', { type: 'string', array: true, describe: 'scenarios to compare with the baseline' }),
+        )
+          .option('budget', { type: 'number', describe: 'also compare the single suggestions at the same extra yuan per year' })
+          .example('povsim compare', 'the four suggestions and all four against the baseline, 50 replicates (npm start)')
+          .example('povsim compare scenarios/baseline.yaml scenarios/all-four.yaml --replicates 20', 'one scenario')
+          .example('povsim compare --budget 2e9', 'also: which suggestion does most for 2 billion yuan a year'),
+      async (a) => {
+        code = await compareCommand(a as unknown as CompareArgs, io, abort.signal);
+      },
+    )
+    .command(
       'validate <files..>',
       'check scenario files; report every problem with file:line:column and a hint',
       (y) =>
@@ -66,7 +84,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .command('schema', 'print the JSON Schema of scenario files (shipped as scenarios/scenario.schema.json)', (y) => y.example('povsim schema > my.schema.json', ''), () => {
       code = schemaCommand(io);
     })
-    .demandCommand(1, 'name a command: run, validate, params, plan or schema')
+    .demandCommand(1, 'name a command: run, compare, validate, params, plan or schema')
     .strict()
     .recommendCommands()
     .epilog(EPILOG)

@@ -6,7 +6,7 @@
  * less. The monthly income kernel (income.ts) inlines the same formulas with hoisted columns; the
  * test `income.test.ts` checks the two agree.
  */
-import type { World } from './world.js';
+import { Constraint, type World } from './world.js';
 
 /**
  * Market-income factor from a household's circumstances: access (remoteness), health, labour, skill
@@ -27,6 +27,35 @@ export function circumstanceFactorOf(
   if (disabled === 1) f *= 1 - p.chronicIllnessPenalty;
   if (laborers === 0) f *= p.noLaborIncomeFactor;
   return f;
+}
+
+/** The constraint bits of household h, from its columns (kept in `constraints` by {@link refreshConstraints}). */
+export function constraintBits(w: World, h: number): number {
+  const hh = w.hh;
+  return (
+    (hh.remote[h] === 1 && hh.relocated[h] === 0 ? Constraint.RemoteUnmoved : 0) |
+    (hh.chronic[h] === 1 ? Constraint.Chronic : 0) |
+    (hh.disabled[h] === 1 ? Constraint.Disabled : 0) |
+    (hh.laborers[h] === 0 ? Constraint.NoLaborer : 0)
+  );
+}
+
+/** Recomputes the cached constraint bits of household h; call after changing remote, relocated, chronic, disabled or laborers. */
+export function refreshConstraints(w: World, h: number): void {
+  w.hh.constraints[h] = constraintBits(w, h);
+}
+
+/** Market-income multiplier of each combination of constraint bits (16 entries), from the current parameters. */
+export function constraintFactors(p: World['p'], out: Float64Array): Float64Array {
+  for (let bits = 0; bits < 16; bits++) {
+    let f = 1;
+    if (bits & Constraint.RemoteUnmoved) f *= 1 - p.remotePenalty;
+    if (bits & Constraint.Chronic) f *= 1 - p.chronicIllnessPenalty;
+    if (bits & Constraint.Disabled) f *= 1 - p.chronicIllnessPenalty;
+    if (bits & Constraint.NoLaborer) f *= p.noLaborIncomeFactor;
+    out[bits] = f;
+  }
+  return out;
 }
 
 /** Circumstance factor of household h. */

@@ -11,23 +11,21 @@
  * This is the hottest loop of the model: columns and parameters are hoisted into locals, and the
  * formulas of household-income.ts are inlined (a test checks they agree).
  */
-import { dibaoStandard, industryTypeIncome } from './household-income.js';
+import { constraintFactors, dibaoStandard, industryTypeIncome } from './household-income.js';
 import { Measure, Spend, type World } from './world.js';
 
 /** Smoothing weight of the twelve-month income estimate. */
 const SMOOTHING = 1 / 12;
 
 export function updateIncome(w: World): void {
-  const { size, laborers, chronic, disabled, remote, relocated, growth, productivity, deviationFactor, skill, motivation } = w.hh;
+  const { size, constraints, growth, productivity, deviationFactor, skill, motivation } = w.hh;
   const { industryMember, village, jobs, ecoPost, onDibao, dibaoMonths, measures, shockLoss, school } = w.hh;
   const { income, incomeSmoothed, incomeYearSum, savings } = w.hh;
   const industryType = w.villages.industryType;
   const p = w.p;
   const gFull = Math.pow(1 + p.ruralIncomeGrowth, 1 / 12);
   const gStructural = Math.pow(1 + p.ruralIncomeGrowth * p.structuralGrowthShare, 1 / 12);
-  const remoteKeep = 1 - p.remotePenalty;
-  const illKeep = 1 - p.chronicIllnessPenalty;
-  const noLabor = p.noLaborIncomeFactor;
+  const factorOf = constraintFactors(p, new Float64Array(16));
   const skillReturn = p.skillReturn;
   const motivationReturn = p.motivationReturn;
   const dividendShare = p.dividendShare;
@@ -44,19 +42,15 @@ export function updateIncome(w: World): void {
   let healthAid = 0;
   for (let h = 0; h < w.nHouseholds; h++) {
     const n = size[h];
-    const remoteUnmoved = remote[h] === 1 && relocated[h] === 0;
-    const structural = laborers[h] === 0 || chronic[h] === 1 || disabled[h] === 1 || remoteUnmoved;
-    const g = growth[h] * (structural ? gStructural : gFull);
+    const bits = constraints[h];
+    const g = growth[h] * (bits !== 0 ? gStructural : gFull);
     growth[h] = g;
-    let f = (1 + skillReturn * (skill[h] - 0.5)) * (1 + motivationReturn * (motivation[h] - 0.5));
-    if (remoteUnmoved) f *= remoteKeep;
-    if (chronic[h] === 1) f *= illKeep;
-    if (disabled[h] === 1) f *= illKeep;
-    if (laborers[h] === 0) f *= noLabor;
+    const sk = skill[h];
+    const f = factorOf[bits] * (1 + skillReturn * (sk - 0.5)) * (1 + motivationReturn * (motivation[h] - 0.5));
     let earned = productivity[h] * deviationFactor[h] * g * f;
     const member = industryMember[h];
     if (member !== 0) {
-      const full = typeIncome[industryType[village[h]]] * (0.6 + 0.8 * skill[h]);
+      const full = typeIncome[industryType[village[h]]] * (0.6 + 0.8 * sk);
       earned += (member === 1 ? full : dividendShare * full) / n;
     }
     if (jobs[h] > 0) earned += (jobs[h] * jobPay) / n;

@@ -7,39 +7,40 @@ import { uniformAt } from '../engine/random.js';
 import { Registry, type World } from './world.js';
 
 export function updateIndustryParticipation(w: World): void {
-  const hh = w.hh;
-  const vl = w.villages;
   const p = w.p;
   const key = w.streams.industryJoin.key;
   const t = w.step;
   const leaveBelow = p.joinThreshold - 0.1;
-  const { village, industryMember, motivation, registry, laborers } = hh;
-  const { covered, members, capacity, industryType } = vl;
+  const { industryMember, motivation, registry, laborers } = w.hh;
+  const { covered, members, capacity, industryType, hhStart, hhEnd } = w.villages;
   const typeMembers = w.industries.members;
   const joinThreshold = p.joinThreshold;
   const joinRate = p.spontaneousJoinRate;
-  for (let h = 0; h < w.nHouseholds; h++) {
-    const v = village[h];
-    const member = industryMember[h];
-    if (member !== 0) {
-      if (covered[v] === 0 || (member === 1 && motivation[h] < leaveBelow)) {
-        industryMember[h] = 0;
-        members[v]--;
-        typeMembers[industryType[v]]--;
+  for (let v = 0; v < w.nVillages; v++) {
+    // A village without an industry and without members has nothing to decide.
+    if (covered[v] === 0 && members[v] === 0) continue;
+    for (let h = hhStart[v]; h < hhEnd[v]; h++) {
+      const member = industryMember[h];
+      if (member !== 0) {
+        if (covered[v] === 0 || (member === 1 && motivation[h] < leaveBelow)) {
+          industryMember[h] = 0;
+          members[v]--;
+          typeMembers[industryType[v]]--;
+        }
+        continue;
       }
-      continue;
-    }
-    if (
-      covered[v] === 1 &&
-      registry[h] !== Registry.Registered &&
-      laborers[h] > 0 &&
-      motivation[h] >= joinThreshold &&
-      members[v] < capacity[v] &&
-      uniformAt(key, h, t) < joinRate
-    ) {
-      industryMember[h] = 1;
-      members[v]++;
-      typeMembers[industryType[v]]++;
+      if (
+        covered[v] === 1 &&
+        registry[h] !== Registry.Registered &&
+        laborers[h] > 0 &&
+        motivation[h] >= joinThreshold &&
+        members[v] < capacity[v] &&
+        uniformAt(key, h, t) < joinRate
+      ) {
+        industryMember[h] = 1;
+        members[v]++;
+        typeMembers[industryType[v]]++;
+      }
     }
   }
 }

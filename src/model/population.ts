@@ -17,7 +17,7 @@ import {
   type World,
 } from './world.js';
 import { povertyLine, supervisionPressure } from './government.js';
-import { circumstanceFactor } from './household-income.js';
+import { circumstanceFactor, refreshConstraints } from './household-income.js';
 
 /** Characteristic industries and their return relative to `industryReturn` [assume]. */
 export const INDUSTRY_TYPES = [
@@ -132,6 +132,7 @@ export function populate(w: World): void {
     hh.deviationFactor[h] = Math.exp(hh.deviation[h]);
     hh.growth[h] = 1;
     hh.cadre[h] = -1;
+    refreshConstraints(w, h);
   }
 
   // 2013 income is market income less expected out-of-pocket medical costs (as the income process

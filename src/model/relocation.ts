@@ -5,6 +5,7 @@
  * with household size (the 25 m² per person cap), so a large household faces a larger gap.
  */
 import { setBatch } from './exit-routes.js';
+import { refreshConstraints } from './household-income.js';
 import { Registry, Route, Spend, type World } from './world.js';
 
 /** Persons of the average registered poor household, for which `housingCost` is stated [stat]. */
@@ -26,6 +27,7 @@ export function updateRelocation(w: World): void {
     const means = Math.max(0, hh.savings[h]) + p.relocationCredit * hh.motivation[h];
     if (means < gap) continue;
     hh.relocated[h] = 1;
+    refreshConstraints(w, h);
     setBatch(w, h, Route.Relocation);
     hh.unsafeHousing[h] = 0; // the new house is safe
     hh.savings[h] -= gap;

@@ -21,6 +21,8 @@ export const HOUSEHOLD_COLUMNS = {
   growth: 'f32',
   skill: 'f32',
   motivation: 'f32',
+  /** Structural constraints as bits (see {@link Constraint}); derived from the columns below, cached for the income loop. */
+  constraints: 'u8',
   chronic: 'u8',
   disabled: 'u8',
   school: 'u8',
@@ -107,6 +109,9 @@ export const INDUSTRY_COLUMNS = {
   logPrice: 'f32',
   members: 'i32',
 } as const;
+
+/** Structural constraints on earning, as bits of `constraints`. */
+export const Constraint = { RemoteUnmoved: 1, Chronic: 2, Disabled: 4, NoLaborer: 8 } as const;
 
 /** Registry states. */
 export const Registry = { None: 0, Registered: 1, Exited: 2 } as const;

@@ -10,7 +10,7 @@ export const REPORT_METRICS = {
   /** Share of the population whose income is below the poverty line (fraction 0..1). */
   trueIncidence: 'true_incidence',
   /** Persons who fall back below the line in a year after having exited (persons per year). */
-  returnsToPoverty: 'returns_to_poverty',
+  returnsToPoverty: 'returns',
   /** Mean motivation of poor households (index, dimensionless). */
   meanMotivation: 'mean_motivation',
   /** Mean burnout of village cadres (index, dimensionless). */

@@ -18,7 +18,7 @@ function bands(): BandRow[] {
       };
       push('official_incidence', official, 0.006 + 0.001 * t);
       push('true_incidence', truth, 0.008 + 0.001 * t);
-      push('returns_to_poverty', 800 + 400 * t - 30 * t * t - 120 * s, 90 + 10 * t);
+      push('returns', 800 + 400 * t - 30 * t * t - 120 * s, 90 + 10 * t);
       push('mean_motivation', 0.42 + 0.03 * t + 0.02 * s, 0.04);
       push('cadre_burnout', 0.2 + 0.05 * t - 0.004 * t * t - 0.03 * s, 0.05);
     }

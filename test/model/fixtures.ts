@@ -1,0 +1,245 @@
+/**
+ * Hand-built worlds for testing one process at a time on a known state.
+ *
+ * `buildWorld` allocates a world with `allocateWorld` and `createStreams` (exactly as `initWorld` does) but
+ * sets every column from the test's description instead of drawing it: villages with contiguous
+ * household ranges (hhStart/hhEnd) and cadre ranges (cadreStart/cadreEnd), households and cadres with
+ * explicit state. It then sets `persons` and `scaleUp`, refreshes each household's cached constraint
+ * bits, initialises the industries as `populate` does, sets coverage/capacity and village norms and
+ * recounts caseloads and industry members, so every process can be run alone on it.
+ *
+ * Unspecified fields take neutral defaults (see HOUSEHOLD_DEFAULTS): a four-person household with two
+ * laborers, productivity 3,000 yuan, no constraint, skill and motivation 0.5, not registered. Villages
+ * default to uncovered (industryKey 0.99), no culture programme (cultureKey 0.99), no cooperative
+ * (coopKey 0.99), not remote, no forest, fragility 0.
+ */
+import { expect } from 'vitest';
+import { recountCaseloads } from '../../src/model/cadres.js';
+import { advanceClock } from '../../src/model/clock.js';
+import { marketIncome, refreshConstraints } from '../../src/model/household-income.js';
+import { updateCoverage } from '../../src/model/industries.js';
+import { updateVillageNorms } from '../../src/model/motivation.js';
+import { defaultParams, type Params } from '../../src/model/parameters.js';
+import { allocateWorld, INDUSTRY_TYPES } from '../../src/model/population.js';
+import { createStreams, START_YEAR } from '../../src/model/simulate.js';
+import { Registry, type World } from '../../src/model/world.js';
+
+/** One household; every field maps to the household column of the same name. */
+export interface HouseholdSpec {
+  size?: number;
+  laborers?: number;
+  productivity?: number;
+  /** Transient log deviation; `deviationFactor` is set to exp(deviation). */
+  deviation?: number;
+  growth?: number;
+  skill?: number;
+  motivation?: number;
+  chronic?: number;
+  disabled?: number;
+  school?: number;
+  unsafeHousing?: number;
+  /** Defaults to the village's `remote` flag. */
+  remote?: number;
+  relocated?: number;
+  willing?: number;
+  registry?: number;
+  returned?: number;
+  measures?: number;
+  industryMember?: number;
+  jobs?: number;
+  ecoPost?: number;
+  onDibao?: number;
+  dibaoMonths?: number;
+  relocationOffered?: number;
+  savings?: number;
+  batch?: number;
+  /**
+   * The household's cadre as an index into its village's cadres (-1 for none). Default: a registered
+   * household gets its village's first cadre (if the village has one), others none.
+   */
+  cadre?: number;
+  /** Sets income, incomeSmoothed and incomeLastYear (default: the household's market income). */
+  income?: number;
+  incomeSmoothed?: number;
+  incomeLastYear?: number;
+  /** This calendar year's income sum (default 0). */
+  incomeYearSum?: number;
+}
+
+/** One cadre; default: effort = cadreEffort, quality = initialCadreQuality, burnout 0. */
+export interface CadreSpec {
+  effort?: number;
+  quality?: number;
+  burnout?: number;
+}
+
+/** One village with its households and cadres. */
+export interface VillageSpec {
+  households: HouseholdSpec[];
+  /** Cadre specs, or a number of default cadres (default 0). */
+  cadres?: CadreSpec[] | number;
+  remote?: number;
+  forest?: number;
+  fragility?: number;
+  incomeFactor?: number;
+  industryKey?: number;
+  cultureKey?: number;
+  coopKey?: number;
+  industryType?: number;
+}
+
+export interface FixtureSpec {
+  villages: VillageSpec[];
+  /** Overrides of the parameter table. */
+  params?: Partial<Params>;
+  seed?: number;
+  /** Province persons per simulated person (default 1: metrics then count simulated persons). */
+  scaleUp?: number;
+}
+
+export const HOUSEHOLD_DEFAULTS = {
+  size: 4,
+  laborers: 2,
+  productivity: 3000,
+  deviation: 0,
+  growth: 1,
+  skill: 0.5,
+  motivation: 0.5,
+} as const;
+
+/** Builds a world from a hand-written description (see the file comment). */
+export function buildWorld(spec: FixtureSpec): World {
+  const params: Params = { ...defaultParams(), ...spec.params };
+  const cadreSpecs = spec.villages.map((v) =>
+    typeof v.cadres === 'number' ? Array.from({ length: v.cadres }, () => ({}) as CadreSpec) : (v.cadres ?? []),
+  );
+  const sizes = {
+    households: spec.villages.reduce((s, v) => s + v.households.length, 0),
+    villages: spec.villages.length,
+    cadres: cadreSpecs.reduce((s, c) => s + c.length, 0),
+  };
+  const w = allocateWorld(
+    { params, series: new Map(), streams: createStreams(spec.seed ?? 1), scale: 1, startYear: START_YEAR },
+    sizes,
+  );
+  const { hh, villages: vl, cadres: cd } = w;
+
+  let h = 0;
+  let c = 0;
+  let persons = 0;
+  spec.villages.forEach((vs, v) => {
+    vl.hhStart[v] = h;
+    vl.cadreStart[v] = c;
+    vl.remote[v] = vs.remote ?? 0;
+    vl.forest[v] = vs.forest ?? 0;
+    vl.fragility[v] = vs.fragility ?? 0;
+    vl.incomeFactor[v] = vs.incomeFactor ?? 1;
+    vl.industryKey[v] = vs.industryKey ?? 0.99;
+    vl.cultureKey[v] = vs.cultureKey ?? 0.99;
+    vl.coopKey[v] = vs.coopKey ?? 0.99;
+    vl.industryType[v] = vs.industryType ?? 0;
+    for (const cs of cadreSpecs[v]) {
+      cd.village[c] = v;
+      cd.effort[c] = cs.effort ?? params.cadreEffort;
+      cd.quality[c] = cs.quality ?? params.initialCadreQuality;
+      cd.burnout[c] = cs.burnout ?? 0;
+      c++;
+    }
+    vl.cadreEnd[v] = c;
+    for (const s of vs.households) {
+      hh.village[h] = v;
+      hh.size[h] = s.size ?? HOUSEHOLD_DEFAULTS.size;
+      hh.laborers[h] = s.laborers ?? Math.min(HOUSEHOLD_DEFAULTS.laborers, hh.size[h]);
+      hh.productivity[h] = s.productivity ?? HOUSEHOLD_DEFAULTS.productivity;
+      hh.deviation[h] = s.deviation ?? HOUSEHOLD_DEFAULTS.deviation;
+      hh.deviationFactor[h] = Math.exp(hh.deviation[h]);
+      hh.growth[h] = s.growth ?? HOUSEHOLD_DEFAULTS.growth;
+      hh.skill[h] = s.skill ?? HOUSEHOLD_DEFAULTS.skill;
+      hh.motivation[h] = s.motivation ?? HOUSEHOLD_DEFAULTS.motivation;
+      hh.chronic[h] = s.chronic ?? 0;
+      hh.disabled[h] = s.disabled ?? 0;
+      hh.school[h] = s.school ?? 0;
+      hh.unsafeHousing[h] = s.unsafeHousing ?? 0;
+      hh.remote[h] = s.remote ?? vl.remote[v];
+      hh.relocated[h] = s.relocated ?? 0;
+      hh.willing[h] = s.willing ?? 1;
+      hh.registry[h] = s.registry ?? Registry.None;
+      hh.returned[h] = s.returned ?? 0;
+      hh.measures[h] = s.measures ?? 0;
+      hh.industryMember[h] = s.industryMember ?? 0;
+      hh.jobs[h] = s.jobs ?? 0;
+      hh.ecoPost[h] = s.ecoPost ?? 0;
+      hh.onDibao[h] = s.onDibao ?? 0;
+      hh.dibaoMonths[h] = s.dibaoMonths ?? 0;
+      hh.relocationOffered[h] = s.relocationOffered ?? 0;
+      hh.savings[h] = s.savings ?? 0;
+      hh.batch[h] = s.batch ?? 0;
+      const local = s.cadre ?? (hh.registry[h] === Registry.Registered && cadreSpecs[v].length > 0 ? 0 : -1);
+      if (local >= cadreSpecs[v].length) throw new RangeError(`buildWorld: village ${v} has no cadre ${local}`);
+      hh.cadre[h] = local < 0 ? -1 : vl.cadreStart[v] + local;
+      refreshConstraints(w, h);
+      const y = s.income ?? marketIncome(w, h);
+      hh.income[h] = y;
+      hh.incomeSmoothed[h] = s.incomeSmoothed ?? y;
+      hh.incomeLastYear[h] = s.incomeLastYear ?? y;
+      hh.incomeYearSum[h] = s.incomeYearSum ?? 0;
+      persons += hh.size[h];
+      h++;
+    }
+    vl.hhEnd[v] = h;
+  });
+  (w as { persons: number }).persons = persons;
+  (w as { scaleUp: number }).scaleUp = spec.scaleUp ?? 1;
+
+  // Industries as `populate` initialises them.
+  const ind = w.industries;
+  for (let k = 0; k < w.nIndustries; k++) {
+    ind.baseReturn[k] = params.industryReturn * INDUSTRY_TYPES[k].relativeReturn;
+    ind.competitiveness[k] = params.initialCompetitiveness;
+    ind.valueChain[k] = params.initialValueChain;
+    ind.logPrice[k] = 0;
+  }
+  updateCoverage(w);
+  recountMembers(w);
+  updateVillageNorms(w);
+  recountCaseloads(w);
+  return w;
+}
+
+/** Recounts village and industry-type members from the households' `industryMember`. */
+export function recountMembers(w: World): void {
+  w.villages.members.fill(0);
+  w.industries.members.fill(0);
+  for (let h = 0; h < w.nHouseholds; h++) {
+    if (w.hh.industryMember[h] === 0) continue;
+    const v = w.hh.village[h];
+    w.villages.members[v]++;
+    w.industries.members[w.villages.industryType[v]]++;
+  }
+}
+
+/** `n` copies of a household spec (with its index passed to `f` for variations). */
+export function households(n: number, f: (i: number) => HouseholdSpec = () => ({})): HouseholdSpec[] {
+  return Array.from({ length: n }, (_, i) => f(i));
+}
+
+/** Advances the clock (only the clock phase) until `w.step === step`; step 1 is January 2014, 12 is December 2014. */
+export function advanceTo(w: World, step: number): World {
+  if (step < w.step) throw new RangeError(`advanceTo: the world is already at step ${w.step}`);
+  while (w.step < step) advanceClock(w);
+  return w;
+}
+
+/** Asserts |actual − expected| ≤ rel × max(1, |expected|) (for values stored in f32 columns). */
+export function expectRel(actual: number, expected: number, rel = 1e-6): void {
+  expect(Number.isFinite(actual), `actual ${actual} is not finite`).toBe(true);
+  const tol = rel * Math.max(1, Math.abs(expected));
+  expect(Math.abs(actual - expected), `expected ${actual} to be within ${tol} of ${expected}`).toBeLessThanOrEqual(tol);
+}
+
+/** Sum of an array-like of numbers. */
+export function sum(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s;
+}
