@@ -66,10 +66,14 @@ export function deliverAssistance(w: World): void {
   const key = w.streams.assistance.key;
   const budget = p.annualBudget / w.scaleUp;
   const { registry, cadre } = hh;
+  const postExit = p.postExitSupport;
   for (let h = 0; h < w.nHouseholds; h++) {
-    if (registry[h] !== Registry.Registered) continue;
+    const r = registry[h];
+    if (r === Registry.None) continue;
+    // Exited households keep their cadre and policies ("exit without losing support"), at a lower rate.
+    const rate = r === Registry.Registered ? p.assistanceRate : p.assistanceRate * postExit;
     const c = cadre[h];
-    if (uniformAt(key, h, t, 0) >= p.assistanceRate * attention(w, c)) continue;
+    if (uniformAt(key, h, t, 0) >= rate * attention(w, c)) continue;
     let m: number;
     let fits: boolean;
     if (uniformAt(key, h, t, 1) < precision(w, c)) {

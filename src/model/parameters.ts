@@ -63,7 +63,7 @@ export const PARAMETERS = [
     'Relocation housing subsidy per household (suggestion 2, "ecological livability"); the paper prints "18,72 million yuan", read as 18,720 yuan.'),
   p('culturalMotivation', 'lever', 0.1, 'share of villages', [0, 1], [0, 0.8], 'assume',
     'Share of villages running a "village civilization" motivation programme (suggestion 3): lectures, model households, ambition-and-skill support.'),
-  p('industryCoverage', 'lever', 0.45, 'share of villages', [0, 1], [0.2, 0.9], 'calibrated',
+  p('industryCoverage', 'lever', 0.812, 'share of villages', [0, 1], [0.6, 1], 'calibrated',
     'Share of villages served by a characteristic poverty-alleviation industry (suggestion 1, "prosperous industry").'),
 
   // --- population ---
@@ -93,7 +93,7 @@ export const PARAMETERS = [
   // --- income ---
   p('meanIncome2013', 'income', 8800, 'yuan/person/year', [1000, 50000], [8000, 9600], 'stat',
     'Mean rural per-capita disposable income, Jiangxi 2013 (about 13,200 in 2017).'),
-  p('incomeLogSd', 'income', 0.51, 'log points', [0.1, 2], [0.6, 0.9], 'calibrated',
+  p('incomeLogSd', 'income', 0.561, 'log points', [0.1, 2], [0.45, 0.65], 'calibrated',
     'Spread (log sd) of household productivity; with the other factors it sets the 2013 income distribution.'),
   p('villageIncomeSd', 'income', 0.25, 'log points', [0, 1], [0.1, 0.4], 'assume',
     'Spread of village-level income factors (why poverty clusters in villages).'),
@@ -109,7 +109,7 @@ export const PARAMETERS = [
     'Market income lost by living in a remote, poorly connected place; relocation removes it.'),
   p('chronicIllnessPenalty', 'income', 0.35, 'share of market income', [0, 0.9], [0.2, 0.5], 'assume',
     'Market income lost when a member is chronically ill (lost work and care).'),
-  p('noLaborIncomeFactor', 'income', 0.45, 'multiplier', [0, 1], [0.3, 0.6], 'assume',
+  p('noLaborIncomeFactor', 'income', 0.866, 'multiplier', [0, 1], [0.5, 1], 'calibrated',
     'Market income of a household without a laborer relative to one with (small farming, remittances, pensions).'),
   p('skillReturn', 'income', 0.6, 'income multiplier per unit skill', [0, 2], [0.3, 0.9], 'assume',
     'Market income rises by this factor from skill 0 to skill 1 (centred at 0.5).'),
@@ -205,13 +205,15 @@ export const PARAMETERS = [
     'Monthly chance a non-registered household in a covered village joins the industry on its own.'),
 
   // --- assistance ---
-  p('assistanceRate', 'assistance', 0.12, 'measures/household/month at full attention', [0, 1], [0.06, 0.2], 'calibrated',
+  p('assistanceRate', 'assistance', 0.172, 'measures/household/month at full attention', [0, 1], [0.1, 0.25], 'calibrated',
     'Monthly chance that a registered household\'s cadre delivers a measure, at full effort and reference caseload.'),
+  p('postExitSupport', 'assistance', 0.3, 'share of the registered rate', [0, 1], [0, 0.8], 'assume',
+    'Exited households keep their cadre and policies ("exit without losing support"): they still receive measures at this share of the registered rate.'),
   p('wrongMeasureEffect', 'assistance', 0.4, 'share of full effect', [0, 1], [0.2, 0.6], 'assume',
     'Effect of a measure delivered on a wrong diagnosis relative to a fitting one (poor fit, low take-up).'),
   p('jobIncome', 'assistance', 14000, 'yuan/laborer/year (2013)', [0, 100000], [9000, 20000], 'assume',
     'Earnings of a laborer placed in a job by employment assistance (poverty workshops, organised migration).'),
-  p('jobLossRate', 'assistance', 0.01, 'per month', [0, 0.5], [0.005, 0.03], 'assume',
+  p('jobLossRate', 'assistance', 0.005, 'per month', [0, 0.5], [0.005, 0.03], 'assume',
     'Monthly chance a placed laborer loses the job.'),
   p('trainingSkillGain', 'assistance', 0.25, 'skill gap closed', [0, 1], [0.1, 0.4], 'assume',
     'Share of the skill gap closed by vocational training.'),
@@ -238,7 +240,7 @@ export const PARAMETERS = [
     'Chance per year that a newly poor household (assessed below the line) is registered.'),
   p('exitMargin', 'registry', 0.05, 'share above the line', [-0.5, 1], [0, 0.15], 'assume',
     'Assessed income must exceed the line by this margin for a regular exit.'),
-  p('falseExitPropensity', 'registry', 0.25, 'probability at full pressure', [0, 1], [0.1, 0.4], 'assume',
+  p('falseExitPropensity', 'registry', 0.1, 'probability at full pressure', [0, 1], [0.1, 0.4], 'assume',
     'Chance a household assessed just below the line is pushed out anyway under pressure ("numbers-game" exits).'),
   p('falseExitBand', 'registry', 0.2, 'share below the line', [0, 1], [0.1, 0.3], 'assume',
     'How far below the line a household can be and still be pushed out.'),

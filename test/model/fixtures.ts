@@ -8,6 +8,7 @@
  * bits, initialises the industries as `populate` does, sets coverage/capacity and village norms and
  * recounts caseloads and industry members, so every process can be run alone on it.
  *
+ * Parameters are REFERENCE_PARAMS (the table as first written) overridden by the spec's `params`.
  * Unspecified fields take neutral defaults (see HOUSEHOLD_DEFAULTS): a four-person household with two
  * laborers, productivity 3,000 yuan, no constraint, skill and motivation 0.5, not registered. Villages
  * default to uncovered (industryKey 0.99), no culture programme (cultureKey 0.99), no cooperative
@@ -97,6 +98,39 @@ export interface FixtureSpec {
   scaleUp?: number;
 }
 
+/**
+ * The parameter values the unit tests compute with by hand: the parameter table as first written
+ * (before calibration). `buildWorld` applies them over the current defaults, so a recalibrated default
+ * does not break a hand computation; tests that need another value say so in `params`.
+ * Parameters added to the table later keep their current defaults unless a test sets them.
+ */
+export const REFERENCE_PARAMS: Partial<Params> = {
+  cadreEffort: 0.55, subsidyLevel: 18720, culturalMotivation: 0.1, industryCoverage: 0.45,
+  households: 10000000, ruralPopulation: 37600000, villages: 17320, meanHouseholdSize: 3.76,
+  noLaborShare: 0.12, chronicIllnessShare: 0.07, disabilityShare: 0.03, schoolingShare: 0.25,
+  unsafeHousingShare: 0.06, remoteVillageShare: 0.1, forestVillageShare: 0.3, meanIncome2013: 8800,
+  incomeLogSd: 0.51, villageIncomeSd: 0.25, ruralIncomeGrowth: 0.09, structuralGrowthShare: 0.5,
+  transientIncomeSd: 0.12, transientPersistence: 0.6, remotePenalty: 0.3, chronicIllnessPenalty: 0.35,
+  noLaborIncomeFactor: 0.45, skillReturn: 0.6, motivationReturn: 0.3, savingsRate: 0.25,
+  initialSavingsYears: 0.5, illnessMonthlyRate: 0.008, illnessCost: 8000, oopShare: 0.5, oopShareAssisted: 0.1,
+  disasterMonthlyRate: 0.02, disasterLoss: 0.25, priceShockSd: 0.06, pricePersistence: 0.92,
+  initialMotivation: 0.55, peerPull: 0.04, cultureEffect: 0.03, cadreEncouragement: 0.02, successFeedback: 0.5,
+  dependencyErosion: 0.015, dependencyMonths: 18, waitingThreshold: 0.3, pairingCadres: 300000,
+  initialCadreQuality: 0.5, trainingDays: 4, qualityPerTrainingDay: 0.02, caseloadReference: 5,
+  burnoutRate: 0.04, burnoutRecovery: 0.03, cadreSupport: 0, rotationRate: 0.15, supervisionPressure: 0.5,
+  deadlinePressureGrowth: 0.06, industryReturn: 5000, initialCompetitiveness: 0.3, initialValueChain: 0.15,
+  technicalAssistance: 0.2, valueChainInvestment: 0.1, competitivenessDecay: 0.01, industryCapacity: 0.35,
+  cooperativeLinkage: 0.3, dividendShare: 0.3, joinThreshold: 0.35, spontaneousJoinRate: 0.004,
+  assistanceRate: 0.12, wrongMeasureEffect: 0.4, jobIncome: 14000, jobLossRate: 0.01, trainingSkillGain: 0.25,
+  ecoJobWage: 6000, dibaoLineRatio: 1.2, housingCost: 85000, relocationWillingness: 0.9,
+  relocationCredit: 50000, followUpSupport: 0.3, initialRegistryShare: 0.0921, assessmentNoise: 0.25,
+  identificationRate: 0.5, exitMargin: 0.05, falseExitPropensity: 0.25, falseExitBand: 0.2,
+  assessmentStrength: 0.5, returnDetection: 0.8, annualBudget: 20000000000, industrySupportCost: 5000,
+  trainingCost: 1500, educationAidCost: 2000, healthAidCost: 600, housingRenovationCost: 20000,
+  cultureProgramCost: 60000, cadreCostPerEffort: 40000, trainingDayCost: 400,
+  industryInvestmentCost: 2000000000, industryCoverageCost: 150000,
+};
+
 export const HOUSEHOLD_DEFAULTS = {
   size: 4,
   laborers: 2,
@@ -109,7 +143,7 @@ export const HOUSEHOLD_DEFAULTS = {
 
 /** Builds a world from a hand-written description (see the file comment). */
 export function buildWorld(spec: FixtureSpec): World {
-  const params: Params = { ...defaultParams(), ...spec.params };
+  const params: Params = { ...defaultParams(), ...REFERENCE_PARAMS, ...spec.params };
   const cadreSpecs = spec.villages.map((v) =>
     typeof v.cadres === 'number' ? Array.from({ length: v.cadres }, () => ({}) as CadreSpec) : (v.cadres ?? []),
   );

@@ -1,0 +1,123 @@
+/**
+ * `povsim calibrate <plan.yaml>`: fits parameters to the calibration targets (Nelder–Mead, common
+ * random numbers), profiles each fitted value, and writes the fit (fit.csv, profile.csv,
+ * history.csv, manifest.json) and the fitted parameter file that scenarios extend.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Argv } from 'yargs';
+import { InputError } from '../../engine/diagnostics.js';
+import { calibrate } from '../../experiment/calibrate.js';
+import { fitCsv, fitTable, fittedScenarioYaml, historyCsv, profileCsv, profileFit, roundFitted, valuesTable } from '../../experiment/sweep/calibration-output.js';
+import { loadCalibrationPlan } from '../../experiment/sweep/calibration-plan.js';
+import { tableText } from '../../experiment/sweep/sensitivity-report.js';
+import { loadScenario } from '../../scenario/load.js';
+import type { CliIO } from '../io.js';
+import { MANIFEST, prepareOutputDir, removePartials, writeOutput } from '../output-dir.js';
+import { gitCommit, povsimVersion } from '../provenance.js';
+import { runOverrides, withRunFlags, type RunFlags } from '../shared-flags.js';
+import { checkWorkers } from './run.js';
+
+export interface CalibrateArgs extends RunFlags {
+  plan: string;
+  fitted?: string;
+  'max-evaluations'?: number;
+  profile: boolean;
+}
+
+/**
+ * Writes the fitted parameter file through a temporary `.yaml` next to it, loads that as a scenario
+ * (it must be valid), then renames it into place.
+ */
+function writeFittedFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.partial-${process.pid}.yaml`;
+  try {
+    writeFileSync(tmp, text);
+    loadScenario(tmp);
+    renameSync(tmp, path);
+  } finally {
+    if (existsSync(tmp)) rmSync(tmp, { force: true });
+  }
+}
+
+/** Runs `povsim calibrate`; returns the exit code. */
+export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: AbortSignal): Promise<number> {
+  const t0 = Date.now();
+  const plan = loadCalibrationPlan(args.plan, runOverrides(args));
+  const workers = checkWorkers(args.workers);
+  const maxEvaluations = args['max-evaluations'] ?? plan.maxEvaluations;
+  if (!Number.isInteger(maxEvaluations) || maxEvaluations < 1) {
+    throw new InputError([
+      { code: 'bad-flag', file: '(command line)', line: 0, column: 0, key: '--max-evaluations', message: `must be a whole number of at least 1, got ${maxEvaluations}` },
+    ]);
+  }
+  const dir = args.out ?? join('out', 'calibrate', plan.name);
+  const fittedPath = args.fitted ?? plan.output.display;
+  prepareOutputDir(dir, args.force);
+  const log = args.quiet || args.json ? undefined : (line: string) => io.err(`  ${line}`);
+  const pool = { workers, signal };
+  if (log) {
+    const b = plan.base;
+    io.err(`calibrate ${plan.name}: ${plan.parameters.map((p) => p.key).join(', ')} around "${b.name}", ${b.replicates} replicate(s) at scale ${b.scale}, seed ${b.seed}, up to ${maxEvaluations} evaluations`);
+    io.err('  eval\tobjective\tvalues');
+  }
+  const fit = await calibrate({ base: plan.base, parameters: plan.parameters, maxEvaluations }, pool, log);
+  const profile = args.profile
+    ? await profileFit(plan.base, plan.parameters, fit.values, fit.objective, plan.profileStep, pool, (d, n) => log?.(`profile ${d}/${n}`))
+    : [];
+  const rounded = Object.fromEntries(plan.parameters.map((p) => [p.key, roundFitted(p.key, fit.values[p.key])]));
+  try {
+    writeOutput(dir, 'fit.csv', fitCsv(fit.fits));
+    writeOutput(dir, 'profile.csv', profileCsv(profile));
+    writeOutput(dir, 'history.csv', historyCsv(plan.parameters, fit.history));
+    writeFittedFile(fittedPath, fittedScenarioYaml(fit.values, { plan: args.plan, planName: plan.name, objective: fit.objective, evaluations: fit.evaluations, converged: fit.converged, base: plan.base }));
+    const manifest = {
+      completed: true,
+      povsim: povsimVersion(),
+      gitCommit: gitCommit(),
+      plan: plan.name,
+      base: plan.base,
+      parameters: plan.parameters,
+      fitted: rounded,
+      objective: fit.objective,
+      evaluations: fit.evaluations,
+      converged: fit.converged,
+      profileStep: plan.profileStep,
+      fittedFile: fittedPath,
+      workers,
+      files: ['fit.csv', 'profile.csv', 'history.csv'],
+      wallSeconds: (Date.now() - t0) / 1000,
+    };
+    writeOutput(dir, MANIFEST, JSON.stringify(manifest, null, 2) + '\n');
+  } catch (err) {
+    removePartials(dir);
+    throw err;
+  }
+  if (args.json) io.out(JSON.stringify({ out: dir, fittedFile: fittedPath, fitted: rounded, objective: fit.objective, evaluations: fit.evaluations, converged: fit.converged, fits: fit.fits, profile }));
+  else if (!args.quiet) {
+    io.out(`fit of ${plan.name} after ${fit.evaluations} evaluations${fit.converged ? ' (converged)' : ' (evaluation limit reached)'}: objective ${fit.objective.toFixed(3)} (sum of squared errors in tolerance units)`);
+    io.out(tableText(fitTable(fit.fits)));
+    io.out('');
+    io.out(tableText(valuesTable(plan.parameters, fit.values, profile)));
+    io.out(`wrote ${fittedPath} and ${dir}/ (fit.csv, profile.csv, history.csv, manifest.json) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  return 0;
+}
+
+/** Adds `povsim calibrate` to a yargs parser. */
+export function registerCalibrateCommand(y: Argv, io: CliIO, signal: AbortSignal, setCode: (c: number) => void): Argv {
+  return y.command(
+    'calibrate <plan>',
+    'fit parameters to the calibration targets; write the fit, a profile of each value and a fitted parameter file',
+    (b) =>
+      withRunFlags(b.positional('plan', { type: 'string', demandOption: true, describe: 'calibration plan (.yaml or .json)' }))
+        .option('fitted', { type: 'string', describe: 'where to write the fitted parameter file (default: the plan\'s output:, relative to the plan)' })
+        .option('max-evaluations', { type: 'number', describe: 'evaluation limit of the search (default: the plan\'s maxEvaluations)' })
+        .option('profile', { type: 'boolean', default: true, describe: 'profile each fitted value (--no-profile skips it)' })
+        .example('povsim calibrate scenarios/calibration/baseline-fit.yaml', 'writes scenarios/calibration/fitted.yaml and out/calibrate/baseline-fit/') as unknown as Argv,
+    async (a) => {
+      setCode(await calibrateCommand(a as unknown as CalibrateArgs, io, signal));
+    },
+  );
+}

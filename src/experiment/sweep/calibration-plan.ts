@@ -1,0 +1,134 @@
+/**
+ * Calibration plans (`povsim calibrate <plan.yaml>`): which parameters to fit to the targets
+ * (targets.ts), within which bounds and from which start, around which base scenario:
+ *
+ *   name: baseline-fit
+ *   base: ../baseline.yaml                 # relative to this plan
+ *   fit:
+ *     incomeLogSd: { min: 0.3, max: 1.0 }  # start: the base scenario's value (else the table default)
+ *     assistanceRate: { min: 0.04, max: 0.3, start: 0.12 }
+ *     industryCoverage: {}                 # bounds: the plausible range, widened to hold the start
+ *   replicates: 4                          # replicates, seed, scale, endYear default to the base's run
+ *   seed: 1
+ *   scale: 0.005
+ *   endYear: 2017                          # the targets need 2013–2017
+ *   maxEvaluations: 80
+ *   profileStep: 0.05                      # profile at ± this share of each parameter's bounds
+ *   output: fitted.yaml                    # the fitted parameter file, relative to this plan
+ *
+ * Validated like sweep plans and scenarios: every problem with file:line:column, key and a hint.
+ */
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { defaultParams, PARAM_KEYS, paramSpec, type ParamKey } from '../../model/parameters.js';
+import { RUN_RANGES } from '../../scenario/schema.js';
+import type { PathSegment } from '../../scenario/source.js';
+import type { FittedParameter } from '../calibrate.js';
+import type { ScenarioSpec } from '../run-scenario.js';
+import * as msg from './plan-messages.js';
+import { checkOverrides, readBase, type PlanOverrides } from './plan.js';
+import { closest, openPlan, type PlanReader } from './plan-reader.js';
+
+/** Last year the calibration targets read (official incidence 2017; route shares 2014–2017). */
+export const TARGETS_LAST_YEAR = 2017;
+
+const TOP_KEYS = ['$schema', 'name', 'description', 'base', 'fit', 'replicates', 'seed', 'scale', 'endYear', 'maxEvaluations', 'profileStep', 'output'] as const;
+const FIT_KEYS = ['min', 'max', 'start'] as const;
+
+/** A validated calibration plan with its base scenario resolved. */
+export interface LoadedCalibrationPlan {
+  name: string;
+  description: string;
+  /** The base scenario as a run spec, with the plan's run settings. */
+  base: ScenarioSpec;
+  parameters: FittedParameter[];
+  maxEvaluations: number;
+  /** Profile half-width, as a share of each parameter's bounds. */
+  profileStep: number;
+  /** The fitted parameter file: absolute path and the path as shown. */
+  output: { abs: string; display: string };
+}
+
+/** Reads one `fit:` entry: bounds default to the plausible range widened to hold the start. */
+function readFitted(r: PlanReader, key: string, value: unknown, baseValue: number): FittedParameter | undefined {
+  const path: PathSegment[] = ['fit', key];
+  const spec = paramSpec(key);
+  if (!spec) return r.problem(path, msg.unknownParameter(key, closest(key, PARAM_KEYS)), 'key');
+  const entry = value === null ? {} : r.mapping(value, path);
+  if (!entry) return undefined;
+  r.unknownKeys(entry, path, FIT_KEYS);
+  const rule = { min: spec.min, max: spec.max };
+  const start = entry.start === undefined ? baseValue : r.number(entry, 'start', path, rule);
+  const min = entry.min === undefined ? Math.min(spec.low, start ?? spec.low) : r.number(entry, 'min', path, rule);
+  const max = entry.max === undefined ? Math.max(spec.high, start ?? spec.high) : r.number(entry, 'max', path, rule);
+  if (start === undefined || min === undefined || max === undefined) return undefined;
+  if (!(min < max)) return r.problem([...path, entry.max !== undefined ? 'max' : 'min'], msg.boundsBackwards(min, max));
+  if (start < min || start > max) return r.problem(entry.start !== undefined ? [...path, 'start'] : path, msg.startOutsideBounds(start, min, max));
+  return { key: key as ParamKey, min, max, start };
+}
+
+/**
+ * Loads and validates a calibration plan and its base scenario.
+ * @throws InputError with every problem found
+ */
+export function loadCalibrationPlan(file: string, overrides: PlanOverrides = {}): LoadedCalibrationPlan {
+  checkOverrides(overrides);
+  const r = openPlan(file);
+  const top = r.mapping(r.data, []);
+  if (!top) return r.throwIfProblems() as never;
+  r.unknownKeys(top, [], TOP_KEYS);
+  if (top.name === undefined) r.missing([], 'name');
+  const name = r.text(top, 'name', [], 200);
+  const description = r.text(top, 'description', [], 20_000, true) ?? '';
+  const run = (key: keyof typeof RUN_RANGES) => {
+    const [min, max, integer] = RUN_RANGES[key];
+    return r.number(top, key, [], { min, max, integer });
+  };
+  const planRun = { replicates: run('replicates'), seed: run('seed'), scale: run('scale'), endYear: run('endYear') };
+  const maxEvaluations = r.number(top, 'maxEvaluations', [], { min: 1, max: 100_000, integer: true }) ?? 100;
+  const profileStep = r.number(top, 'profileStep', [], { min: 0.001, max: 0.5 }) ?? 0.05;
+  const outputText = r.text(top, 'output', [], 1000) ?? 'fitted.yaml';
+  if (top.output !== undefined && typeof top.output === 'string' && !['.yaml', '.yml'].includes(extname(top.output).toLowerCase())) {
+    r.problem(['output'], msg.outputPathInvalid('it must end in .yaml or .yml'));
+  }
+  const endYear = overrides.endYear ?? planRun.endYear;
+  if (endYear !== undefined && endYear < TARGETS_LAST_YEAR) {
+    r.problem(overrides.endYear !== undefined ? [] : ['endYear'], msg.endYearTooEarly(endYear, TARGETS_LAST_YEAR, 'the calibration targets'));
+  }
+  if (top.fit === undefined) r.problem([], msg.nothingToFit());
+  const fitMap = top.fit === undefined ? undefined : r.mapping(top.fit, ['fit']);
+  const base = readBase(r, top, endYear);
+  r.throwIfProblems();
+  if (!base || name === undefined) throw new Error('loadCalibrationPlan: internal error: no problem recorded for a missing field');
+  const values = { ...defaultParams(), ...base.values };
+  const parameters: FittedParameter[] = [];
+  const scheduled = new Set(base.schedule.map((c) => c.key));
+  for (const [key, value] of Object.entries(fitMap ?? {})) {
+    const p = readFitted(r, key, value, values[key as ParamKey] ?? NaN);
+    if (!p) continue;
+    if (scheduled.has(p.key)) r.problem(['fit', key], msg.variedAndScheduled(key, base.name), 'key');
+    parameters.push(p);
+  }
+  if (fitMap && Object.keys(fitMap).length === 0) r.problem(['fit'], msg.nothingToFit());
+  const effectiveEnd = endYear ?? base.run.endYear;
+  if (effectiveEnd < TARGETS_LAST_YEAR && endYear === undefined) r.problem(['base'], msg.endYearTooEarly(effectiveEnd, TARGETS_LAST_YEAR, 'the calibration targets'));
+  r.throwIfProblems();
+  const abs = resolve(dirname(r.abs), outputText);
+  return {
+    name,
+    description,
+    base: {
+      name: base.name,
+      values: base.values,
+      schedule: base.schedule,
+      replicates: overrides.replicates ?? planRun.replicates ?? base.run.replicates,
+      seed: overrides.seed ?? planRun.seed ?? base.run.seed,
+      scale: overrides.scale ?? planRun.scale ?? base.run.scale,
+      endYear: effectiveEnd,
+    },
+    parameters,
+    maxEvaluations,
+    profileStep,
+    output: { abs, display: isAbsolute(outputText) ? outputText : join(dirname(r.display), outputText) },
+  };
+}
+

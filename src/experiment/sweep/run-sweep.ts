@@ -1,0 +1,221 @@
+/**
+ * Running a sweep: points × replicates on worker threads (runTasks), each finished point journaled
+ * to its own file, resumable after any crash, shardable across processes.
+ *
+ *   1. prepare   the output directory: new, or resume (same plan.json), or refuse (another sweep)
+ *   2. describe  plan.json, design.json, points.csv (pure functions of the plan)
+ *   3. skip      points already in the journal (points/NNNNNN.csv), and points of other shards
+ *   4. run       the rest in batches through runTasks; after each batch, one journal file per point
+ *   5. finish    shard marker; when every point is present: results.csv, then manifest.json
+ *
+ * Replicate r of every point uses seed `replicateSeed(plan.seed, r)`: common random numbers across
+ * points, so differences between points are parameter effects (what Morris and Sobol measure).
+ * Results depend only on the plan: not on the number of workers, the batching, shards or restarts.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runTasks } from '../pool.js';
+import { resolveParams } from '../run-scenario.js';
+import { replicateSeeds } from '../seeds.js';
+import type { RunTask } from '../task.js';
+import { buildSweepDesign, type SweepDesign } from './design.js';
+import {
+  DESIGN_FILE, MANIFEST_FILE, PLAN_FILE, POINTS_FILE, RESULTS_FILE, journalPoints, pointFilePath, prepareSweepDir, readIfExists,
+  shardMarkerName, writeDurable, writeDurableParts,
+} from './files.js';
+import { planHash, planJson, type SweepPlan } from './plan.js';
+import { pointRows, pointsCsv, resultsHeader } from './rows.js';
+import { WHOLE, shardPoints, shardText, type Shard } from './shard.js';
+
+/** Who wrote the files, for manifest.json (no times or host names: manifests are reproducible). */
+export interface Provenance {
+  povsim: string;
+  gitCommit: string | null;
+}
+
+/** Progress of a sweep: points of this shard (resumed ones count as done) and runs of this session. */
+export interface SweepProgress {
+  pointsDone: number;
+  pointsTotal: number;
+  runsDone: number;
+  runsTotal: number;
+}
+
+export interface SweepRunOptions {
+  workers: number;
+  shard?: Shard;
+  /** Replace another sweep's files in the directory. */
+  force?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: SweepProgress) => void;
+  /** Wall time aimed at per batch handed to the pool when workers > 1 (default 20 s). */
+  batchSeconds?: number;
+  provenance: Provenance;
+}
+
+export interface SweepSummary {
+  dir: string;
+  shard: Shard;
+  /** Points of the whole plan. */
+  points: number;
+  /** Points of this shard. */
+  shardPoints: number;
+  /** Points of this shard found finished in the journal. */
+  resumed: number;
+  /** Points computed in this session. */
+  computed: number;
+  /** Runs computed in this session. */
+  runs: number;
+  seconds: number;
+  /** results.csv and manifest.json were written (every point of the plan is in the directory). */
+  complete: boolean;
+}
+
+/** The run tasks of one point (one per replicate); ids count from `idOffset`. */
+export function pointTasks(plan: SweepPlan, values: readonly number[], seeds: readonly number[], idOffset: number): RunTask[] {
+  const overrides = Object.fromEntries(plan.vary.map((p, k) => [p.key, values[k]]));
+  const params = resolveParams({ ...plan.base.values, ...overrides });
+  return seeds.map((seed, r) => ({
+    id: idOffset + r,
+    params,
+    schedule: plan.base.schedule,
+    seed,
+    scale: plan.scale,
+    endYear: plan.endYear,
+    monthly: false,
+  }));
+}
+
+/** Writes a file unless it already holds exactly this text. */
+function writeIfChanged(dir: string, name: string, text: string): void {
+  if (readIfExists(dir, name) !== text) writeDurable(join(dir, name), text);
+}
+
+/** design.json: the descriptor, with the varied parameters for readers. */
+export function designJson(plan: SweepPlan, design: SweepDesign): string {
+  return JSON.stringify({ format: 'povsim-sweep-design/1', parameters: plan.vary.map((p) => p.key), ...design.descriptor }) + '\n';
+}
+
+/**
+ * Writes results.csv (header + every journal file in point order) and then manifest.json. Call only
+ * when every point is in the journal.
+ */
+export function finalizeSweep(dir: string, plan: SweepPlan, points: number, provenance: Provenance): void {
+  const hash = createHash('sha256');
+  const parts = function* (): Generator<string | Buffer> {
+    const header = resultsHeader(plan);
+    hash.update(header);
+    yield header;
+    for (let p = 0; p < points; p++) {
+      const bytes = readFileSync(pointFilePath(dir, p));
+      hash.update(bytes);
+      yield bytes;
+    }
+  };
+  writeDurableParts(join(dir, RESULTS_FILE), parts());
+  const sha = (name: string): string => createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
+  const manifest = {
+    format: 'povsim-sweep/1',
+    completed: true,
+    povsim: provenance.povsim,
+    gitCommit: provenance.gitCommit,
+    plan: plan.name,
+    planHash: planHash(plan),
+    design: plan.design.kind,
+    parameters: plan.vary.map((p) => p.key),
+    points,
+    replicates: plan.replicates,
+    runs: points * plan.replicates,
+    scale: plan.scale,
+    endYear: plan.endYear,
+    metrics: plan.outputs.metrics,
+    years: plan.outputs.years,
+    files: {
+      [PLAN_FILE]: sha(PLAN_FILE),
+      [DESIGN_FILE]: sha(DESIGN_FILE),
+      [POINTS_FILE]: sha(POINTS_FILE),
+      [RESULTS_FILE]: hash.digest('hex'),
+    },
+  };
+  writeDurable(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+}
+
+/** Writes plan.json (first: it claims the directory), design.json and points.csv. */
+export function describeSweep(dir: string, plan: SweepPlan, design: SweepDesign): void {
+  writeIfChanged(dir, PLAN_FILE, planJson(plan));
+  writeIfChanged(dir, DESIGN_FILE, designJson(plan, design));
+  writeIfChanged(dir, POINTS_FILE, pointsCsv(plan, design.values));
+}
+
+/**
+ * Runs (or resumes) a sweep, or one shard of it, into `dir`.
+ * @throws InputError when `dir` holds another sweep (without force); Error('aborted') when the
+ *   signal fires (finished points stay in the journal; the same call resumes)
+ */
+export async function runSweep(plan: SweepPlan, dir: string, opts: SweepRunOptions): Promise<SweepSummary> {
+  const t0 = Date.now();
+  const shard = opts.shard ?? WHOLE;
+  // 1. prepare
+  prepareSweepDir(dir, planJson(plan), opts.force ?? false);
+  // 2. describe
+  const design = buildSweepDesign(plan.design, plan.vary);
+  const points = design.values.length;
+  describeSweep(dir, plan, design);
+  // 3. skip finished points and other shards' points
+  const R = plan.replicates;
+  const linesPerPoint = R * plan.outputs.years.length;
+  const done = journalPoints(dir, linesPerPoint, points);
+  const mine = shardPoints(points, shard);
+  const pending = mine.filter((p) => !done.has(p));
+  const resumed = mine.length - pending.length;
+  const seeds = replicateSeeds(plan.seed, R);
+  const progress: SweepProgress = { pointsDone: resumed, pointsTotal: mine.length, runsDone: 0, runsTotal: pending.length * R };
+  opts.onProgress?.({ ...progress });
+  // 4. run in batches: one point at a time in this thread; with workers, batches sized to about
+  //    batchSeconds of work (each runTasks call starts its workers afresh)
+  const workers = Math.max(1, opts.workers);
+  const target = opts.batchSeconds ?? 20;
+  let batchRuns = workers * 2;
+  let next = 0;
+  while (next < pending.length) {
+    const size = workers === 1 ? 1 : Math.max(1, Math.ceil(batchRuns / R));
+    const batch = pending.slice(next, next + size);
+    const tasks = batch.flatMap((p, i) => pointTasks(plan, design.values[p], seeds, i * R));
+    const before = progress.runsDone;
+    const tb = Date.now();
+    const results = await runTasks(tasks, {
+      workers,
+      signal: opts.signal,
+      onDone: (d) => {
+        progress.runsDone = before + d;
+        opts.onProgress?.({ ...progress });
+      },
+    });
+    batch.forEach((p, i) => {
+      writeDurable(pointFilePath(dir, p), pointRows(plan, p, design.values[p], seeds, results.slice(i * R, (i + 1) * R)));
+    });
+    progress.pointsDone += batch.length;
+    opts.onProgress?.({ ...progress });
+    next += batch.length;
+    const perRun = Math.max(1e-3, (Date.now() - tb) / 1000 / tasks.length);
+    batchRuns = Math.min(100_000, Math.max(workers * 2, Math.round(target / perRun)));
+  }
+  // 5. finish
+  if (shard.count > 1) {
+    writeIfChanged(dir, shardMarkerName(shard.index, shard.count), JSON.stringify({ shard: shardText(shard), planHash: planHash(plan), points: mine.length }) + '\n');
+  }
+  const complete = journalPoints(dir, linesPerPoint, points).size === points;
+  if (complete) finalizeSweep(dir, plan, points, opts.provenance);
+  return {
+    dir,
+    shard,
+    points,
+    shardPoints: mine.length,
+    resumed,
+    computed: pending.length,
+    runs: pending.length * R,
+    seconds: (Date.now() - t0) / 1000,
+    complete,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Year end (December, last): success feedback on motivation from the year's income gain, dibao review
+ * (recipients earning more than 1.2 × the standard leave and their dependence count resets), cadre
+ * rotation, and the roll-over of the year's income into incomeLastYear.
+ */
+import { describe, expect, it } from 'vitest';
+import { earnedIncome } from '../../src/model/household-income.js';
+import { closeYear, DIBAO_EXIT_FACTOR } from '../../src/model/year-end.js';
+import { advanceTo, buildWorld, expectRel } from './fixtures.js';
+
+describe('closeYear', () => {
+  function world(params = {}) {
+    return buildWorld({
+      params: { successFeedback: 0.5, dibaoLineRatio: 1.2, rotationRate: 0, ...params },
+      villages: [{
+        cadres: [{ quality: 0.9, burnout: 0.4 }],
+        households: [
+          { motivation: 0.5, incomeLastYear: 5000, incomeYearSum: 12 * 5500 }, // +10%
+          { motivation: 0.5, incomeLastYear: 5000, incomeYearSum: 12 * 4000 }, // −20%
+          { laborers: 0, onDibao: 1, dibaoMonths: 30, productivity: 3000, incomeYearSum: 12 * 3360 }, // earns 1,350 < 1.44 × line: stays
+          { laborers: 2, onDibao: 1, dibaoMonths: 30, productivity: 5000, incomeYearSum: 12 * 5000 }, // earns 5,000 > 4,032: leaves
+        ],
+      }],
+    });
+  }
+
+  it('rolls the year\'s mean income into incomeLastYear and resets the sum', () => {
+    const w = world();
+    advanceTo(w, 12);
+    closeYear(w);
+    expect(Array.from(w.hh.incomeLastYear)).toEqual([5500, 4000, 3360, 5000]);
+    expect(Array.from(w.hh.incomeYearSum)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('success feedback: gain raises motivation toward 1, loss lowers it toward 0', () => {
+    const w = world();
+    advanceTo(w, 12);
+    closeYear(w);
+    expect(w.hh.motivation[0]).toBeCloseTo(0.5 + 0.5 * 0.1 * 0.5, 6);
+    expect(w.hh.motivation[1]).toBeCloseTo(0.5 - 0.5 * 0.2 * 0.5, 6);
+  });
+
+  it('dibao review: leave when earned income exceeds 1.2 × the standard', () => {
+    const w = world();
+    advanceTo(w, 12); // line 2,800: standard 3,360, exit above 4,032
+    expect(DIBAO_EXIT_FACTOR).toBe(1.2);
+    expect(earnedIncome(w, 2)).toBeLessThan(1.2 * 3360);
+    expect(earnedIncome(w, 3)).toBeGreaterThan(1.2 * 3360);
+    closeYear(w);
+    expect(Array.from(w.hh.onDibao)).toEqual([0, 0, 1, 0]);
+    expect(Array.from(w.hh.dibaoMonths)).toEqual([0, 0, 30, 0]);
+  });
+
+  it('rotates cadres (all of them at rotationRate 1)', () => {
+    const w = world({ rotationRate: 1, initialCadreQuality: 0.5 });
+    advanceTo(w, 12);
+    closeYear(w);
+    expect(w.cadres.burnout[0]).toBe(0);
+    expect(w.cadres.quality[0]).toBeGreaterThanOrEqual(0.3);
+    expect(w.cadres.quality[0]).toBeLessThanOrEqual(0.7);
+    const w0 = world();
+    advanceTo(w0, 12);
+    closeYear(w0);
+    expectRel(w0.cadres.burnout[0], 0.4, 1e-6);
+  });
+});
