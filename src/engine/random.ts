@@ -33,9 +33,10 @@ export interface RandomStream {
 
 /** Uniform draw as a free function, for hot loops that hoist `key` out of the loop. */
 export function uniformAt(key: number, agent: number, step: number, slot = 0): number {
+  // Two rounds: the first mixes (stream, agent), the second adds (step, slot). Each round is a full
+  // avalanche, so nearby agents, steps and slots give unrelated draws.
   const a = mix32((key ^ Math.imul(agent + 1, 0x9e3779b1)) >>> 0);
-  const b = mix32((a + Math.imul(step * 256 + slot + 1, 0x85ebca77)) >>> 0);
-  return mix32(b ^ key) * INV_2_32;
+  return mix32((a + Math.imul(step * 256 + slot + 1, 0x85ebca77)) >>> 0) * INV_2_32;
 }
 
 /** Standard normal draw as a free function (Box–Muller, cosine branch). */

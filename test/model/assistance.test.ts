@@ -74,7 +74,7 @@ describe('deliverAssistance at precision 1', () => {
       expect(hh.onDibao[at(i)]).toBe(1);
       expect(hh.batch[at(i)]).toBe(Route.SocialSecurity);
     }
-    expect(hh.unsafeHousing[at(2)]).toBe(1); // see the note in assistance-bugs.test.ts
+    expect(hh.unsafeHousing[at(2)]).toBe(1); // remote, offered relocation: housing is never diagnosed (known-issues.test.ts)
     // Cooperative dividend for the disabled household, working membership for the able one.
     expect(hh.industryMember[at(4)]).toBe(2);
     expect(hh.industryMember[at(5)]).toBe(1);
