@@ -23,6 +23,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   process.once('SIGTERM', onSignal);
   let code: number = EXIT.ok;
   let usageError: string | null = null;
+  let failure: unknown = null;
+  // Handlers catch their own errors: an exception that reaches yargs makes it format the whole help text.
+  const guard = async (run: () => Promise<number> | number): Promise<void> => {
+    try {
+      code = await run();
+    } catch (err) {
+      failure = err;
+    }
+  };
   const parser = yargs(argv)
     .scriptName('povsim')
     .usage('povsim <command> [options]\n\nAgent-based simulator of poverty-exit dynamics (Jiangxi, 2013–2020).')
@@ -34,9 +43,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           .example('povsim run scenarios/baseline.yaml', 'the baseline, 20 replicates at 1:100')
           .example('povsim run scenarios/baseline.yaml --replicates 50 --scale 0.001 --out out/quick', 'a quick, smaller run')
           .example('povsim run scenarios/all-four.yaml --seed 7 --workers 1 --json', 'one thread, JSON summary on stdout'),
-      async (a) => {
-        code = await runCommand(a as unknown as RunArgs, io, abort.signal);
-      },
+      (a) => guard(() => runCommand(a as unknown as RunArgs, io, abort.signal)),
     )
     .command(
       'compare [baseline] [scenarios..]',
@@ -51,9 +58,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           .example('povsim compare', 'the four suggestions and all four against the baseline, 50 replicates (npm start)')
           .example('povsim compare scenarios/baseline.yaml scenarios/all-four.yaml --replicates 20', 'one scenario')
           .example('povsim compare --budget 2e9', 'also: which suggestion does most for 2 billion yuan a year'),
-      async (a) => {
-        code = await compareCommand(a as unknown as CompareArgs, io, abort.signal);
-      },
+      (a) => guard(() => compareCommand(a as unknown as CompareArgs, io, abort.signal)),
     )
     .command(
       'validate <files..>',
@@ -63,9 +68,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           .positional('files', { type: 'string', array: true, demandOption: true })
           .option('json', { type: 'boolean', default: false, describe: 'print the results as JSON' })
           .example('povsim validate scenarios/*.yaml', 'check every shipped scenario'),
-      (a) => {
-        code = validateCommand(a.files as string[], a.json, io);
-      },
+      (a) => guard(() => validateCommand(a.files as string[], a.json, io)),
     )
     .command(
       'params',
@@ -74,23 +77,17 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         y
           .option('format', { choices: ['markdown', 'csv'] as const, default: 'markdown' as const, describe: 'table format' })
           .example('povsim params --format csv > params.csv', 'the table as CSV'),
-      (a) => {
-        code = paramsCommand(a.format, io);
-      },
+      (a) => guard(() => paramsCommand(a.format, io)),
     )
-    .command('plan', 'print the ordered phases of a monthly step, with why each sits where it does', (y) => y.example('povsim plan', ''), () => {
-      code = planCommand(io);
-    })
-    .command('schema', 'print the JSON Schema of scenario files (shipped as scenarios/scenario.schema.json)', (y) => y.example('povsim schema > my.schema.json', ''), () => {
-      code = schemaCommand(io);
-    })
+    .command('plan', 'print the ordered phases of a monthly step, with why each sits where it does', (y) => y.example('povsim plan', ''), () => guard(() => planCommand(io)))
+    .command('schema', 'print the JSON Schema of scenario files (shipped as scenarios/scenario.schema.json)', (y) => y.example('povsim schema > my.schema.json', ''), () => guard(() => schemaCommand(io)))
     .demandCommand(1, 'name a command: run, compare, validate, params, plan or schema')
     .strict()
     .recommendCommands()
     .epilog(EPILOG)
     .help()
     .version(false)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(null)
     .fail((msg, err) => {
       if (err) throw err;
       usageError = msg;
@@ -98,6 +95,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .exitProcess(false);
   try {
     await parser.parseAsync();
+    if (failure !== null) throw failure;
     if (usageError) {
       io.err(`povsim: ${usageError}\nhint: povsim --help lists the commands and options`);
       return EXIT.badInput;

@@ -36,18 +36,19 @@ export function grantEntitlements(w: World, h: number): void {
 
 /**
  * The measure a correct diagnosis delivers: the first unmet need in priority order, or 0 when none.
- * Unsafe housing first (it blocks exit), then the place (relocation out of remote areas), then the
- * household's capacity to earn: dibao for those who cannot work, industry where the village has
- * one, employment, an ecological post where there is forest, and a cooperative dividend for those
- * who cannot work.
+ * The place first for a remote household (relocation also ends unsafe housing); then unsafe housing
+ * (it blocks exit), also for a remote household that was offered relocation and did not move; then the
+ * household's capacity to earn: dibao for those who cannot work, industry where the village has one,
+ * employment, an ecological post where there is forest, and a cooperative dividend for those who
+ * cannot work.
  */
 export function neededMeasure(w: World, h: number): number {
   const hh = w.hh;
   const got = hh.measures[h];
   const v = hh.village[h];
   const remoteUnmoved = hh.remote[h] === 1 && hh.relocated[h] === 0;
-  if (hh.unsafeHousing[h] === 1 && !remoteUnmoved) return Measure.Housing;
   if (remoteUnmoved && !(got & Measure.Relocation)) return Measure.Relocation;
+  if (hh.unsafeHousing[h] === 1) return Measure.Housing;
   const cannotWork = hh.laborers[h] === 0 || hh.disabled[h] === 1;
   if (cannotWork && hh.onDibao[h] === 0) return Measure.SocialSecurity;
   const covered = w.villages.covered[v] === 1;

@@ -27,7 +27,8 @@ export function updateCadres(w: World): void {
   const cd = w.cadres;
   const trainPerMonth = (p.trainingDays / 12) * p.qualityPerTrainingDay;
   const pressureFactor = 0.5 + w.pressure;
-  let effortSum = 0;
+  // Cadre time is paid at the target effort (stationing and allowances), whatever burnout leaves of it.
+  let targetEffortSum = 0;
   for (let c = 0; c < w.nCadres; c++) {
     const load = cd.caseload[c] / p.caseloadReference;
     let b = cd.burnout[c];
@@ -36,9 +37,9 @@ export function updateCadres(w: World): void {
     cd.burnout[c] = b;
     cd.effort[c] = p.cadreEffort * (1 - BURNOUT_EFFORT_LOSS * b);
     cd.quality[c] += trainPerMonth * (1 - cd.quality[c]);
-    effortSum += p.cadreEffort;
+    targetEffortSum += p.cadreEffort;
   }
-  w.flows.spending[Spend.cadres] += (effortSum * p.cadreCostPerEffort + w.nCadres * p.trainingDays * p.trainingDayCost) / 12;
+  w.flows.spending[Spend.cadres] += (targetEffortSum * p.cadreCostPerEffort + w.nCadres * p.trainingDays * p.trainingDayCost) / 12;
 }
 
 /** Year end: a share of cadres rotates out; replacements start at the initial quality without burnout. */

@@ -20,7 +20,8 @@ export function assessExits(w: World): void {
   const pushFloor = w.line * (1 - p.falseExitBand);
   const pushProb = w.pressure * p.falseExitPropensity;
   for (let h = 0; h < w.nHouseholds; h++) {
-    if (hh.registry[h] !== Registry.Registered) continue;
+    // A household that returned this December is not assessed for exit in the same month.
+    if (hh.registry[h] !== Registry.Registered || hh.statusYear[h] === w.year) continue;
     const y = yearIncome(w, h);
     const assessed = assessIncome(w, h, y, assessorQuality(w, h), 0);
     const guarantees = guaranteesMet(w, h, Measure.Health, Measure.Education);
@@ -35,6 +36,7 @@ export function assessExits(w: World): void {
     }
     if (stillPoor) f.falseExits += size;
     hh.registry[h] = Registry.Exited;
+    hh.statusYear[h] = w.year;
     hh.falseExit[h] = stillPoor ? 1 : 0;
     const route = exitRoute(w, h);
     hh.exitRoute[h] = route;

@@ -74,6 +74,7 @@ export function identifyNewPoor(w: World): void {
     if (assessed >= w.line) continue;
     if (uniformAt(key, h, w.step, 1) >= p.identificationRate * villagePrecision[v]) continue;
     hh.registry[h] = Registry.Registered;
+    hh.statusYear[h] = w.year;
     grantEntitlements(w, h);
     w.flows.newRegistrations += hh.size[h];
     assignCadre(w, h);

@@ -20,6 +20,7 @@ export function detectReturns(w: World): void {
     if (assessed >= w.line || uniformAt(key, h, w.step, 0) >= w.p.returnDetection) continue;
     hh.registry[h] = Registry.Registered;
     hh.returned[h] = 1;
+    hh.statusYear[h] = w.year;
     w.flows.returns += hh.size[h];
     assignCadre(w, h);
   }

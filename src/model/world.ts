@@ -34,6 +34,8 @@ export const HOUSEHOLD_COLUMNS = {
   registry: 'u8',
   /** 1 once the household has returned to poverty after an exit. */
   returned: 'u8',
+  /** Year of the household's last registry change (registration, exit or return); 0 before any. */
+  statusYear: 'u16',
   /** 1 if its exit was a false exit not caught by assessment. */
   falseExit: 'u8',
   /** Bitmask of measures received, see {@link Measure}. */

@@ -1,9 +1,8 @@
 /**
- * Known issues in src/ found by the model tests. Each test states the documented intent and is marked
- * `it.fails` while the code does not meet it, so the suite stays green; remove `.fails` when fixed.
+ * Regression tests for issues in src/ found by the model tests (each was an `it.fails` until fixed).
  */
 import { describe, expect, it } from 'vitest';
-import { deliverAssistance, neededMeasure } from '../../src/model/assistance.js';
+import { deliverAssistance } from '../../src/model/assistance.js';
 import { guaranteesMet } from '../../src/model/registry-assessment.js';
 import { updateRelocation } from '../../src/model/relocation.js';
 import { Measure, Registry } from '../../src/model/world.js';
@@ -19,7 +18,7 @@ describe('assistance: unsafe housing of remote households that do not relocate',
   // renovated and the "safe housing" guarantee can never be met: the household cannot exit regularly however
   // high its income, unless a wrong diagnosis happens to deliver Housing by chance. Expected: once relocation
   // has been offered (Measure.Relocation received) and the household is still unmoved, Housing is needed.
-  it.fails('a perfect cadre renovates the unsafe house of a remote household that was offered relocation but cannot move', () => {
+  it('a perfect cadre renovates the unsafe house of a remote household that was offered relocation but cannot move', () => {
     const w = buildWorld({
       params: { assistanceRate: 1, caseloadReference: 100, subsidyLevel: 18720 },
       villages: [{
@@ -36,9 +35,9 @@ describe('assistance: unsafe housing of remote households that do not relocate',
     // Relocation was offered but the 80,405-yuan gap exceeds savings 0 + credit 25,000: it stays.
     expect(w.hh.measures[0] & Measure.Relocation).toBe(Measure.Relocation);
     expect(w.hh.relocated[0]).toBe(0);
-    // What the cadre now diagnoses: nothing, though the house is unsafe and blocks exit.
-    expect(neededMeasure(w, 0)).toBe(Measure.Housing);
+    // Fixed: the cadre then renovates the house, so the guarantee can be met.
     expect(w.hh.unsafeHousing[0]).toBe(0);
+    expect(w.hh.measures[0] & Measure.Housing).toBe(Measure.Housing);
     expect(guaranteesMet(w, 0, Measure.Health, Measure.Education)).toBe(true);
   });
 });
