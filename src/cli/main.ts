@@ -12,6 +12,9 @@ import { validateCommand } from './commands/validate.js';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { withRunFlags } from './shared-flags.js';
 
+/** A command-line usage problem found by yargs (unknown flag, missing argument). */
+class UsageError extends Error {}
+
 const EPILOG = `Exit codes: 0 ok, 1 failure, 2 bad input (the message names file:line:column, key and a hint).
 Docs: README.md, docs/model.md, docs/scenarios.md.`;
 
@@ -22,7 +25,6 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let code: number = EXIT.ok;
-  let usageError: string | null = null;
   let failure: unknown = null;
   // Handlers catch their own errors: an exception that reaches yargs makes it format the whole help text.
   const guard = async (run: () => Promise<number> | number): Promise<void> => {
@@ -89,19 +91,19 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .version(false)
     .wrap(null)
     .fail((msg, err) => {
-      if (err) throw err;
-      usageError = msg;
+      // Throwing stops yargs before any handler runs (returning would let the command go ahead).
+      throw err ?? new UsageError(msg);
     })
     .exitProcess(false);
   try {
     await parser.parseAsync();
     if (failure !== null) throw failure;
-    if (usageError) {
-      io.err(`povsim: ${usageError}\nhint: povsim --help lists the commands and options`);
-      return EXIT.badInput;
-    }
     return code;
   } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`povsim: ${err.message}\nhint: povsim --help lists the commands and options`);
+      return EXIT.badInput;
+    }
     if (err instanceof InputError) {
       io.err(err.diagnostics.map(formatDiagnostic).join('\n'));
       return EXIT.badInput;

@@ -17,6 +17,7 @@ import { MANIFEST, prepareOutputDir, removePartials, writeOutput } from '../outp
 import { gitCommit, povsimVersion } from '../provenance.js';
 import { runOverrides, withRunFlags, type RunFlags } from '../shared-flags.js';
 import { checkWorkers } from './run.js';
+import { handleCommand } from './sweep.js';
 
 export interface CalibrateArgs extends RunFlags {
   plan: string;
@@ -116,8 +117,6 @@ export function registerCalibrateCommand(y: Argv, io: CliIO, signal: AbortSignal
         .option('max-evaluations', { type: 'number', describe: 'evaluation limit of the search (default: the plan\'s maxEvaluations)' })
         .option('profile', { type: 'boolean', default: true, describe: 'profile each fitted value (--no-profile skips it)' })
         .example('povsim calibrate scenarios/calibration/baseline-fit.yaml', 'writes scenarios/calibration/fitted.yaml and out/calibrate/baseline-fit/') as unknown as Argv,
-    async (a) => {
-      setCode(await calibrateCommand(a as unknown as CalibrateArgs, io, signal));
-    },
+    (a) => handleCommand(io, signal, setCode, () => calibrateCommand(a as unknown as CalibrateArgs, io, signal)),
   );
 }

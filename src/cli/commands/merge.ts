@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { mergeSweeps } from '../../experiment/sweep/merge.js';
 import type { CliIO } from '../io.js';
+import { handleCommand } from './sweep.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
 
 export interface MergeArgs {
@@ -25,7 +26,7 @@ export function mergeCommand(args: MergeArgs, io: CliIO): number {
 }
 
 /** Adds `povsim merge` to a yargs parser. */
-export function registerMergeCommand(y: Argv, io: CliIO, _signal: AbortSignal, setCode: (c: number) => void): Argv {
+export function registerMergeCommand(y: Argv, io: CliIO, signal: AbortSignal, setCode: (c: number) => void): Argv {
   return y.command(
     'merge <dirs..>',
     'combine the output directories of sweep shards into one, identical to a single-process run',
@@ -37,8 +38,6 @@ export function registerMergeCommand(y: Argv, io: CliIO, _signal: AbortSignal, s
         .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary' })
         .option('quiet', { type: 'boolean', default: false, describe: 'print nothing on success' })
         .example('povsim merge out/shards/* --out out/sweeps/big', 'after every shard has finished') as unknown as Argv,
-    (a) => {
-      setCode(mergeCommand(a as unknown as MergeArgs, io));
-    },
+    (a) => handleCommand(io, signal, setCode, () => mergeCommand(a as unknown as MergeArgs, io)),
   );
 }

@@ -12,6 +12,7 @@ import { sensitivityCharts, sensitivityCsv, sensitivityReportInput, sensitivityT
 import { buildHtmlReport } from '../../report/html.js';
 import { specToSvg, writeFileAtomic } from '../../report/render.js';
 import type { CliIO } from '../io.js';
+import { handleCommand } from './sweep.js';
 import { povsimVersion } from '../provenance.js';
 
 export interface SensitivityArgs {
@@ -60,7 +61,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIO): Prom
 }
 
 /** Adds `povsim sensitivity` to a yargs parser. */
-export function registerSensitivityCommand(y: Argv, io: CliIO, _signal: AbortSignal, setCode: (c: number) => void): Argv {
+export function registerSensitivityCommand(y: Argv, io: CliIO, signal: AbortSignal, setCode: (c: number) => void): Argv {
   return y.command(
     'sensitivity <dir>',
     'Sobol S1/ST or Morris μ*, σ of one output of a finished sweep: table, indices.csv, report.html',
@@ -77,8 +78,6 @@ export function registerSensitivityCommand(y: Argv, io: CliIO, _signal: AbortSig
         .option('json', { type: 'boolean', default: false, describe: 'print the indices as JSON' })
         .option('quiet', { type: 'boolean', default: false, describe: 'print nothing on success' })
         .example('povsim sensitivity out/sweeps/assumptions-2020 --metric official_incidence --year 2020', 'Morris μ* and σ of 2020 official incidence') as unknown as Argv,
-    async (a) => {
-      setCode(await sensitivityCommand(a as unknown as SensitivityArgs, io));
-    },
+    (a) => handleCommand(io, signal, setCode, () => sensitivityCommand(a as unknown as SensitivityArgs, io)),
   );
 }

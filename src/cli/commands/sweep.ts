@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Argv } from 'yargs';
-import { InputError } from '../../engine/diagnostics.js';
+import { formatDiagnostic, InputError } from '../../engine/diagnostics.js';
 import { writeDurable } from '../../experiment/sweep/files.js';
 import * as msg from '../../experiment/sweep/plan-messages.js';
 import { loadSweepPlan, planPoints, type SweepPlan } from '../../experiment/sweep/plan.js';
@@ -26,6 +26,29 @@ export interface SweepArgs extends RunFlags {
   'cpus-per-task'?: number;
   partition?: string;
   time?: string;
+}
+
+/**
+ * Runs a command handler and reports its failure itself (the research commands' handlers never let
+ * an exception reach yargs, which would print the whole help text): InputError → diagnostics and
+ * exit 2; interrupted → 130; anything else → one line (a stack with POVSIM_DEBUG=1) and exit 1.
+ */
+export async function handleCommand(io: CliIO, signal: AbortSignal, setCode: (c: number) => void, run: () => Promise<number> | number): Promise<void> {
+  try {
+    setCode(await run());
+  } catch (err) {
+    if (err instanceof InputError) {
+      io.err(err.diagnostics.map(formatDiagnostic).join('\n'));
+      setCode(2);
+    } else if (signal.aborted) {
+      io.err('povsim: interrupted');
+      setCode(130);
+    } else {
+      io.err(`povsim: ${err instanceof Error ? err.message : String(err)}`);
+      if (process.env.POVSIM_DEBUG === '1' && err instanceof Error) io.err(err.stack ?? '');
+      setCode(1);
+    }
+  }
 }
 
 /** Seconds between progress lines when stderr is not a terminal (logs of batch jobs). */
@@ -200,8 +223,6 @@ export function registerSweepCommand(y: Argv, io: CliIO, signal: AbortSignal, se
         .example('povsim sweep scenarios/sweeps/assumptions-2020.yaml', 'Morris screening of every assumption; re-run the same command to resume after an interruption')
         .example('povsim sweep plan.yaml --shard 2/8 --out out/shards/2', 'one of 8 shards; combine them with povsim merge')
         .example('povsim sweep plan.yaml --emit slurm --shards 8 --out out/sweeps/big', 'write out/sweeps/big/slurm/{sweep.sbatch,merge.sbatch,submit.sh}') as unknown as Argv,
-    async (a) => {
-      setCode(await sweepCommand(a as unknown as SweepArgs, io, signal));
-    },
+    (a) => handleCommand(io, signal, setCode, () => sweepCommand(a as unknown as SweepArgs, io, signal)),
   );
 }

@@ -1,0 +1,60 @@
+/**
+ * Shipped files stay current: the JSON Schema in scenarios/ equals `povsim schema`, every shipped
+ * scenario references it and validates, and docs/parameters.md holds the table `povsim params` prints.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parameterTable } from '../../src/cli/commands/info.js';
+import { scenarioJsonSchema } from '../../src/scenario/schema.js';
+import { loadScenario } from '../../src/scenario/load.js';
+
+const SCENARIOS = join(import.meta.dirname, '../../scenarios');
+const shipped = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
+
+describe('shipped scenarios and schema', () => {
+  it('scenarios/scenario.schema.json is what `povsim schema` prints', () => {
+    const onDisk = JSON.parse(readFileSync(join(SCENARIOS, 'scenario.schema.json'), 'utf8'));
+    expect(onDisk).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+
+  it('ships the baseline, the four suggestions and all four', () => {
+    expect(shipped.sort()).toEqual(
+      ['all-four.yaml', 'baseline.yaml', 'suggestion-1-industry.yaml', 'suggestion-2-relocation.yaml', 'suggestion-3-culture.yaml', 'suggestion-4-governance.yaml'].sort(),
+    );
+  });
+
+  it.each(shipped)('%s references the schema and validates', (file) => {
+    const text = readFileSync(join(SCENARIOS, file), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./scenario.schema.json');
+    const s = loadScenario(join(SCENARIOS, file));
+    expect(s.name).toBe(file.replace('.yaml', ''));
+    expect(s.description.length).toBeGreaterThan(100);
+  });
+
+  it('the four single suggestions change only their own levers and parameters, from 2018 on', () => {
+    const own: Record<string, string[]> = {
+      'suggestion-1-industry': ['industryCoverage', 'technicalAssistance', 'valueChainInvestment', 'cooperativeLinkage'],
+      'suggestion-2-relocation': ['subsidyLevel', 'relocationCredit', 'followUpSupport'],
+      'suggestion-3-culture': ['culturalMotivation'],
+      'suggestion-4-governance': ['cadreEffort', 'trainingDays', 'cadreSupport', 'assessmentStrength'],
+    };
+    const union = new Set<string>();
+    for (const [name, keys] of Object.entries(own)) {
+      const s = loadScenario(join(SCENARIOS, `${name}.yaml`));
+      expect(Object.keys(s.values)).toEqual([]);
+      expect([...new Set(s.schedule.map((c) => c.key))].sort()).toEqual([...keys].sort());
+      for (const c of s.schedule) expect(c.kind === 'step' ? c.at.year : c.from.year).toBe(2018);
+      keys.forEach((k) => union.add(k));
+    }
+    const all = loadScenario(join(SCENARIOS, 'all-four.yaml'));
+    expect([...new Set(all.schedule.map((c) => c.key))].sort()).toEqual([...union].sort());
+  });
+});
+
+describe('docs/parameters.md', () => {
+  it('holds the table `povsim params` prints', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/parameters.md'), 'utf8');
+    expect(doc).toContain(parameterTable('markdown').trim());
+  });
+});
