@@ -17,7 +17,7 @@ export function withRunFlags<T>(y: Argv<T>): Argv<T & RunFlags> {
   return y
     .option('out', { type: 'string', describe: 'output directory (default out/<scenario name>/)' })
     .option('seed', { type: 'number', describe: 'base seed; replicate r uses a seed derived from (seed, r)' })
-    .option('replicates', { type: 'number', describe: 'replicates (default from the scenario, else 20)' })
+    .option('replicates', { type: 'number', describe: 'replicates (run: from the scenario, else 20; compare: 50)' })
     .option('scale', { type: 'number', describe: 'sampling fraction: 1 = whole province, 0.01 = 1:100 (default)' })
     .option('end-year', { type: 'number', describe: 'last simulated year (default 2020)' })
     .option('workers', { type: 'number', describe: 'worker threads (default: all cores)' })

@@ -11,7 +11,8 @@ export function advanceClock(w: World): void {
   w.month = ((w.step - 1) % 12) + 1;
   w.year = w.startYear + 1 + Math.floor((w.step - 1) / 12);
   for (const [key, s] of w.series) w.p[key] = s[Math.min(w.step, s.length - 1)];
-  w.wageIndex = Math.pow(1 + w.p.ruralIncomeGrowth, w.step / 12);
+  // Accumulated month by month, so a scheduled change of the growth rate applies from then on only.
+  w.wageIndex *= Math.pow(1 + w.p.ruralIncomeGrowth, 1 / 12);
   if (w.month === 1) {
     w.line = povertyLine(w.year);
     w.spentThisYear = 0;

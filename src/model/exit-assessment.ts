@@ -1,7 +1,8 @@
 /**
  * Yearly exit assessment (December). A registered household exits when its assessed income clears the
- * line by exitMargin and the guarantees hold. Under supervision pressure, a household assessed within
- * falseExitBand below the line may be pushed out anyway. Any exit of a household that is truly still
+ * line by exitMargin and the guarantees hold. Under supervision pressure, a household that fails that
+ * test but is assessed within falseExitBand below the line (or above it with a guarantee unmet) may be
+ * pushed out anyway. Any exit of a household that is truly still
  * poor is a false exit; third-party assessment catches it with probability assessmentStrength, and a
  * caught false exit is reversed.
  */

@@ -2,8 +2,8 @@
  * Income (phase 7): each household's income this month, per capita at an annual rate:
  *   market (productivity × transient × growth × circumstances) + industry + jobs + ecological post
  *   + dibao top-up − out-of-pocket shock losses (medical costs, disaster losses).
- * Schooling costs are not deducted (the official income measure does not); unmet schooling needs block
- * exit through the guarantees instead.
+ * Schooling costs are not deducted (the official income measure does not deduct them); education aid
+ * is an entitlement of registration, which secures the schooling guarantee.
  * Market incomes grow at ruralIncomeGrowth; households with a structural constraint (no laborer,
  * illness, disability, remoteness) get only structuralGrowthShare of it. Savings absorb the rest.
  * Recurring transfers and posts are booked to spending here.

@@ -1,7 +1,7 @@
 /**
  * Household choice: joining and leaving the village industry (phase 6). Members leave when their
- * village loses coverage or their motivation drops; non-registered households in covered villages
- * join on their own now and then, competing with the poor for the industry's capacity.
+ * village loses coverage or their motivation drops; households not currently registered (never
+ * registered, or exited) join on their own now and then, competing with the poor for capacity.
  */
 import { uniformAt } from '../engine/random.js';
 import { Registry, type World } from './world.js';

@@ -45,7 +45,7 @@ export function applyShocks(w: World): void {
     }
   }
 
-  const { chronic, measures, disasterMonths, village, relocated, size, shockLoss } = hh;
+  const { chronic, measures, village, relocated, size, shockLoss } = hh;
   const villageDisaster = vl.disaster;
   const baseRate = p.illnessMonthlyRate;
   const illnessCost = p.illnessCost;
@@ -63,11 +63,7 @@ export function applyShocks(w: World): void {
       loss += cost * (assisted ? oopAssisted : oopShare);
       if (assisted) healthClaims += cost * (oopShare - oopAssisted);
     }
-    if (disasterMonths[h] > 0) disasterMonths[h]--;
-    if (villageDisaster[village[h]] === 1 && relocated[h] === 0) {
-      loss += disasterLoss * marketIncome(w, h) * size[h];
-      disasterMonths[h] = 12;
-    }
+    if (villageDisaster[village[h]] === 1 && relocated[h] === 0) loss += disasterLoss * marketIncome(w, h) * size[h];
     shockLoss[h] = loss;
   }
   w.flows.spending[Spend.health] += healthClaims;

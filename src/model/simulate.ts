@@ -52,7 +52,6 @@ export function createStreams(seed: number): Streams {
     incomeShock: r.register('income-shock'),
     motivation: r.register('motivation'),
     assistance: r.register('assistance'),
-    takeUp: r.register('take-up'),
     industryJoin: r.register('industry-join'),
     jobs: r.register('jobs'),
     assessment: r.register('assessment'),

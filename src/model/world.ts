@@ -48,8 +48,6 @@ export const HOUSEHOLD_COLUMNS = {
   onDibao: 'u8',
   dibaoMonths: 'u16',
   relocationOffered: 'u8',
-  /** Months left of the "disaster" cause after a disaster hit. */
-  disasterMonths: 'u8',
   cadre: 'i32',
   savings: 'f32',
   /** Out-of-pocket shock losses this month (medical, disaster), yuan per household. */
@@ -161,7 +159,6 @@ export interface Streams {
   incomeShock: RandomStream;
   motivation: RandomStream;
   assistance: RandomStream;
-  takeUp: RandomStream;
   industryJoin: RandomStream;
   jobs: RandomStream;
   assessment: RandomStream;

@@ -145,8 +145,8 @@ function resolveScenario(file: string, opts: LoadOptions): ResolvedScenario {
  * Throws `InputError` carrying every problem found (file:line:column, key, message, hint); nothing else.
  *
  * @example
- *   const s = loadScenario('scenarios/suggestion-2.yaml');
- *   s.values.subsidyLevel; // 60000 (yuan/household)
+ *   const s = loadScenario('scenarios/suggestion-2-relocation.yaml');
+ *   s.schedule[0]; // { kind: 'step', key: 'subsidyLevel', at: { year: 2018, month: 1 }, value: 60000 }
  */
 export function loadScenario(file: string, opts: LoadOptions = {}): ResolvedScenario {
   try {

@@ -129,7 +129,7 @@ export const jsonSyntax = (parserMessage: string): Problem => ({
 export const tooDeep = (): Problem => ({
   code: 'too-deep',
   message: 'file is nested too deeply to read',
-  hint: 'a scenario file is at most four levels deep (schedule: key: - entry: value)',
+  hint: 'a scenario file is at most five levels deep (schedule: key: - entry: value)',
 });
 
 export const aliasProblem = (parserMessage: string): Problem => ({

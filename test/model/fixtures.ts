@@ -52,7 +52,6 @@ export interface HouseholdSpec {
   onDibao?: number;
   dibaoMonths?: number;
   relocationOffered?: number;
-  disasterMonths?: number;
   savings?: number;
   batch?: number;
   /**
@@ -207,7 +206,6 @@ export function buildWorld(spec: FixtureSpec): World {
       hh.onDibao[h] = s.onDibao ?? 0;
       hh.dibaoMonths[h] = s.dibaoMonths ?? 0;
       hh.relocationOffered[h] = s.relocationOffered ?? 0;
-      hh.disasterMonths[h] = s.disasterMonths ?? 0;
       hh.savings[h] = s.savings ?? 0;
       hh.batch[h] = s.batch ?? 0;
       const local = s.cadre ?? (hh.registry[h] === Registry.Registered && cadreSpecs[v].length > 0 ? 0 : -1);

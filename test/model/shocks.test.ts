@@ -67,7 +67,7 @@ describe('illness', () => {
 });
 
 describe('disasters', () => {
-  const specs = [{}, { relocated: 1 }, { size: 2, productivity: 5000, disasterMonths: 0 }];
+  const specs = [{}, { relocated: 1 }, { size: 2, productivity: 5000 }];
 
   it('hit every unrelocated household of a village at probability 1, costing disasterLoss × market income × size', () => {
     const w = buildWorld({
@@ -80,13 +80,12 @@ describe('disasters', () => {
     expectRel(w.hh.shockLoss[0], 0.25 * marketIncome(w, 0) * 4, 1e-6);
     expect(w.hh.shockLoss[1]).toBe(0); // relocated: spared
     expectRel(w.hh.shockLoss[2], 0.25 * marketIncome(w, 2) * 2, 1e-6);
-    expect(Array.from(w.hh.disasterMonths)).toEqual([12, 0, 12]);
   });
 
-  it('happen only in May–August, and the disaster cause counts down', () => {
+  it('happen only in May–August', () => {
     const w = buildWorld({
       params: { ...NO_ILLNESS, disasterMonthlyRate: 0.5 },
-      villages: [{ fragility: 1, households: [{ disasterMonths: 3 }] }],
+      villages: [{ fragility: 1, households: [{}] }],
     });
     for (let t = 1; t <= 4; t++) {
       advanceTo(w, t);
@@ -94,7 +93,6 @@ describe('disasters', () => {
       expect(w.villages.disaster[0]).toBe(0);
       expect(w.hh.shockLoss[0]).toBe(0);
     }
-    expect(w.hh.disasterMonths[0]).toBe(0); // 3 → 2 → 1 → 0 → 0
     for (let t = 9; t <= 12; t++) {
       advanceTo(w, t);
       applyShocks(w);

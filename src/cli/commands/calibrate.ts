@@ -113,6 +113,9 @@ export function registerCalibrateCommand(y: Argv, io: CliIO, signal: AbortSignal
     'fit parameters to the calibration targets; write the fit, a profile of each value and a fitted parameter file',
     (b) =>
       withRunFlags(b.positional('plan', { type: 'string', demandOption: true, describe: 'calibration plan (.yaml or .json)' }))
+        .option('out', { type: 'string', describe: 'output directory (default out/calibrate/<plan name>/)' })
+        .option('replicates', { type: 'number', describe: 'replicates per evaluation (default: the plan\'s, else the base scenario\'s)' })
+        .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary on stdout instead of the tables' })
         .option('fitted', { type: 'string', describe: 'where to write the fitted parameter file (default: the plan\'s output:, relative to the plan)' })
         .option('max-evaluations', { type: 'number', describe: 'evaluation limit of the search (default: the plan\'s maxEvaluations)' })
         .option('profile', { type: 'boolean', default: true, describe: 'profile each fitted value (--no-profile skips it)' })

@@ -121,7 +121,7 @@ function planLine(plan: SweepPlan, shard: Shard, workers: number, dir: string): 
 /** The closing summary line. */
 export function summaryLine(s: SweepSummary, workers: number): string {
   const rate = s.runs / Math.max(0.001, s.seconds);
-  const head = s.shard.count > 1 ? `shard ${shardText(s.shard)} done` : 'done';
+  const head = s.shard.count > 1 ? `${s.name} shard ${shardText(s.shard)} done` : `${s.name} done`;
   const wrote = s.complete ? `wrote ${s.dir}/ (results.csv, manifest.json)` : `wrote ${s.dir}/points/; combine the shards with \`povsim merge\``;
   return `${head}: ${s.resumed + s.computed}/${s.shardPoints} points (${s.resumed} resumed, ${s.computed} computed), ${s.runs} runs in ${s.seconds.toFixed(1)} s (${rate.toFixed(2)} runs/s on ${workers} worker(s)); ${wrote}`;
 }
@@ -214,6 +214,10 @@ export function registerSweepCommand(y: Argv, io: CliIO, signal: AbortSignal, se
     'run a parameter sweep (grid, random, latin-hypercube, sobol, morris) → tidy results.csv; resumable, shardable',
     (b) =>
       withRunFlags(b.positional('plan', { type: 'string', demandOption: true, describe: 'sweep plan (.yaml or .json)' }))
+        .option('out', { type: 'string', describe: 'output directory (default out/sweeps/<plan name>/); re-running into it resumes' })
+        .option('replicates', { type: 'number', describe: 'replicates per point (default: the plan\'s, else the base scenario\'s)' })
+        .option('force', { type: 'boolean', default: false, describe: 'replace another sweep in --out (the same sweep resumes without it)' })
+        .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary on stdout' })
         .option('shard', { type: 'string', describe: 'run only shard k of n (k/n, from 0): points p with p mod n = k' })
         .option('emit', { choices: ['slurm'] as const, describe: 'write a Slurm array-job script (one shard per task, then a merge job) instead of running' })
         .option('shards', { type: 'number', describe: 'with --emit slurm: number of array tasks' })
