@@ -109,6 +109,60 @@ export function varianceCsv(a: ComparisonAnalysis): string {
   return lines.join('\n') + '\n';
 }
 
+/** Tables behind the summary: spending by measure, exits by route, synergy, variance. */
+export function detailTables(a: ComparisonAnalysis): { id: string; title: string; table: { columns: string[]; rows: (string | number)[][] } }[] {
+  const end = a.years[a.years.length - 1];
+  const span = `${a.policyYear}–${end}`;
+  const scenarios = [...new Set(a.spending.map((s) => s.scenario))];
+  const categories = [...new Set(a.spending.map((s) => s.category))];
+  const routes = [...new Set(a.routes.map((r) => r.route))];
+  const tables = [
+    {
+      id: 'spending',
+      title: `Spending by measure, ${span} (million yuan, mean of replicates)`,
+      table: {
+        columns: ['scenario', ...categories, 'total'],
+        rows: scenarios.map((s) => {
+          const v = categories.map((c) => a.spending.find((x) => x.scenario === s && x.category === c)!.yuan);
+          return [s, ...v.map((y) => Math.round(y / 1e6)), Math.round(v.reduce((p, q) => p + q, 0) / 1e6)];
+        }),
+      },
+    },
+    {
+      id: 'routes',
+      title: `Exits by route, ${span} (persons, mean of replicates)`,
+      table: {
+        columns: ['scenario', ...routes, 'total'],
+        rows: scenarios.map((s) => {
+          const v = routes.map((r) => a.routes.find((x) => x.scenario === s && x.route === r)!.persons);
+          return [s, ...v.map(Math.round), Math.round(v.reduce((p, q) => p + q, 0))];
+        }),
+      },
+    },
+  ];
+  if (a.synergy.length) {
+    tables.push({
+      id: 'synergy',
+      title: 'Synergy: effect of all four minus the sum of the four single effects (pp, 95% CI)',
+      table: {
+        columns: ['metric', 'year', 'synergy (pp)', '95% CI'],
+        rows: a.synergy.map((s) => [s.metric, s.year, pp(s.effect.mean), `[${pp(s.effect.ciLo)}, ${pp(s.effect.ciHi)}]`]),
+      },
+    });
+  }
+  if (a.variance.length) {
+    tables.push({
+      id: 'variance',
+      title: 'Common random numbers: standard error of each effect, measured both ways',
+      table: {
+        columns: ['scenario', 'metric', 'year', 'SE with CRN (pp)', 'SE independent seeds (pp)', 'ratio', 'replicates for ±0.1 pp (CRN)', 'replicates for ±0.1 pp (independent)'],
+        rows: a.variance.map((v) => [v.scenario, v.metric, v.year, (100 * v.seCommon).toFixed(4), (100 * v.seIndependent).toFixed(4), v.ratio.toFixed(1), v.replicatesCommon, v.replicatesIndependent]),
+      },
+    });
+  }
+  return tables;
+}
+
 /** The report layer's input. */
 export function comparisonReportInput(runs: ComparisonRuns, a: ComparisonAnalysis, generatedBy: string, notes: string[]): ReportInput {
   const all = [runs.baseline, ...runs.scenarios];
@@ -125,6 +179,7 @@ export function comparisonReportInput(runs: ComparisonRuns, a: ComparisonAnalysi
     routes: a.routes.filter((r) => r.persons > 0),
     assumptions: runs.scenarios.flatMap((s) => scenarioAssumptions(s, runs.baseline)),
     summaryTable: summaryTable(a),
+    tables: detailTables(a),
     notes,
   };
 }

@@ -3,7 +3,7 @@
  * as JSON, the summary, assumptions and notes. It makes no network request: a Content Security
  * Policy (`default-src 'none'`) forbids any fetch, and all data are inline.
  *
- * Page order: header → contents → summary table → charts → assumptions → notes → scripts.
+ * Page order: header → contents → summary table → charts → further tables → assumptions → notes → scripts.
  */
 import { loadVegaBundles, type VegaBundles } from './bundles.js';
 import { escapeHtml, checkTableShape, isNumericColumn } from './tables.js';
@@ -112,6 +112,7 @@ export function buildHtmlReport(input: ReportInput, charts: readonly ReportChart
   const contents = [
     '<li><a href="#summary">Summary</a></li>',
     ...charts.map((c) => `<li><a href="#fig-${escapeHtml(c.id)}">${escapeHtml(c.title)}</a></li>`),
+    ...(input.tables ?? []).map((x) => `<li><a href="#table-${escapeHtml(x.id)}">${escapeHtml(x.title)}</a></li>`),
     '<li><a href="#assumptions">Assumptions</a></li>',
     ...(input.notes && input.notes.length > 0 ? ['<li><a href="#notes">Notes</a></li>'] : []),
   ].join('');
@@ -145,6 +146,7 @@ ${summaryTableHtml(input.summaryTable)}
 <section id="charts"><h2>Charts</h2>
 ${figures}
 </section>
+${(input.tables ?? []).map((x) => `<section id="table-${escapeHtml(x.id)}"><h2>${escapeHtml(x.title)}</h2>\n${summaryTableHtml(x.table)}\n</section>`).join('\n')}
 <section id="assumptions"><h2>Assumptions</h2>
 ${assumptionsTableHtml(input.assumptions)}
 </section>

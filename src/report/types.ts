@@ -37,6 +37,8 @@ export interface ReportInput {
   routes: RouteRow[];
   assumptions: AssumptionRow[];
   summaryTable: SummaryTable;
+  /** Further tables shown after the summary, each with an id (`[a-z0-9-]`) and a title. */
+  tables?: { id: string; title: string; table: SummaryTable }[];
   notes?: string[];
   /** Scenario drawn as the reference (grey) in every chart; default `baseline` when present. */
   baselineScenario?: string;

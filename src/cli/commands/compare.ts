@@ -132,7 +132,7 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
   let analysis: ComparisonAnalysis;
   let budgetRuns: ComparisonRuns | null = null;
   let budgetAnalysis: ComparisonAnalysis | null = null;
-  const budgetIntensity: { scenario: string; intensity: number; costPerYear: number }[] = [];
+  const budgetIntensity: { scenario: string; intensity: number | null; costPerYear: number; note?: string }[] = [];
   try {
     runs = await runComparison(baseSpec, specs, pool, true);
     doneBefore += replicates * (specs.length + 2);
@@ -143,10 +143,16 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
       // Equal budget: scale each single suggestion to cost args.budget extra yuan per year.
       const scaled: ScenarioSpec[] = [];
       const alphas: number[] = [];
+      const included: ScenarioSpec[] = [];
       for (const s of specs.filter((x) => x.name !== 'all-four')) {
         const c1 = analysis.costs.find((c) => c.scenario === s.name)!.extraSpendingPerYear;
         const a = firstIntensity(args.budget, c1);
-        if (a === null) continue;
+        if (a === null) {
+          // A package that costs nothing extra (measured) cannot be scaled to a budget: say so, do not drop it silently.
+          budgetIntensity.push({ scenario: s.name, intensity: null, costPerYear: c1, note: 'costs no extra yuan at the shipped intensity, so it cannot be scaled to the budget' });
+          continue;
+        }
+        included.push(s);
         alphas.push(a);
         scaled.push(scaleScenario(baseSpec, s, a));
       }
@@ -155,13 +161,13 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
       let ban = analyzeComparison(bruns, { effectYears, policyYear: POLICY_YEAR });
       const corrected = alphas.map((a, i) => correctIntensity(a, args.budget!, ban.costs[i].extraSpendingPerYear));
       if (corrected.some((a, i) => a !== alphas[i])) {
-        const rescaled = specs.filter((x) => x.name !== 'all-four' && scaled.some((s) => s.name.startsWith(x.name + ' '))).map((s, i) => scaleScenario(baseSpec, s, corrected[i]));
+        const rescaled = included.map((s, i) => scaleScenario(baseSpec, s, corrected[i]));
         bruns = await runComparison(baseSpec, rescaled, pool, false);
         ban = analyzeComparison(bruns, { effectYears, policyYear: POLICY_YEAR });
       }
       budgetRuns = bruns;
       budgetAnalysis = ban;
-      ban.costs.forEach((c, i) => budgetIntensity.push({ scenario: c.scenario, intensity: corrected[i], costPerYear: c.extraSpendingPerYear }));
+      ban.costs.forEach((c, i) => budgetIntensity.push({ scenario: included[i].name, intensity: corrected[i], costPerYear: c.extraSpendingPerYear }));
     }
   } finally {
     progress.stop();
@@ -183,7 +189,10 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
     writeOutput(dir, 'variance.csv', varianceCsv(analysis));
     if (budgetRuns && budgetAnalysis) {
       const bdir = join(dir, 'equal-budget');
-      const bnotes = [`Each suggestion scaled to cost ${args.budget} extra yuan per year (measured): ${budgetIntensity.map((b) => `${b.scenario} at intensity ${b.intensity.toFixed(2)} costs ${(b.costPerYear / 1e6).toFixed(0)} million yuan/year`).join('; ')}.`];
+      const bnotes = [
+        `Each suggestion scaled to cost ${args.budget} extra yuan per year, measured: intensity 1 is the shipped file; every changed value moves that share of the way from the baseline, within its valid range (a package that hits its range's end cannot absorb the whole budget).`,
+        ...budgetIntensity.map((b) => (b.intensity === null ? `${b.scenario}: ${b.note}.` : `${b.scenario}: intensity ${b.intensity.toFixed(2)}, measured extra spending ${(b.costPerYear / 1e6).toFixed(0)} million yuan/year.`)),
+      ];
       await writeReport(comparisonReportInput(budgetRuns, budgetAnalysis, generatedBy, bnotes), bdir);
       writeOutput(bdir, 'effects.csv', effectsCsv(budgetAnalysis));
       writeOutput(bdir, 'costs.csv', costsCsv(budgetAnalysis));
