@@ -12,6 +12,7 @@
  * formulas of household-income.ts are inlined (a test checks they agree).
  */
 import { constraintFactors, dibaoStandard, industryTypeIncome } from './household-income.js';
+import { tallyHousehold } from './household-tally.js';
 import { Measure, Spend, type World } from './world.js';
 
 /** Smoothing weight of the twelve-month income estimate. */
@@ -20,9 +21,14 @@ const SMOOTHING = 1 / 12;
 export function updateIncome(w: World): void {
   const { size, constraints, growth, productivity, deviationFactor, skill, motivation } = w.hh;
   const { industryMember, village, jobs, ecoPost, onDibao, dibaoMonths, measures, shockLoss, school } = w.hh;
-  const { income, incomeSmoothed, incomeYearSum, savings } = w.hh;
+  const { income, incomeSmoothed, incomeYearSum, savings, registry, returned, relocated } = w.hh;
   const industryType = w.villages.industryType;
   const p = w.p;
+  // Results of this month are counted here, after the last monthly change (see household-tally.ts).
+  const tally = w.tally;
+  tally.reset(w.step);
+  const waitBelow = p.waitingThreshold;
+  const line = w.line;
   const gFull = Math.pow(1 + p.ruralIncomeGrowth, 1 / 12);
   const gStructural = Math.pow(1 + p.ruralIncomeGrowth * p.structuralGrowthShare, 1 / 12);
   const factorOf = constraintFactors(p, new Float64Array(16));
@@ -73,6 +79,8 @@ export function updateIncome(w: World): void {
     incomeYearSum[h] += y;
     const flow = y > saveAbove ? savingsRate * (y - saveAbove) : y < 0 ? y : 0;
     savings[h] += (flow * n) / 12;
+    // The stored (float32) value, as the recount in December would read it.
+    tallyHousehold(tally, n, incomeSmoothed[h], line, registry[h], returned[h], member, relocated[h], onDibao[h], motivation[h], waitBelow);
   }
   const sp = w.flows.spending;
   sp[Spend.social_security] += dibao / 12;

@@ -18,6 +18,7 @@ import {
 } from './world.js';
 import { povertyLine, supervisionPressure } from './government.js';
 import { circumstanceFactor, refreshConstraints } from './household-income.js';
+import { HouseholdTally } from './household-tally.js';
 
 /** Characteristic industries and their return relative to `industryReturn` [assume]. */
 export const INDUSTRY_TYPES = [
@@ -80,6 +81,7 @@ export function allocateWorld(
     pressure: supervisionPressure(p.supervisionPressure, p.deadlinePressureGrowth, opts.startYear + 1),
     spentThisYear: 0,
     flows: newFlows(),
+    tally: new HouseholdTally(),
   };
 }
 

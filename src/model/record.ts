@@ -1,56 +1,23 @@
 /**
- * Recording (last phase): writes this step's row of the monthly table from the world's state and the
- * step's flows, then resets the flows. Poverty is judged on the twelve-month income estimate, except
+ * Recording (last phase): writes this step's row of the monthly table from the world's state (the
+ * household tally) and the step's flows, then resets the flows. Poverty is judged on the twelve-month income estimate, except
  * in December (and at the initial state), when the calendar year's income is known.
  */
 import type { MetricTable } from '../engine/results.js';
 import { type Metric } from './metrics.js';
-import { Registry, ROUTE_NAMES, SPENDING, resetFlows, type World } from './world.js';
+import { countHouseholds } from './household-tally.js';
+import { ROUTE_NAMES, SPENDING, resetFlows, type World } from './world.js';
 
 export function recordStep(w: World, table: MetricTable<Metric>): void {
   const hh = w.hh;
   const row = w.step;
   const s = w.scaleUp;
   const set = (m: Metric, v: number): void => table.set(row, table.col(m), v);
-  const yearly = w.month === 12;
-  const incomeOf = yearly ? hh.incomeLastYear : hh.incomeSmoothed;
-  let official = 0;
-  let truePoor = 0;
-  let excluded = 0;
-  let included = 0;
-  let incomeSum = 0;
-  let poorIncomeSum = 0;
-  let industry = 0;
-  let relocated = 0;
-  let motivation = 0;
-  let waiting = 0;
-  let dibao = 0;
-  let everExited = 0;
-  const waitBelow = w.p.waitingThreshold;
-  const line = w.line;
-  const { size, registry, industryMember, onDibao, returned } = hh;
-  const relocatedCol = hh.relocated;
-  const motivationCol = hh.motivation;
-  for (let h = 0; h < w.nHouseholds; h++) {
-    const n = size[h];
-    const y = incomeOf[h];
-    const r = registry[h];
-    const reg = r === Registry.Registered;
-    if (reg) official += n;
-    if (y < line) {
-      truePoor += n;
-      poorIncomeSum += y * n;
-      if (!reg) excluded += n;
-    } else if (reg) included += n;
-    incomeSum += y * n;
-    if (industryMember[h] !== 0) industry += n;
-    if (relocatedCol[h] === 1) relocated += n;
-    if (onDibao[h] === 1) dibao += n;
-    if (r === Registry.Exited || returned[h] === 1) everExited += n;
-    const m = motivationCol[h];
-    motivation += m * n;
-    if (m < waitBelow) waiting += n;
-  }
+  // In an ordinary month the income process already counted households after every change; in
+  // December (registry events follow income) and at the initial state, count afresh.
+  const fresh = w.month === 12 || w.tally.step !== w.step;
+  const t = fresh ? countHouseholds(w, w.tally, w.month === 12 ? hh.incomeLastYear : hh.incomeSmoothed) : w.tally;
+  const { official, truePoor, excluded, included, incomeSum, poorIncomeSum, industry, relocated, motivation, waiting, dibao, everExited } = t;
   const P = w.persons;
   set('population', P * s);
   set('poverty_line', w.line);

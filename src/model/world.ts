@@ -4,6 +4,7 @@
  */
 import { allocateColumns, type Columns } from '../engine/columns.js';
 import type { RandomStream } from '../engine/random.js';
+import type { HouseholdTally } from './household-tally.js';
 import type { ParamKey, Params } from './parameters.js';
 
 /** Household state. Incomes are per capita, yuan per year; savings are per household, yuan. */
@@ -209,6 +210,8 @@ export interface World {
   /** Measure spending this year so far (budgeted categories), yuan at simulated scale. */
   spentThisYear: number;
   flows: StepFlows;
+  /** Household sums for this month's results row (see household-tally.ts). */
+  readonly tally: HouseholdTally;
 }
 
 export function newFlows(): StepFlows {
