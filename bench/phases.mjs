@@ -1,0 +1,37 @@
+// Where the time goes: one baseline replicate with a timer around each phase (and recording).
+// Usage: node bench/phases.mjs [scale]   (needs dist/: npm run build)
+import { MetricTable } from '../dist/engine/results.js';
+import { METRICS } from '../dist/model/metrics.js';
+import { defaultParams, initWorld } from '../dist/model/simulate.js';
+import { PHASES } from '../dist/model/plan.js';
+import { recordStep } from '../dist/model/record.js';
+
+const scale = Number(process.argv[2] ?? 0.01);
+const spec = { params: defaultParams(), schedule: [], seed: 1, scale, endYear: 2020 };
+const t0 = performance.now();
+const w = initWorld(spec);
+const init = performance.now() - t0;
+const steps = 84;
+const table = new MetricTable(METRICS, steps + 1);
+const time = Object.fromEntries([...PHASES.map((p) => [p.name, 0]), ['record', 0]]);
+for (let t = 1; t <= steps; t++) {
+  for (const p of PHASES) {
+    if (p.when === 'yearly' && t % 12 !== 0) continue;
+    const a = performance.now();
+    p.run(w);
+    time[p.name] += performance.now() - a;
+  }
+  const a = performance.now();
+  recordStep(w, table);
+  time.record += performance.now() - a;
+}
+const total = Object.values(time).reduce((x, y) => x + y, 0);
+const hm = w.nHouseholds * steps;
+console.log(JSON.stringify({
+  scale,
+  households: w.nHouseholds,
+  initSeconds: Number((init / 1000).toFixed(3)),
+  stepSeconds: Number((total / 1000).toFixed(3)),
+  nsPerHouseholdMonth: Number(((total * 1e6) / hm).toFixed(1)),
+  phases: Object.fromEntries(Object.entries(time).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, { seconds: Number((v / 1000).toFixed(3)), share: Number((v / total).toFixed(3)) }])),
+}));
