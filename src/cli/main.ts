@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { formatDiagnostic, InputError } from '../engine/diagnostics.js';
 import { compareCommand, DEFAULT_BASELINE, type CompareArgs } from './commands/compare.js';
+import { registerPlaygroundCommand } from './commands/playground.js';
 import { paramsCommand, planCommand, schemaCommand } from './commands/info.js';
 import { runCommand, type RunArgs } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -34,7 +35,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       failure = err;
     }
   };
-  const parser = yargs(argv)
+  const commands = yargs(argv)
     .scriptName('povsim')
     .usage('povsim <command> [options]\n\nAgent-based simulator of poverty-exit dynamics (Jiangxi, 2013–2020).')
     .command(
@@ -82,8 +83,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       (a) => guard(() => paramsCommand(a.format, io)),
     )
     .command('plan', 'print the ordered phases of a monthly step, with why each sits where it does', (y) => y.example('povsim plan', ''), () => guard(() => planCommand(io)))
-    .command('schema', 'print the JSON Schema of scenario files (shipped as scenarios/scenario.schema.json)', (y) => y.example('povsim schema > my.schema.json', ''), () => guard(() => schemaCommand(io)))
-    .demandCommand(1, 'name a command: run, compare, validate, params, plan or schema')
+    .command('schema', 'print the JSON Schema of scenario files (shipped as scenarios/scenario.schema.json)', (y) => y.example('povsim schema > my.schema.json', ''), () => guard(() => schemaCommand(io)));
+  const parser = registerPlaygroundCommand(commands, io, abort.signal, (c) => (code = c))
+    .demandCommand(1, 'name a command: run, compare, validate, params, plan, schema or playground')
     .strict()
     .recommendCommands()
     .epilog(EPILOG)

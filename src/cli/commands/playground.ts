@@ -15,8 +15,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
-import { InputError } from '../../engine/diagnostics.js';
-import type { CliIO } from '../io.js';
+import { InputError, formatDiagnostic } from '../../engine/diagnostics.js';
+import { EXIT, type CliIO } from '../io.js';
 
 /** Default port of the playground server. */
 export const DEFAULT_PORT = 5317;
@@ -147,7 +147,20 @@ export async function playgroundCommand(args: PlaygroundArgs, io: CliIO, signal:
   return 0;
 }
 
-/** Adds `povsim playground` to a yargs parser; the handler reports its exit code through `setCode`. */
+/** Prints a failure as the CLI does (bad input: file:line:column lines, exit 2; else one line, exit 1). */
+function reportFailure(err: unknown, io: CliIO): number {
+  if (err instanceof InputError) {
+    io.err(err.diagnostics.map(formatDiagnostic).join('\n'));
+    return EXIT.badInput;
+  }
+  io.err(`povsim: ${err instanceof Error ? err.message : String(err)}`);
+  return EXIT.failure;
+}
+
+/**
+ * Adds `povsim playground` to a yargs parser. The handler catches its own errors (printed as the CLI
+ * prints them) and reports the exit code through `setCode`, so nothing reaches yargs.
+ */
 export function registerPlaygroundCommand(y: Argv, io: CliIO, signal: AbortSignal, setCode: (c: number) => void): Argv {
   return y.command(
     'playground',
@@ -161,7 +174,11 @@ export function registerPlaygroundCommand(y: Argv, io: CliIO, signal: AbortSigna
         .example('povsim playground', `build, serve on http://127.0.0.1:${DEFAULT_PORT}/ and open it (npm run playground)`)
         .example('povsim playground --port 8080 --no-open', 'another port, print the URL only'),
     async (a) => {
-      setCode(await playgroundCommand(a as unknown as PlaygroundArgs, io, signal));
+      try {
+        setCode(await playgroundCommand(a as unknown as PlaygroundArgs, io, signal));
+      } catch (err) {
+        setCode(reportFailure(err, io));
+      }
     },
   );
 }
