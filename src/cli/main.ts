@@ -3,10 +3,14 @@
  * commands/. Bad input (InputError) prints file:line:column, key, message and hint and exits 2;
  * other failures print one line and exit 1; no stack traces unless POVSIM_DEBUG=1.
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { formatDiagnostic, InputError } from '../engine/diagnostics.js';
 import { compareCommand, DEFAULT_BASELINE, type CompareArgs } from './commands/compare.js';
+import { registerCalibrateCommand } from './commands/calibrate.js';
+import { registerMergeCommand } from './commands/merge.js';
 import { registerPlaygroundCommand } from './commands/playground.js';
+import { registerSensitivityCommand } from './commands/sensitivity.js';
+import { registerSweepCommand } from './commands/sweep.js';
 import { paramsCommand, planCommand, schemaCommand } from './commands/info.js';
 import { runCommand, type RunArgs } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -35,7 +39,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       failure = err;
     }
   };
-  const commands = yargs(argv)
+  const setCode = (c: number): void => {
+    code = c;
+  };
+  let commands: Argv = yargs(argv)
     .scriptName('povsim')
     .usage('povsim <command> [options]\n\nAgent-based simulator of poverty-exit dynamics (Jiangxi, 2013–2020).')
     .command(
@@ -84,8 +91,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     )
     .command('plan', 'print the ordered phases of a monthly step, with why each sits where it does', (y) => y.example('povsim plan', ''), () => guard(() => planCommand(io)))
     .command('schema', 'print the JSON Schema of scenario files (shipped as scenarios/scenario.schema.json)', (y) => y.example('povsim schema > my.schema.json', ''), () => guard(() => schemaCommand(io)));
-  const parser = registerPlaygroundCommand(commands, io, abort.signal, (c) => (code = c))
-    .demandCommand(1, 'name a command: run, compare, validate, params, plan, schema or playground')
+  for (const register of [registerSweepCommand, registerSensitivityCommand, registerMergeCommand, registerCalibrateCommand, registerPlaygroundCommand]) {
+    commands = register(commands, io, abort.signal, setCode);
+  }
+  const parser = commands
+    .demandCommand(1, 'name a command: run, compare, sweep, sensitivity, merge, calibrate, validate, params, plan, schema or playground')
     .strict()
     .recommendCommands()
     .epilog(EPILOG)

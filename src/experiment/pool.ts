@@ -24,6 +24,8 @@ export interface PoolOptions {
   workers: number;
   /** Called after each task completes (for progress bars). */
   onDone?: (done: number, total: number) => void;
+  /** Called with each result as it arrives (in completion order; `index` is its place in `tasks`), e.g. to journal it. */
+  onResult?: (result: TaskResult, index: number) => void;
   /** Stops scheduling new tasks when aborted; running tasks are terminated. */
   signal?: AbortSignal;
 }
@@ -37,6 +39,7 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
     for (let i = 0; i < tasks.length; i++) {
       if (opts.signal?.aborted) throw new Error('aborted');
       results[i] = executeTask(tasks[i]);
+      opts.onResult?.(results[i], i);
       done++; // not inside the optional call: `f?.(++x)` skips the increment when f is absent
       opts.onDone?.(done, tasks.length);
       await new Promise((r) => setImmediate(r)); // let signals and progress bars through
@@ -72,7 +75,9 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
           reject(new Error(`task ${msg.id} failed in a worker: ${msg.error}`));
           return;
         }
-        results[order.get(msg.result.id)!] = msg.result;
+        const index = order.get(msg.result.id)!;
+        results[index] = msg.result;
+        opts.onResult?.(msg.result, index);
         done++;
         opts.onDone?.(done, tasks.length);
         if (done === tasks.length) {

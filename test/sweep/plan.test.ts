@@ -14,7 +14,7 @@ import { BASE_YAML, planFolder, removeTempDirs, tempDir, tinyPlan, writeFixture 
 afterAll(removeTempDirs);
 
 /** The diagnostics of a plan that must be rejected. */
-function planErrors(yaml: string, overrides?: PlanOverrides, load = loadSweepPlan): Diagnostic[] {
+function planErrors(yaml: string, overrides?: PlanOverrides, load: (file: string, o?: PlanOverrides) => unknown = loadSweepPlan): Diagnostic[] {
   const { plan } = planFolder(yaml);
   try {
     load(plan, overrides);

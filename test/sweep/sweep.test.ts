@@ -10,7 +10,8 @@ import { buildSweepDesign, variedValue } from '../../src/experiment/sweep/design
 import { pointFilePath, RESULTS_FILE } from '../../src/experiment/sweep/files.js';
 import { mergeSweeps } from '../../src/experiment/sweep/merge.js';
 import { loadSweepPlan, planPoints, type SweepPlan } from '../../src/experiment/sweep/plan.js';
-import { runSweep, type SweepProgress } from '../../src/experiment/sweep/run-sweep.js';
+import { runSweep, type SweepProgress, type SweepRunOptions } from '../../src/experiment/sweep/run-sweep.js';
+import { executeTask } from '../../src/experiment/task.js';
 import { parseShard, shardPoints } from '../../src/experiment/sweep/shard.js';
 import { paramSpec } from '../../src/model/parameters.js';
 import { differingFiles, planFolder, PROVENANCE, removeTempDirs, sweepFiles, tempDir, tinyPlan } from './helpers.js';
@@ -83,11 +84,30 @@ describe('runSweep', () => {
     expect(progress.at(-1)).toEqual({ pointsDone: 12, pointsTotal: 12, runsDone: 24, runsTotal: 24 });
   });
 
-  it('gives byte-identical files with 2 workers (and any batching)', async () => {
+  it('gives byte-identical files with 2 workers', async () => {
     const two = join(tempDir(), 'two');
-    await runSweep(p, two, { workers: 2, batchSeconds: 0.001, provenance: PROVENANCE });
+    await runSweep(p, two, { workers: 2, provenance: PROVENANCE });
     expect(differingFiles(one, two)).toEqual([]);
     expect(sweepFiles(one).size).toBe(5 + 12); // plan, design, points.csv, results.csv, manifest.json + the journal
+  });
+
+  it('journals each point as soon as its replicates arrive from a streaming pool, in any order', async () => {
+    const dir = join(tempDir(), 'streaming');
+    const journaledBeforeReturn: number[] = [];
+    const executor: SweepRunOptions['executor'] = async (tasks, pool) => {
+      const results = tasks.map(executeTask);
+      // deliver in reverse order, as a pool of fast and slow workers might
+      for (let i = tasks.length - 1; i >= 0; i--) {
+        pool.onResult?.(results[i], i);
+        pool.onDone?.(tasks.length - i, tasks.length);
+      }
+      journaledBeforeReturn.push(readdirSync(join(dir, 'points')).length);
+      return results;
+    };
+    await runSweep(p, dir, { workers: 2, executor, provenance: PROVENANCE });
+    expect(journaledBeforeReturn[0]).toBeGreaterThan(0);
+    expect(journaledBeforeReturn).toHaveLength(2); // a first batch, then (the pool streams) all the rest
+    expect(differingFiles(one, dir)).toEqual([]);
   });
 
   it('resumes: finished points are kept, the rest computed, the result identical', async () => {

@@ -5,7 +5,7 @@
  *   1. prepare   the output directory: new, or resume (same plan.json), or refuse (another sweep)
  *   2. describe  plan.json, design.json, points.csv (pure functions of the plan)
  *   3. skip      points already in the journal (points/NNNNNN.csv), and points of other shards
- *   4. run       the rest in batches through runTasks; after each batch, one journal file per point
+ *   4. run       the rest in batches through runTasks, one journal file per finished point
  *   5. finish    shard marker; when every point is present: results.csv, then manifest.json
  *
  * Replicate r of every point uses seed `replicateSeed(plan.seed, r)`: common random numbers across
@@ -15,10 +15,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runTasks } from '../pool.js';
+import { runTasks, type PoolOptions } from '../pool.js';
 import { resolveParams } from '../run-scenario.js';
 import { replicateSeeds } from '../seeds.js';
-import type { RunTask } from '../task.js';
+import type { RunTask, TaskResult } from '../task.js';
+import { workerCodeFingerprint } from './code-fingerprint.js';
 import { buildSweepDesign, type SweepDesign } from './design.js';
 import {
   DESIGN_FILE, MANIFEST_FILE, PLAN_FILE, POINTS_FILE, RESULTS_FILE, journalPoints, pointFilePath, prepareSweepDir, readIfExists,
@@ -27,6 +28,11 @@ import {
 import { planHash, planJson, type SweepPlan } from './plan.js';
 import { pointRows, pointsCsv, resultsHeader } from './rows.js';
 import { WHOLE, shardPoints, shardText, type Shard } from './shard.js';
+
+/** Why a sweep stops when the worker code changes under it (see code-fingerprint.ts). */
+export const CODE_CHANGED =
+  'the compiled model code in dist/ changed while the sweep ran (it was rebuilt), so later points would run other code than earlier ones; ' +
+  'the points finished before the change are kept: if the change does not alter results, re-run the same command to resume, else re-run with --force';
 
 /** Who wrote the files, for manifest.json (no times or host names: manifests are reproducible). */
 export interface Provenance {
@@ -52,9 +58,19 @@ export interface SweepRunOptions {
   /** Wall time aimed at per batch handed to the pool when workers > 1 (default 20 s). */
   batchSeconds?: number;
   provenance: Provenance;
+  /**
+   * Runs a batch of tasks, results in task order (default: runTasks). A pool that also calls
+   * `onResult(result, index)` as each result arrives lets points be journaled as they finish.
+   */
+  executor?: (tasks: RunTask[], pool: StreamingPoolOptions) => Promise<TaskResult[]>;
 }
 
+/** Pool options with the optional per-result callback a streaming pool calls. */
+export type StreamingPoolOptions = PoolOptions & { onResult?: (result: TaskResult, index: number) => void };
+
 export interface SweepSummary {
+  /** The plan's name. */
+  name: string;
   dir: string;
   shard: Shard;
   /** Points of the whole plan. */
@@ -173,29 +189,58 @@ export async function runSweep(plan: SweepPlan, dir: string, opts: SweepRunOptio
   const progress: SweepProgress = { pointsDone: resumed, pointsTotal: mine.length, runsDone: 0, runsTotal: pending.length * R };
   opts.onProgress?.({ ...progress });
   // 4. run in batches: one point at a time in this thread; with workers, batches sized to about
-  //    batchSeconds of work (each runTasks call starts its workers afresh)
+  //    batchSeconds of work (each runTasks call starts its workers afresh). A point's journal file
+  //    is written as soon as its replicates are in when the pool reports each result (onResult),
+  //    else when its batch returns; once the pool is seen streaming, the rest is one batch.
   const workers = Math.max(1, opts.workers);
   const target = opts.batchSeconds ?? 20;
   let batchRuns = workers * 2;
+  let streaming = false;
   let next = 0;
+  const code = workers > 1 ? workerCodeFingerprint() : '';
+  const checkCode = (): void => {
+    if (workers > 1 && workerCodeFingerprint() !== code) throw new Error(CODE_CHANGED);
+  };
   while (next < pending.length) {
-    const size = workers === 1 ? 1 : Math.max(1, Math.ceil(batchRuns / R));
+    const size = workers === 1 ? 1 : streaming ? pending.length - next : Math.max(1, Math.ceil(batchRuns / R));
     const batch = pending.slice(next, next + size);
     const tasks = batch.flatMap((p, i) => pointTasks(plan, design.values[p], seeds, i * R));
+    const arrived: (TaskResult | undefined)[] = new Array(tasks.length);
+    const missing = batch.map(() => R);
+    const written = batch.map(() => false);
+    const writePoint = (i: number, results: readonly TaskResult[]): void => {
+      writeDurable(pointFilePath(dir, batch[i]), pointRows(plan, batch[i], design.values[batch[i]], seeds, results));
+      written[i] = true;
+      progress.pointsDone++;
+    };
     const before = progress.runsDone;
     const tb = Date.now();
-    const results = await runTasks(tasks, {
+    const pool: StreamingPoolOptions = {
       workers,
       signal: opts.signal,
       onDone: (d) => {
         progress.runsDone = before + d;
         opts.onProgress?.({ ...progress });
       },
+      onResult: (result, index) => {
+        streaming = true;
+        arrived[index] = result;
+        const i = Math.floor(index / R);
+        try {
+          if (--missing[i] === 0) writePoint(i, arrived.slice(i * R, (i + 1) * R) as TaskResult[]);
+        } catch (err) {
+          writeError ??= err; // reported after the pool returns, not inside its message handler
+        }
+      },
+    };
+    let writeError: unknown;
+    checkCode();
+    const results = await (opts.executor ?? runTasks)(tasks, pool);
+    if (writeError !== undefined) throw writeError;
+    checkCode();
+    batch.forEach((_, i) => {
+      if (!written[i]) writePoint(i, results.slice(i * R, (i + 1) * R));
     });
-    batch.forEach((p, i) => {
-      writeDurable(pointFilePath(dir, p), pointRows(plan, p, design.values[p], seeds, results.slice(i * R, (i + 1) * R)));
-    });
-    progress.pointsDone += batch.length;
     opts.onProgress?.({ ...progress });
     next += batch.length;
     const perRun = Math.max(1e-3, (Date.now() - tb) / 1000 / tasks.length);
@@ -208,6 +253,7 @@ export async function runSweep(plan: SweepPlan, dir: string, opts: SweepRunOptio
   const complete = journalPoints(dir, linesPerPoint, points).size === points;
   if (complete) finalizeSweep(dir, plan, points, opts.provenance);
   return {
+    name: plan.name,
     dir,
     shard,
     points,

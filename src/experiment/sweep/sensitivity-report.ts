@@ -15,6 +15,8 @@ import type { SensitivityResult, SensitivityRow } from './sensitivity.js';
 
 /** Bars shown in the ranking charts. */
 export const CHART_TOP = 25;
+/** Rows of the HTML summary table (indices.csv has them all). */
+export const HTML_TOP = 30;
 /** Points labelled in the Morris μ*–σ chart. */
 const LABELLED = 10;
 
@@ -87,6 +89,7 @@ export function sensitivityCharts(res: SensitivityResult): ReportChart[] {
       muStar: r.muStar! * scale, sigma: Number.isFinite(r.sigma) ? r.sigma! * scale : null, mu: r.mu! * scale,
       lo: r.muStarInterval ? r.muStarInterval.low * scale : null, hi: r.muStarInterval ? r.muStarInterval.high * scale : null,
     }));
+    const xTitle = `μ* (${unit} across the parameter's range)`;
     const ranking: TopLevelSpec = {
       title: { text: `What moves ${label.toLowerCase()}: Morris μ*`, subtitle: `Mean absolute elementary effect over ${res.r} trajectories, top ${top.length}${ciNote}` },
       width: CHART_WIDTH, height, config: CHART_CONFIG,
@@ -96,7 +99,7 @@ export function sensitivityCharts(res: SensitivityResult): ReportChart[] {
         {
           mark: { type: 'bar', height: { band: 0.7 } },
           encoding: {
-            x: { field: 'muStar', type: 'quantitative', title: `μ* (${unit} across the parameter's range)` },
+            x: { field: 'muStar', type: 'quantitative', title: xTitle },
             color: { field: 'source', type: 'nominal', title: 'Source', scale: { scheme: 'tableau10' } },
             tooltip: [
               { field: 'parameter', type: 'nominal' }, { field: 'muStar', type: 'quantitative', title: 'μ*', format: '.3f' },
@@ -106,7 +109,7 @@ export function sensitivityCharts(res: SensitivityResult): ReportChart[] {
         },
         ...(res.bootstrap > 0 ? [{
           mark: { type: 'errorbar' as const, ticks: { size: 6 }, color: '#222222' },
-          encoding: { x: { field: 'lo', type: 'quantitative' as const }, x2: { field: 'hi' } },
+          encoding: { x: { field: 'lo', type: 'quantitative' as const, title: xTitle }, x2: { field: 'hi' } },
         }] : []),
       ],
     };
@@ -137,6 +140,9 @@ export function sensitivityCharts(res: SensitivityResult): ReportChart[] {
     { parameter: r.key, index: 'S1 (first order)', value: r.S1!, lo: r.S1Interval?.low ?? null, hi: r.S1Interval?.high ?? null },
     { parameter: r.key, index: 'ST (total)', value: r.ST!, lo: r.STInterval?.low ?? null, hi: r.STInterval?.high ?? null },
   ]);
+  // Small samples give wild intervals: the axis shows −0.5…1.5 at most (the CSV has the numbers).
+  const ends = values.flatMap((v) => [v.value, v.lo ?? v.value, v.hi ?? v.value]);
+  const domain = [Math.max(-0.5, Math.min(0, ...ends)), Math.min(1.5, Math.max(1, ...ends))];
   const spec: TopLevelSpec = {
     title: { text: `Shares of the variance of ${label.toLowerCase()}: Sobol indices`, subtitle: `${res.n} base samples, top ${top.length} by ST${ciNote}` },
     width: CHART_WIDTH, height: Math.max(80, 30 * top.length), config: CHART_CONFIG,
@@ -150,13 +156,13 @@ export function sensitivityCharts(res: SensitivityResult): ReportChart[] {
       {
         mark: { type: 'bar' },
         encoding: {
-          x: { field: 'value', type: 'quantitative', title: 'Share of output variance', axis: { format: '.0%' } },
+          x: { field: 'value', type: 'quantitative', title: 'Share of output variance', axis: { format: '.0%' }, scale: { domain, clamp: true } },
           tooltip: [{ field: 'parameter', type: 'nominal' }, { field: 'index', type: 'nominal' }, { field: 'value', type: 'quantitative', format: '.3f' }],
         },
       },
       ...(res.bootstrap > 0 ? [{
         mark: { type: 'errorbar' as const, ticks: { size: 4 }, color: '#222222' },
-        encoding: { x: { field: 'lo', type: 'quantitative' as const }, x2: { field: 'hi' } },
+        encoding: { x: { field: 'lo', type: 'quantitative' as const, title: 'Share of output variance' }, x2: { field: 'hi' } },
       }] : []),
     ],
   };
@@ -166,7 +172,9 @@ export function sensitivityCharts(res: SensitivityResult): ReportChart[] {
 /** The HTML report's input: the indices table, the varied ranges as assumptions, notes on reading. */
 export function sensitivityReportInput(res: SensitivityResult, plan: SweepPlan, generatedBy: string): ReportInput {
   const label = `${metricInfo(res.metric).label} in ${res.year}`;
-  const { unit } = outputDisplay(res.metric);
+  const { unit, scale } = outputDisplay(res.metric);
+  const meanText = scale === 100 ? `${(res.outputMean * 100).toFixed(2)}%` : `${Number(res.outputMean.toPrecision(4))} ${unit}`;
+  const shown = Math.min(res.rows.length, HTML_TOP);
   const notes = res.method === 'morris'
     ? [
         `μ* is the mean absolute change of ${label.toLowerCase()} (${unit}) when one parameter moves across its whole range, the others fixed (Morris elementary effects; Campolongo et al. 2007). It ranks overall influence.`,
@@ -179,7 +187,7 @@ export function sensitivityReportInput(res: SensitivityResult, plan: SweepPlan, 
       ];
   return {
     title: `Sensitivity of ${label.toLowerCase()}`,
-    subtitle: `${plan.name}: ${res.method} design, ${res.points} points × ${plan.replicates} replicate(s), scale ${plan.scale}; output mean ${(res.outputMean * outputDisplay(res.metric).scale).toFixed(3)}`,
+    subtitle: `${plan.name}: ${res.method} design, ${res.points} points × ${plan.replicates} replicate(s), scale ${plan.scale}; mean over the points ${meanText}`,
     generatedBy,
     bands: [],
     effects: [],
@@ -192,7 +200,7 @@ export function sensitivityReportInput(res: SensitivityResult, plan: SweepPlan, 
       unit: res.rows.find((r) => r.key === p.key)?.unit ?? '',
       source: res.rows.find((r) => r.key === p.key)?.source ?? '',
     })),
-    summaryTable: sensitivityTable(res),
-    notes,
+    summaryTable: sensitivityTable(res, shown),
+    notes: shown < res.rows.length ? [`The summary shows the top ${shown} of ${res.rows.length} parameters; indices.csv lists all.`, ...notes] : notes,
   };
 }
