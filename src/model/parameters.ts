@@ -63,7 +63,7 @@ export const PARAMETERS = [
     'Relocation housing subsidy per household (suggestion 2, "ecological livability"); the paper prints "18,72 million yuan", read as 18,720 yuan.'),
   p('culturalMotivation', 'lever', 0.1, 'share of villages', [0, 1], [0, 0.8], 'assume',
     'Share of villages running a "village civilization" motivation programme (suggestion 3): lectures, model households, ambition-and-skill support.'),
-  p('industryCoverage', 'lever', 0.812, 'share of villages', [0, 1], [0.6, 1], 'calibrated',
+  p('industryCoverage', 'lever', 0.8286, 'share of villages', [0, 1], [0.6, 1], 'calibrated',
     'Share of villages served by a characteristic poverty-alleviation industry (suggestion 1, "prosperous industry").'),
 
   // --- population ---
@@ -93,7 +93,7 @@ export const PARAMETERS = [
   // --- income ---
   p('meanIncome2013', 'income', 8800, 'yuan/person/year', [1000, 50000], [8000, 9600], 'stat',
     'Mean rural per-capita disposable income, Jiangxi 2013 (about 13,200 in 2017).'),
-  p('incomeLogSd', 'income', 0.561, 'log points', [0.1, 2], [0.45, 0.65], 'calibrated',
+  p('incomeLogSd', 'income', 0.5628, 'log points', [0.1, 2], [0.45, 0.65], 'calibrated',
     'Spread (log sd) of household productivity; with the other factors it sets the 2013 income distribution.'),
   p('villageIncomeSd', 'income', 0.25, 'log points', [0, 1], [0.1, 0.4], 'assume',
     'Spread of village-level income factors (why poverty clusters in villages).'),
@@ -109,7 +109,7 @@ export const PARAMETERS = [
     'Market income lost by living in a remote, poorly connected place; relocation removes it.'),
   p('chronicIllnessPenalty', 'income', 0.35, 'share of market income', [0, 0.9], [0.2, 0.5], 'assume',
     'Market income lost when a member is chronically ill (lost work and care); the same share is lost again for a disabled member.'),
-  p('noLaborIncomeFactor', 'income', 0.866, 'multiplier', [0, 1], [0.5, 1], 'calibrated',
+  p('noLaborIncomeFactor', 'income', 0.8775, 'multiplier', [0, 1], [0.5, 1], 'calibrated',
     'Market income of a household without a laborer relative to one with (small farming, remittances, pensions).'),
   p('skillReturn', 'income', 0.6, 'income multiplier per unit skill', [0, 2], [0.3, 0.9], 'assume',
     'Market income rises by this factor from skill 0 to skill 1 (centred at 0.5).'),
@@ -205,7 +205,7 @@ export const PARAMETERS = [
     'Monthly chance a household not currently registered (never registered, or exited) with a laborer joins its village industry on its own.'),
 
   // --- assistance ---
-  p('assistanceRate', 'assistance', 0.172, 'measures/household/month at full attention', [0, 1], [0.1, 0.25], 'calibrated',
+  p('assistanceRate', 'assistance', 0.1626, 'measures/household/month at full attention', [0, 1], [0.1, 0.25], 'calibrated',
     'Monthly chance that a registered household\'s cadre delivers a measure, at full effort and reference caseload.'),
   p('postExitSupport', 'assistance', 0.3, 'share of the registered rate', [0, 1], [0, 0.8], 'assume',
     'Exited households keep their cadre and policies ("exit without losing support"): they still receive measures at this share of the registered rate.'),

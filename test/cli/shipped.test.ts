@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parameterTable } from '../../src/cli/commands/info.js';
 import { scenarioJsonSchema } from '../../src/scenario/schema.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { defaultParams, paramSpec } from '../../src/model/parameters.js';
 
 const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 const shipped = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
@@ -22,6 +23,17 @@ describe('shipped scenarios and schema', () => {
     expect(shipped.sort()).toEqual(
       ['all-four.yaml', 'baseline.yaml', 'suggestion-1-industry.yaml', 'suggestion-2-relocation.yaml', 'suggestion-3-culture.yaml', 'suggestion-4-governance.yaml'].sort(),
     );
+  });
+
+  it('the baseline takes its calibrated values from calibration/fitted.yaml, which match the parameter table', () => {
+    const baseline = loadScenario(join(SCENARIOS, 'baseline.yaml'));
+    expect(baseline.chain.map((f) => f.split('/').slice(-2).join('/'))).toEqual(['calibration/fitted.yaml', 'scenarios/baseline.yaml']);
+    const table = defaultParams();
+    for (const [k, v] of Object.entries(baseline.values)) {
+      expect(paramSpec(k)?.source, k).toBe('calibrated');
+      expect(table[k as keyof typeof table], k).toBe(v);
+    }
+    expect(Object.keys(baseline.values).sort()).toEqual(['assistanceRate', 'incomeLogSd', 'industryCoverage', 'noLaborIncomeFactor']);
   });
 
   it.each(shipped)('%s references the schema and validates', (file) => {
@@ -40,9 +52,10 @@ describe('shipped scenarios and schema', () => {
       'suggestion-4-governance': ['cadreEffort', 'trainingDays', 'cadreSupport', 'assessmentStrength'],
     };
     const union = new Set<string>();
+    const baseline = loadScenario(join(SCENARIOS, 'baseline.yaml'));
     for (const [name, keys] of Object.entries(own)) {
       const s = loadScenario(join(SCENARIOS, `${name}.yaml`));
-      expect(Object.keys(s.values)).toEqual([]);
+      expect(s.values).toEqual(baseline.values); // the calibrated values, inherited from the baseline
       expect([...new Set(s.schedule.map((c) => c.key))].sort()).toEqual([...keys].sort());
       for (const c of s.schedule) expect(c.kind === 'step' ? c.at.year : c.from.year).toBe(2018);
       keys.forEach((k) => union.add(k));
