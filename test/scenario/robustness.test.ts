@@ -330,7 +330,7 @@ describe('robustness', () => {
       const out = join(dir, `out-${i}`);
       const err: string[] = [];
       const io = { out: () => undefined, err: (t: string) => void err.push(t), isTTY: false };
-      const code = await main(['run', c.file, '--out', out, '--scale', '0.0002', '--replicates', '1', '--end-year', '2015', '--workers', '1', '--quiet'], io);
+      const code = await main(['run', c.file, '--out', out, '--scale', '0.0002', '--replicates', '1', '--workers', '1', '--quiet'], io);
       const complete = existsSync(join(out, 'manifest.json'));
       if (code === 0) {
         cliRuns++;
