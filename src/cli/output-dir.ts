@@ -4,9 +4,10 @@
  * incomplete. An existing output directory is only reused with --force, and then its manifest is
  * removed first, so an interrupted re-run never leaves a directory that claims to be complete.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../engine/diagnostics.js';
+import { writeFileAtomic } from '../report/render.js';
 
 export const MANIFEST = 'manifest.json';
 
@@ -31,17 +32,14 @@ export function prepareOutputDir(dir: string, force: boolean): void {
   mkdirSync(dir, { recursive: true });
 }
 
-/** Writes one file atomically (temporary name, then rename). */
+/** Writes one file atomically (temporary name `<name>.partial-<pid>`, then rename). */
 export function writeOutput(dir: string, name: string, data: string | Buffer): void {
-  const path = join(dir, name);
-  const tmp = `${path}.partial-${process.pid}`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  writeFileAtomic(join(dir, name), data);
+}
+
+/** Writes manifest.json, last: its presence says the directory is complete. */
+export function writeManifest(dir: string, manifest: Record<string, unknown>): void {
+  writeOutput(dir, MANIFEST, JSON.stringify({ completed: true, ...manifest }, null, 2) + '\n');
 }
 
 /** Removes leftover temporary files of this process (after an interruption). */

@@ -133,7 +133,7 @@ export interface WrittenChart { id: string; svg: string; png: string }
 
 /** Writes `data` to `path` atomically: first to a temporary name in the same folder, then rename. */
 export function writeFileAtomic(path: string, data: string | Buffer): void {
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+  const tmp = `${path}.partial-${process.pid}`;
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, path);

@@ -17,6 +17,6 @@ describe('writeReport', () => {
     expect(readFileSync(w.csv, 'utf8').split('\n')[0]).toBe('Scenario,Official incidence 2020 (%),Exits (persons),Note');
     expect(readFileSync(w.markdown, 'utf8')).toContain('| --- | ---: | ---: | --- |');
     expect(readFileSync(w.html, 'utf8')).toMatch(/^<!doctype html>/);
-    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 });

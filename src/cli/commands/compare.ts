@@ -16,7 +16,7 @@ import { METRICS } from '../../model/metrics.js';
 import { writeReport } from '../../report/write.js';
 import { loadScenario, type ResolvedScenario } from '../../scenario/load.js';
 import type { CliIO } from '../io.js';
-import { MANIFEST, prepareOutputDir, removePartials, writeOutput } from '../output-dir.js';
+import { prepareOutputDir, removePartials, writeManifest, writeOutput } from '../output-dir.js';
 import { startProgress } from '../progress.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
 import { runOverrides, type RunFlags } from '../shared-flags.js';
@@ -198,7 +198,6 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
       writeOutput(bdir, 'costs.csv', costsCsv(budgetAnalysis));
     }
     const manifest = {
-      completed: true,
       povsim: povsimVersion(),
       gitCommit: gitCommit(),
       baseline: { file: base.file, name: base.name, contentHash: base.contentHash },
@@ -208,7 +207,7 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
       equalBudget: budgetIntensity,
       wallSeconds: (Date.now() - t0) / 1000,
     };
-    writeOutput(dir, MANIFEST, JSON.stringify(manifest, null, 2) + '\n');
+    writeManifest(dir, manifest);
   } catch (err) {
     removePartials(dir);
     throw err;

@@ -7,7 +7,7 @@ import { runScenario, type ScenarioSpec } from '../../experiment/run-scenario.js
 import { START_YEAR } from '../../model/simulate.js';
 import { loadScenario } from '../../scenario/load.js';
 import type { CliIO } from '../io.js';
-import { MANIFEST, prepareOutputDir, removePartials, writeOutput } from '../output-dir.js';
+import { prepareOutputDir, removePartials, writeManifest, writeOutput } from '../output-dir.js';
 import { startProgress } from '../progress.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
 import { runOverrides, type RunFlags } from '../shared-flags.js';
@@ -46,7 +46,6 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
     writeOutput(dir, 'monthly.csv', monthlyCsv(run, START_YEAR));
     writeOutput(dir, 'summary.json', summaryJson(run));
     const manifest = {
-      completed: true,
       povsim: povsimVersion(),
       gitCommit: gitCommit(),
       scenario: { name: scenario.name, description: scenario.description, file: scenario.file, chain: scenario.chain, contentHash: scenario.contentHash },
@@ -58,7 +57,7 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
       files: ['yearly.csv', 'monthly.csv', 'summary.json'],
       wallSeconds: (Date.now() - t0) / 1000,
     };
-    writeOutput(dir, MANIFEST, JSON.stringify(manifest, null, 2) + '\n');
+    writeManifest(dir, manifest);
   } catch (err) {
     removePartials(dir);
     throw err;
