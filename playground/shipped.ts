@@ -4,11 +4,12 @@
  */
 import { resolveScenarios, type ShippedScenario } from './scenario-file.js';
 
-const texts = import.meta.glob('../scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+// The scenarios, and the calibrated values the baseline extends (calibration/fitted.yaml).
+const texts = import.meta.glob(['../scenarios/*.yaml', '../scenarios/calibration/fitted.yaml'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-/** The shipped scenarios, sorted by file name (baseline first). */
+/** The shipped scenarios, sorted by file name (baseline first); files are keyed by their path under scenarios/. */
 export function shippedScenarios(): ShippedScenario[] {
-  const byFile = Object.fromEntries(Object.entries(texts).map(([path, text]) => [path.split('/').pop()!, text]));
-  const all = resolveScenarios(byFile);
+  const byFile = Object.fromEntries(Object.entries(texts).map(([path, text]) => [path.replace(/^\.\.\/scenarios\//, ''), text]));
+  const all = resolveScenarios(byFile).filter((s) => !s.file.includes('/'));
   return [...all.filter((s) => s.file === 'baseline.yaml'), ...all.filter((s) => s.file !== 'baseline.yaml')];
 }
