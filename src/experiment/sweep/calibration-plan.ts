@@ -20,12 +20,11 @@
  */
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { defaultParams, PARAM_KEYS, paramSpec, type ParamKey } from '../../model/parameters.js';
-import { RUN_RANGES } from '../../scenario/schema.js';
 import type { PathSegment } from '../../scenario/source.js';
 import type { FittedParameter } from '../calibrate.js';
 import type { ScenarioSpec } from '../run-scenario.js';
 import * as msg from './plan-messages.js';
-import { checkOverrides, readBase, type PlanOverrides } from './plan.js';
+import { checkOverrides, readBase, readPlanHeader, type PlanOverrides } from './plan.js';
 import { closest, openPlan, type PlanReader } from './plan-reader.js';
 
 /** Last year the calibration targets read (official incidence 2017; route shares 2014–2017). */
@@ -75,15 +74,7 @@ export function loadCalibrationPlan(file: string, overrides: PlanOverrides = {})
   const r = openPlan(file);
   const top = r.mapping(r.data, []);
   if (!top) return r.throwIfProblems() as never;
-  r.unknownKeys(top, [], TOP_KEYS);
-  if (top.name === undefined) r.missing([], 'name');
-  const name = r.text(top, 'name', [], 200);
-  const description = r.text(top, 'description', [], 20_000, true) ?? '';
-  const run = (key: keyof typeof RUN_RANGES) => {
-    const [min, max, integer] = RUN_RANGES[key];
-    return r.number(top, key, [], { min, max, integer });
-  };
-  const planRun = { replicates: run('replicates'), seed: run('seed'), scale: run('scale'), endYear: run('endYear') };
+  const { name, description, planRun } = readPlanHeader(r, top, TOP_KEYS);
   const maxEvaluations = r.number(top, 'maxEvaluations', [], { min: 1, max: 100_000, integer: true }) ?? 100;
   const profileStep = r.number(top, 'profileStep', [], { min: 0.001, max: 0.5 }) ?? 0.05;
   const outputText = r.text(top, 'output', [], 1000) ?? 'fitted.yaml';

@@ -272,6 +272,23 @@ export function readBase(r: PlanReader, obj: Data, endYear: number | undefined):
 }
 
 /**
+ * The part every plan shares: unknown top-level keys, `name`, `description` and the run settings
+ * (`replicates`, `seed`, `scale`, `endYear`, each checked against the scenario run ranges).
+ */
+export function readPlanHeader(r: PlanReader, top: Record<string, unknown>, topKeys: readonly string[]) {
+  r.unknownKeys(top, [], topKeys);
+  if (top.name === undefined) r.missing([], 'name');
+  const name = r.text(top, 'name', [], 200);
+  const description = r.text(top, 'description', [], 20_000, true) ?? '';
+  const run = (key: keyof typeof RUN_RANGES) => {
+    const [min, max, integer] = RUN_RANGES[key];
+    return r.number(top, key, [], { min, max, integer });
+  };
+  const planRun = { replicates: run('replicates'), seed: run('seed'), scale: run('scale'), endYear: run('endYear') };
+  return { name, description, planRun };
+}
+
+/**
  * Loads and validates a sweep plan and its base scenario.
  * @param file plan path (YAML or JSON), as shown in diagnostics
  * @param overrides run settings from the command line (they take precedence over the plan)
@@ -282,15 +299,7 @@ export function loadSweepPlan(file: string, overrides: PlanOverrides = {}): Swee
   const r = openPlan(file);
   const top = r.mapping(r.data, []);
   if (!top) return r.throwIfProblems() as never;
-  r.unknownKeys(top, [], TOP_KEYS);
-  if (top.name === undefined) r.missing([], 'name');
-  const name = r.text(top, 'name', [], 200);
-  const description = r.text(top, 'description', [], 20_000, true) ?? '';
-  const run = (key: keyof typeof RUN_RANGES) => {
-    const [min, max, integer] = RUN_RANGES[key];
-    return r.number(top, key, [], { min, max, integer });
-  };
-  const planRun = { replicates: run('replicates'), seed: run('seed'), scale: run('scale'), endYear: run('endYear') };
+  const { name, description, planRun } = readPlanHeader(r, top, TOP_KEYS);
 
   // 1. what to vary
   const design = readDesign(r, top.design, overrides.seed ?? planRun.seed);

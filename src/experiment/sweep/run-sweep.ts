@@ -66,7 +66,8 @@ export interface SweepRunOptions {
 }
 
 /** Pool options with the optional per-result callback a streaming pool calls. */
-export type StreamingPoolOptions = PoolOptions & { onResult?: (result: TaskResult, index: number) => void };
+/** Pool options; `onResult` (see pool.ts) lets points be journaled as results arrive. */
+export type StreamingPoolOptions = PoolOptions;
 
 export interface SweepSummary {
   /** The plan's name. */
