@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../engine/diagnostics.js';
-import { writeFileAtomic } from '../report/render.js';
+import { writeFileAtomic } from '../node/atomic-write.js';
 
 export const MANIFEST = 'manifest.json';
 
