@@ -132,6 +132,24 @@ export const tooDeep = (): Problem => ({
   hint: 'a scenario file is at most five levels deep (schedule: key: - entry: value)',
 });
 
+export const yamlTag = (tag: string): Problem => ({
+  code: 'yaml-feature',
+  message: `YAML tag ${quote(tag)} is not allowed in scenario files`,
+  hint: 'scenario files are plain YAML 1.2 data: remove the tag and write a plain mapping, list or value',
+});
+
+export const yamlDirective = (directive: string): Problem => ({
+  code: 'yaml-feature',
+  message: `YAML directive ${quote(directive)} is not allowed in scenario files`,
+  hint: 'remove the line: scenario files are read as YAML 1.2 (where 010 is ten), with no %YAML or %TAG directives',
+});
+
+export const multipleDocuments = (): Problem => ({
+  code: 'yaml-feature',
+  message: 'the file holds more than one YAML document (a second `---` or `...`)',
+  hint: 'a scenario file is one document: put each scenario in its own file',
+});
+
 export const aliasProblem = (parserMessage: string): Problem => ({
   code: 'syntax',
   message: `YAML alias problem: ${parserMessage}`,

@@ -11,7 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { findJsonSyntaxError } from './jsonSyntax.js';
-import { excessiveNesting } from './nesting.js';
+import { excessiveNesting, refusedYamlFeature } from './nesting.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import * as msg from './messages.js';
 import type { Problem } from './messages.js';
@@ -256,8 +256,23 @@ export function parseSource(
   // 3. text → YAML document (for JSON: positions and duplicate keys only), after the nesting guard
   const deep = excessiveNesting(text, MAX_NESTING);
   if (deep >= 0) return { diagnostics: [at(msg.tooDeep(), textPosition(text, deep))] };
+  if (format === 'yaml') {
+    const refused = refusedYamlFeature(text);
+    if (refused) {
+      const p = refused.kind === 'tag' ? msg.yamlTag(refused.text) : msg.yamlDirective(refused.text);
+      return { diagnostics: [at(p, textPosition(text, refused.offset))] };
+    }
+  }
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+  let doc: Document;
+  try {
+    // YAML 1.2 core schema, no `<<` merge keys: what a value means never depends on the file's header
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true, logLevel: 'error', version: '1.2', schema: 'core', merge: false });
+  } catch (e) {
+    // the pre-scan bounds the depth, so this is a last line of defence against a stack overflow
+    if (e instanceof RangeError) return { diagnostics: [at(msg.tooDeep(), { line: 1, column: 1 })] };
+    throw e;
+  }
   const posOf = (e: YAMLError): Position | undefined =>
     e.linePos ? { line: e.linePos[0].line, column: e.linePos[0].col } : undefined;
   let keyPaths: Map<number, string> | undefined;
@@ -274,7 +289,11 @@ export function parseSource(
     if (exhausted) return { diagnostics: [at(msg.tooDeep(), posOf(exhausted))] };
     const problems = [
       ...doc.errors.map((e) =>
-        e.code === 'DUPLICATE_KEY' ? duplicate(e) : at(msg.yamlSyntax(parserMessage(e.message)), posOf(e)),
+        e.code === 'DUPLICATE_KEY'
+          ? duplicate(e)
+          : e.code === 'MULTIPLE_DOCS'
+            ? at(msg.multipleDocuments(), posOf(e))
+            : at(msg.yamlSyntax(parserMessage(e.message)), posOf(e)),
       ),
       ...doc.warnings.map((w) => at(msg.yamlWarning(parserMessage(w.message)), posOf(w))),
     ];

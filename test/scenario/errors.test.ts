@@ -210,9 +210,9 @@ describe('wrong types and values', () => {
     expect(loadError(empty)).toMatchObject({ key: 'name', ...msg.textEmpty() });
   });
 
-  it('YAML binary data where a number belongs', () => {
+  it('YAML binary data where a number belongs: the tag itself is refused', () => {
     const f = fx('name: x\nlevers:\n  cadreEffort: !!binary AAAA\n');
-    expect(loadError(f)).toMatchObject({ line: 3, key: 'levers.cadreEffort', ...msg.wrongType('number', new Uint8Array(3)) });
+    expect(loadError(f)).toMatchObject({ line: 3, column: 16, ...msg.yamlTag('!!binary') });
   });
 });
 
@@ -324,8 +324,8 @@ describe('syntax', () => {
   });
 
   it('several YAML documents, tags, aliases', () => {
-    expect(loadErrors(fx('name: x\n---\nname: y\n'))[0]).toMatchObject({ code: 'syntax', line: 2, column: 1 });
-    expect(loadErrors(fx('name: x\nlevers:\n  cadreEffort: !foo 5\n'))[0]).toMatchObject({ code: 'syntax', line: 3, column: 16 });
+    expect(loadErrors(fx('name: x\n---\nname: y\n'))[0]).toMatchObject({ line: 2, column: 1, ...msg.multipleDocuments() });
+    expect(loadErrors(fx('name: x\nlevers:\n  cadreEffort: !foo 5\n'))[0]).toMatchObject({ line: 3, column: 16, ...msg.yamlTag('!foo') });
     const bomb = ['a: &a [1,1,1,1,1,1,1,1,1]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'name: x'].join('\n');
     expect(loadError(fx(bomb))).toMatchObject({ code: 'syntax', line: 1, column: 1, hint: msg.aliasProblem('').hint });
   });
