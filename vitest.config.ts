@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A test that asserts nothing fails: a try/catch that never reaches its expect no longer passes.
+    expect: { requireAssertions: true },
   },
 });

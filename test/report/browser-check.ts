@@ -1,27 +1,24 @@
 /**
- * Opens an HTML report in Debian's headless Chromium (file:// URL) and checks that every chart is
- * drawn with marks, with no console error, page error, failed request or network request; saves a
- * full-page screenshot. Chromium is required: CI installs it (`apt-get install -y chromium`).
+ * Opens an HTML report in headless Chromium (file:// URL) and checks that every chart is drawn with
+ * marks, with no console error, page error, failed request or network request; saves a full-page
+ * screenshot. The caller finds Chromium with chromiumTool (test/helpers/external-tools.ts: POVSIM_CHROMIUM,
+ * else chromium or chromium-browser on PATH) and skips without it outside CI.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { expect } from 'vitest';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Checks the report at `htmlPath` renders `chartIds` (in order) and writes `screenshotPath`. */
-export async function checkReportInChromium(htmlPath: string, chartIds: readonly string[], screenshotPath: string): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (Debian package chromium; CI's .ci/run must install it)`);
-  }
+/** Checks, with the Chromium at `executablePath`, the report at `htmlPath` renders `chartIds` (in order) and writes `screenshotPath`. */
+export async function checkReportInChromium(executablePath: string, htmlPath: string, chartIds: readonly string[], screenshotPath: string): Promise<void> {
   const url = pathToFileURL(htmlPath).href;
   const profile = mkdtempSync(join(tmpdir(), 'povsim-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_FLAGS, viewport: { width: 1200, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_FLAGS, viewport: { width: 1200, height: 900 } });
   const problems: string[] = [];
   const requests: string[] = [];
   try {

@@ -9,6 +9,7 @@ import * as msg from '../../src/experiment/sweep/plan-messages.js';
 import { loadSweepPlan, planHash, planPoints, type PlanOverrides } from '../../src/experiment/sweep/plan.js';
 import { paramSpec } from '../../src/model/parameters.js';
 import * as smsg from '../../src/scenario/messages.js';
+import { thrownBy } from '../helpers/thrown.js';
 import { BASE_YAML, planFolder, removeTempDirs, tempDir, tinyPlan, writeFixture } from './helpers.js';
 
 afterAll(removeTempDirs);
@@ -127,24 +128,15 @@ describe('loadSweepPlan: problems, located', () => {
     const dir = tempDir();
     writeFixture(dir, 'base.yaml', 'name: b\nlevers:\n  cadreEfort: 0.5\n');
     const plan = writeFixture(dir, 'plan.yaml', 'name: x\nbase: base.yaml\nvary: { cadreEffort: {} }\ndesign: { kind: grid }\n');
-    try {
-      loadSweepPlan(plan);
-      throw new Error('expected a rejection');
-    } catch (e) {
-      expect((e as InputError).diagnostics[0]).toMatchObject({ line: 3, key: 'levers.cadreEfort', ...smsg.unknownLever('cadreEfort', 'cadreEffort') });
-    }
+    const e = thrownBy(InputError, () => loadSweepPlan(plan));
+    expect(e.diagnostics[0]).toMatchObject({ line: 3, key: 'levers.cadreEfort', ...smsg.unknownLever('cadreEfort', 'cadreEffort') });
   });
 
   it('cross-checks: years outside the run, a varied key the base schedules, too many runs', () => {
     const dir = tempDir();
     writeFixture(dir, 'base.yaml', BASE_YAML + 'schedule:\n  cadreEffort:\n    - { year: 2015, value: 0.7 }\n');
     const plan = writeFixture(dir, 'plan.yaml', 'name: x\nbase: base.yaml\nvary: { cadreEffort: {} }\ndesign: { kind: grid, levels: 2 }\noutputs: { years: [2020] }\n');
-    let ds: Diagnostic[] = [];
-    try {
-      loadSweepPlan(plan);
-    } catch (e) {
-      ds = (e as InputError).diagnostics;
-    }
+    const ds = thrownBy(InputError, () => loadSweepPlan(plan)).diagnostics;
     expect(ds.map((d) => [d.line, d.key, d.message])).toEqual([
       [3, 'vary.cadreEffort', msg.variedAndScheduled('cadreEffort', 'test-base').message],
       [5, 'outputs.years[0]', msg.yearOutsideRun(2020, 2013, 2015).message],
@@ -163,11 +155,7 @@ describe('loadSweepPlan: problems, located', () => {
     const dir = tempDir();
     expect(() => loadSweepPlan(`${dir}/missing.yaml`)).toThrow(InputError);
     const bad = writeFixture(dir, 'bad.yaml', 'name: x\nvary: [\n');
-    try {
-      loadSweepPlan(bad);
-    } catch (e) {
-      expect((e as InputError).diagnostics[0].code).toBe('syntax');
-    }
+    expect(thrownBy(InputError, () => loadSweepPlan(bad)).diagnostics[0].code).toBe('syntax');
   });
 });
 

@@ -11,6 +11,7 @@ import { InputError } from '../../src/engine/diagnostics.js';
 import { loadSweepPlan } from '../../src/experiment/sweep/plan.js';
 import * as msg from '../../src/experiment/sweep/plan-messages.js';
 import { runSweep } from '../../src/experiment/sweep/run-sweep.js';
+import { rejectionOf } from '../helpers/thrown.js';
 import { captureIO, planFolder, PROVENANCE, removeTempDirs, tinyPlan } from './helpers.js';
 
 afterAll(removeTempDirs);
@@ -77,11 +78,8 @@ describe('Morris screening of a sweep', () => {
 
   it('names the flag when the metric or year was not kept', async () => {
     await expect(sensitivityCommand(args(dir, { metric: 'returns' }), captureIO())).rejects.toThrow(InputError);
-    try {
-      await sensitivityCommand(args(dir, { year: 2013 }), captureIO());
-    } catch (e) {
-      expect((e as InputError).diagnostics[0]).toMatchObject({ key: '--year', ...msg.yearNotInSweep(2013, [2014, 2015]) });
-    }
+    const e = await rejectionOf(InputError, sensitivityCommand(args(dir, { year: 2013 }), captureIO()));
+    expect(e.diagnostics[0]).toMatchObject({ key: '--year', ...msg.yearNotInSweep(2013, [2014, 2015]) });
   });
 });
 
@@ -107,11 +105,7 @@ describe('Sobol indices of a sweep', () => {
 
   it('refuses designs without indices', async () => {
     const dir = await sweep('{ kind: random, points: 3 }');
-    try {
-      await sensitivityCommand(args(dir), captureIO());
-      throw new Error('expected a rejection');
-    } catch (e) {
-      expect((e as InputError).diagnostics[0]).toMatchObject(msg.noSensitivityForDesign('random'));
-    }
+    const e = await rejectionOf(InputError, sensitivityCommand(args(dir), captureIO()));
+    expect(e.diagnostics[0]).toMatchObject(msg.noSensitivityForDesign('random'));
   });
 });
