@@ -1,18 +1,21 @@
 /**
- * Assistance (phase 5): the "five batches" (industry, employment, ecological compensation, relocation,
+ * Assistance: the "five batches" (industry, employment, ecological compensation, relocation,
  * social security) plus education, health and housing, delivered by cadres to registered households.
  *
  * Each month a registered household is visited with probability assistanceRate × the cadre's attention.
  * The cadre diagnoses: with probability `precision` (quality × (0.5 + 0.5 effort)) it reads the household's true
  * leading unmet need and delivers the matching measure; otherwise it delivers one of the diagnosed
  * measures at random, which may not apply (wasted visit) or fits poorly (wrongMeasureEffect). Households "waiting
- * for help" (low motivation) refuse productive measures (industry, employment) but accept transfers.
- * One-off measure costs draw on the year's poverty-alleviation budget.
+ * for help" refuse productive measures (industry, employment, relocation) with probability waitingRefusal but
+ * accept transfers. One-off measures are paid from the month's budget allotment and wait when it is spent.
+ * The team's burnout lowers the attention helpers give: the support lost is counted against the support
+ * planned at zero burnout.
  */
 import { uniformAt } from '../engine/random.js';
-import { attention, precision } from './cadres.js';
+import { canAfford, payFromBudget } from './budget.js';
+import { attention, plannedAttention, precision } from './cadres.js';
 import { setBatch } from './exit-routes.js';
-import { Measure, Registry, Route, Spend, type World } from './world.js';
+import { Measure, Registry, Route, type World } from './world.js';
 
 /** Measures a cadre chooses by diagnosis (health and education aid are entitlements, see below). */
 export const DIAGNOSED_MEASURES = [
@@ -59,22 +62,36 @@ export function neededMeasure(w: World, h: number): number {
   return 0;
 }
 
-/** Monthly delivery of measures to registered households. */
+/** Monthly delivery of measures to registered (and, at a lower rate, exited) households. */
 export function deliverAssistance(w: World): void {
   const hh = w.hh;
   const p = w.p;
   const t = w.step;
+  const n = w.nHouseholds;
   const key = w.streams.assistance.key;
-  const budget = p.annualBudget / w.scaleUp;
-  const { registry, cadre } = hh;
+  const { registry, cadre, gone, incomeSmoothed } = hh;
   const postExit = p.postExitSupport;
-  for (let h = 0; h < w.nHouseholds; h++) {
+  // Exited households at risk of returning are monitored and supported more (dynamic monitoring).
+  const atRiskFactor = w.year >= p.atRiskSupportFromYear ? p.atRiskSupport : 1;
+  const atRiskBelow = 1.5 * w.line;
+  const f = w.flows;
+  // When the budget binds, households later in the pass wait: the pass starts at a different
+  // household each month so that no village always comes last.
+  const start = n > 0 ? (t * 7919) % n : 0;
+  for (let i = 0; i < n; i++) {
+    const h = start + i < n ? start + i : start + i - n;
     const r = registry[h];
-    if (r === Registry.None) continue;
+    if (r === Registry.None || gone[h] === 1) continue;
     // Exited households keep their cadre and policies ("exit without losing support"), at a lower rate.
-    const rate = r === Registry.Registered ? p.assistanceRate : p.assistanceRate * postExit;
+    let rate = p.assistanceRate;
+    if (r === Registry.Exited) rate *= postExit * (incomeSmoothed[h] < atRiskBelow ? atRiskFactor : 1);
     const c = cadre[h];
-    if (uniformAt(key, h, t, 0) >= rate * attention(w, c)) continue;
+    const given = rate * attention(w, c);
+    if (r === Registry.Registered) {
+      f.supportPlanned += rate * plannedAttention(w, c);
+      f.supportDelivered += given;
+    }
+    if (uniformAt(key, h, t, 0) >= given) continue;
     let m: number;
     let fits: boolean;
     if (uniformAt(key, h, t, 1) < precision(w, c)) {
@@ -85,13 +102,19 @@ export function deliverAssistance(w: World): void {
       m = DIAGNOSED_MEASURES[Math.floor(uniformAt(key, h, t, 2) * DIAGNOSED_MEASURES.length)];
       fits = m === neededMeasure(w, h);
     }
-    if (w.spentThisYear >= budget && isOneOff(m)) continue;
+    if (hh.waiting[h] === 1 && isProductive(m) && uniformAt(key, h, t, 4) < p.waitingRefusal) continue;
     applyMeasure(w, h, m, fits, uniformAt(key, h, t, 3));
   }
 }
 
-function isOneOff(m: number): boolean {
-  return m === Measure.Industry || m === Measure.Employment || m === Measure.Housing;
+/** Measures that ask the household to work or move (a waiting household may refuse them). */
+export function isProductive(m: number): boolean {
+  return m === Measure.Industry || m === Measure.Employment || m === Measure.Relocation;
+}
+
+/** Chance a trained laborer is placed in a job: more often for the motivated and skilled [assume weights]. */
+export function placementChance(p: World['p'], motivation: number, skill: number): number {
+  return p.placementBase + p.placementMotivation * motivation + (1 - p.placementBase - p.placementMotivation) * skill;
 }
 
 /**
@@ -104,33 +127,31 @@ export function applyMeasure(w: World, h: number, m: number, fits: boolean, u: n
   const p = w.p;
   const vl = w.villages;
   const v = hh.village[h];
-  const sp = w.flows.spending;
-  const waiting = hh.motivation[h] < p.waitingThreshold;
   const fitFactor = fits ? 1 : p.wrongMeasureEffect;
   switch (m) {
     case Measure.Industry: {
       if (hh.industryMember[h] !== 0 || vl.covered[v] === 0 || vl.members[v] >= vl.capacity[v]) return false;
+      if (!canAfford(w, p.industrySupportCost)) return false;
       const canWork = hh.laborers[h] > 0 && hh.disabled[h] === 0;
-      if (canWork && !waiting && hh.motivation[h] >= p.joinThreshold && u < fitFactor) hh.industryMember[h] = 1;
+      if (canWork && hh.motivation[h] >= p.joinThreshold && u < fitFactor) hh.industryMember[h] = 1;
       else if (vl.coopLinked[v] === 1) hh.industryMember[h] = 2;
       else return false;
       vl.members[v]++;
       w.industries.members[vl.industryType[v]]++;
       hh.measures[h] |= Measure.Industry;
       setBatch(w, h, Route.Industry);
-      sp[Spend.industry] += p.industrySupportCost;
-      w.spentThisYear += p.industrySupportCost;
+      payFromBudget(w, 'industry', p.industrySupportCost);
       return true;
     }
     case Measure.Employment: {
-      if (hh.laborers[h] === 0 || waiting || hh.measures[h] & Measure.Employment) return false;
+      if (hh.laborers[h] === 0 || hh.measures[h] & Measure.Employment) return false;
+      if (!canAfford(w, p.trainingCost)) return false;
       hh.measures[h] |= Measure.Employment;
       hh.skill[h] += p.trainingSkillGain * fitFactor * (1 - hh.skill[h]);
       // Placement succeeds more often for motivated, skilled laborers.
-      if (hh.jobs[h] < hh.laborers[h] && u < fitFactor * (0.3 + 0.4 * hh.motivation[h] + 0.3 * hh.skill[h])) hh.jobs[h]++;
+      if (hh.jobs[h] < hh.laborers[h] && u < fitFactor * placementChance(p, hh.motivation[h], hh.skill[h])) hh.jobs[h]++;
       setBatch(w, h, Route.Employment);
-      sp[Spend.employment] += p.trainingCost;
-      w.spentThisYear += p.trainingCost;
+      payFromBudget(w, 'employment', p.trainingCost);
       return true;
     }
     case Measure.Ecological: {
@@ -156,11 +177,10 @@ export function applyMeasure(w: World, h: number, m: number, fits: boolean, u: n
       return true;
     }
     case Measure.Housing: {
-      if (hh.unsafeHousing[h] === 0) return false;
+      if (hh.unsafeHousing[h] === 0 || !canAfford(w, p.housingRenovationCost)) return false;
       hh.unsafeHousing[h] = 0;
       hh.measures[h] |= Measure.Housing;
-      sp[Spend.housing] += p.housingRenovationCost;
-      w.spentThisYear += p.housingRenovationCost;
+      payFromBudget(w, 'housing', p.housingRenovationCost);
       return true;
     }
     default:

@@ -1,48 +1,82 @@
 /**
- * Cadres (phase 3): the "inaction" predicament. Burnout grows with caseload, effort and supervision
- * pressure and recovers with support; the effort actually given is the target effort (the
- * `cadreEffort` lever, suggestion 4) reduced by burnout; quality grows with training days.
- * Effort and quality set attention, diagnostic precision and assessment accuracy downstream.
+ * Cadres: the "inaction" predicament (predicament 4). Stationed cadres (work teams and first
+ * secretaries) carry each village's diagnosis, paperwork and exit checks; their burnout grows with
+ * the village's caseload per stationed cadre, with inspection pressure, with the effort asked of them
+ * and with years in post, and recovers with rest and support. The team's burnout cuts the effort the
+ * village's pairing helpers actually give (visits, diagnostic care) and makes pushed exits likelier.
+ * Quality grows with training days. The governance lever `cadreEffort` is the target effort: more of
+ * it means more visits but also faster burnout.
  */
 import { uniformAt } from '../engine/random.js';
-import { Registry, Spend, type World } from './world.js';
+import { CadreKind, Registry, Spend, type World } from './world.js';
 
-/** How much burnout cuts effort: effort = target × (1 − BURNOUT_EFFORT_LOSS × burnout) [assume]. */
-export const BURNOUT_EFFORT_LOSS = 0.6;
-
-/** Recounts each cadre's caseload: registered households assigned to it. */
+/** Recounts caseloads: a helper's registered households; a stationed cadre's share of its village's workload. */
 export function recountCaseloads(w: World): void {
   const caseload = w.cadres.caseload;
   const { registry, cadre } = w.hh;
+  const vl = w.villages;
   caseload.fill(0);
   for (let h = 0; h < w.nHouseholds; h++) {
     if (registry[h] === Registry.Registered && cadre[h] >= 0) caseload[cadre[h]]++;
   }
+  const weight = w.p.monitoredWeight;
+  for (let v = 0; v < w.nVillages; v++) {
+    const a = vl.stationedStart[v];
+    const b = vl.stationedEnd[v];
+    if (b <= a) continue;
+    let load = 0;
+    for (let h = vl.hhStart[v]; h < vl.hhEnd[v]; h++) {
+      const r = registry[h];
+      if (r === Registry.Registered) load += 1;
+      else if (r === Registry.Exited) load += weight;
+    }
+    const per = Math.round(load / (b - a));
+    for (let c = a; c < b; c++) caseload[c] = per;
+  }
 }
 
-/** Monthly burnout, effort and quality update; books the cost of cadre time and training. */
+/** Monthly burnout of stationed cadres, the effort helpers give, quality; books the policy's cadre costs. */
 export function updateCadres(w: World): void {
   recountCaseloads(w);
   const p = w.p;
   const cd = w.cadres;
+  const vl = w.villages;
   const trainPerMonth = (p.trainingDays / 12) * p.qualityPerTrainingDay;
   const pressureFactor = 0.5 + w.pressure;
-  // Cadre time is paid at the target effort (stationing and allowances), whatever burnout leaves of it.
-  let targetEffortSum = 0;
+  let stationed = 0;
   for (let c = 0; c < w.nCadres; c++) {
-    const load = cd.caseload[c] / p.caseloadReference;
-    let b = cd.burnout[c];
-    b += p.burnoutRate * load * cd.effort[c] * pressureFactor * (1 - b) - p.burnoutRecovery * (1 + p.cadreSupport) * b;
-    b = b < 0 ? 0 : b > 1 ? 1 : b;
-    cd.burnout[c] = b;
-    cd.effort[c] = p.cadreEffort * (1 - BURNOUT_EFFORT_LOSS * b);
     cd.quality[c] += trainPerMonth * (1 - cd.quality[c]);
-    targetEffortSum += p.cadreEffort;
+    if (cd.kind[c] !== CadreKind.Stationed) continue;
+    stationed++;
+    const load = cd.caseload[c] / p.stationedCaseloadReference;
+    const tenureFactor = 1 + p.tenureBurnout * cd.tenure[c];
+    let b = cd.burnout[c];
+    b += p.burnoutRate * load * p.cadreEffort * pressureFactor * tenureFactor * (1 - b) - p.burnoutRecovery * (1 + p.cadreSupport) * b;
+    cd.burnout[c] = b < 0 ? 0 : b > 1 ? 1 : b;
+    cd.tenure[c] += 1 / 12;
   }
-  w.flows.spending[Spend.cadres] += (targetEffortSum * p.cadreCostPerEffort + w.nCadres * p.trainingDays * p.trainingDayCost) / 12;
+  for (let v = 0; v < w.nVillages; v++) {
+    const a = vl.stationedStart[v];
+    const b = vl.stationedEnd[v];
+    let s = 0;
+    for (let c = a; c < b; c++) s += cd.burnout[c];
+    const team = b > a ? s / (b - a) : 0;
+    vl.teamBurnout[v] = team;
+    const effort = p.cadreEffort * (1 - p.burnoutEffortLoss * team);
+    for (let c = vl.cadreStart[v]; c < vl.cadreEnd[v]; c++) cd.effort[c] = effort;
+  }
+  // Costs of the policy, not of existing salaries: effort above what salaries already pay, stationing
+  // allowances, training days and support.
+  const helpers = w.nCadres - stationed;
+  const extraEffort = Math.max(0, p.cadreEffort - p.paidEffort);
+  w.flows.spending[Spend.cadres] +=
+    (helpers * extraEffort * p.cadreCostPerEffort +
+      stationed * (p.stationedCadreCost + p.cadreSupport * p.cadreSupportCost) +
+      w.nCadres * p.trainingDays * p.trainingDayCost) /
+    12;
 }
 
-/** Year end: a share of cadres rotates out; replacements start at the initial quality without burnout. */
+/** Year end: a share of stationed cadres rotates out; replacements start at the initial quality, rested and new in post. */
 export function rotateCadres(w: World): void {
   const key = w.streams.rotation.key;
   const cd = w.cadres;
@@ -51,6 +85,7 @@ export function rotateCadres(w: World): void {
     if (uniformAt(key, c, w.step, 0) < p.rotationRate) {
       cd.quality[c] = initialQuality(p.initialCadreQuality, uniformAt(key, c, w.step, 1));
       cd.burnout[c] = 0;
+      cd.tenure[c] = 0;
     }
   }
 }
@@ -61,16 +96,25 @@ export function initialQuality(mean: number, u: number): number {
   return q < 0 ? 0 : q > 1 ? 1 : q;
 }
 
-/** Diagnostic precision of cadre c: quality, scaled by effort (a hurried visit misreads causes). */
+/** Diagnostic precision of helper c: quality, scaled by the effort given (a hurried visit misreads causes). */
 export function precision(w: World, c: number): number {
-  if (c < 0) return 0.3;
+  if (c < 0) return w.p.precisionWithoutCadre;
   return w.cadres.quality[c] * (0.5 + 0.5 * w.cadres.effort[c]);
 }
 
-/** Attention cadre c gives each of its households (0..1): effort, diluted above the reference caseload. */
+/** Attention helper c gives each of its households (0..1): effort given, diluted above the reference caseload. */
 export function attention(w: World, c: number): number {
   if (c < 0) return 0;
+  return w.cadres.effort[c] * dilution(w, c);
+}
+
+/** Attention planned for helper c's households at zero burnout (the target effort). */
+export function plannedAttention(w: World, c: number): number {
+  if (c < 0) return 0;
+  return w.p.cadreEffort * dilution(w, c);
+}
+
+function dilution(w: World, c: number): number {
   const load = w.cadres.caseload[c];
-  const dilution = load > w.p.caseloadReference ? w.p.caseloadReference / load : 1;
-  return w.cadres.effort[c] * dilution;
+  return load > w.p.caseloadReference ? w.p.caseloadReference / load : 1;
 }

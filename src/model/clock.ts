@@ -1,7 +1,9 @@
 /**
  * Calendar and scheduled values: advances the month, and in January sets the year's poverty line,
- * supervision pressure and budget year. Scheduled parameters take their value for the new step.
+ * supervision pressure and budget year; each month releases the budget allotment. Scheduled
+ * parameters take their value for the new step.
  */
+import { openBudgetYear, releaseAllotment } from './budget.js';
 import { povertyLine, supervisionPressure } from './government.js';
 import type { World } from './world.js';
 
@@ -14,10 +16,12 @@ export function advanceClock(w: World): void {
   // Accumulated month by month, so a scheduled change of the growth rate applies from then on only.
   w.wageIndex *= Math.pow(1 + w.p.ruralIncomeGrowth, 1 / 12);
   if (w.month === 1) {
-    w.line = povertyLine(w.year);
-    w.spentThisYear = 0;
+    w.line = povertyLine(w.year, w.p);
+    w.relocatedThisYear = 0;
+    openBudgetYear(w);
   }
-  w.pressure = supervisionPressure(w.p.supervisionPressure, w.p.deadlinePressureGrowth, w.year);
+  releaseAllotment(w);
+  w.pressure = supervisionPressure(w.p, w.year);
 }
 
 /** True when the current step is the last month of a year (yearly events run). */

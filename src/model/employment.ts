@@ -1,6 +1,6 @@
 /**
- * Household choice: work (phase 6). Placed laborers lose jobs at jobLossRate; relocated households get
- * follow-up job placements at the resettlement site (followUpSupport), if motivated enough to take them.
+ * Household choice: work. Placed laborers lose jobs at jobLossRate; relocated households get follow-up
+ * job placements at the resettlement site (followUpSupport), unless they are waiting for help.
  */
 import { uniformAt } from '../engine/random.js';
 import type { World } from './world.js';
@@ -11,11 +11,11 @@ export function updateEmployment(w: World): void {
   const key = w.streams.jobs.key;
   const t = w.step;
   const followUp = p.followUpSupport / 12;
-  const { jobs, relocated, laborers, motivation } = hh;
+  const { jobs, relocated, laborers, waiting, gone } = hh;
   const lossRate = p.jobLossRate;
-  const waiting = p.waitingThreshold;
   for (let h = 0; h < w.nHouseholds; h++) {
+    if (gone[h] === 1) continue;
     if (jobs[h] > 0 && uniformAt(key, h, t) < lossRate) jobs[h]--;
-    else if (relocated[h] === 1 && jobs[h] < laborers[h] && motivation[h] >= waiting && uniformAt(key, h, t, 1) < followUp) jobs[h]++;
+    else if (relocated[h] === 1 && jobs[h] < laborers[h] && waiting[h] === 0 && uniformAt(key, h, t, 1) < followUp) jobs[h]++;
   }
 }

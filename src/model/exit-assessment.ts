@@ -4,11 +4,13 @@
  * test but is assessed within falseExitBand below the line (or above it with a guarantee unmet) may be
  * pushed out anyway. Any exit of a household that is truly still
  * poor is a false exit; third-party assessment catches it with probability assessmentStrength, and a
- * caught false exit is reversed.
+ * caught false exit is reversed. A household waiting for help hides part of its income at the check (to
+ * keep the "poor hat"); a burnt-out village team pushes more households out (formalism).
+ * The exit standard is recorded: a later return is judged against it, indexed for prices.
  */
 import { uniformAt } from '../engine/random.js';
 import { exitRoute } from './exit-routes.js';
-import { assessIncome, assessorQuality, guaranteesMet, yearIncome } from './registry-assessment.js';
+import { assessIncome, assessorQuality, guaranteesMet, stableIncome, yearIncome } from './registry-assessment.js';
 import { Measure, Registry, type World } from './world.js';
 
 export function assessExits(w: World): void {
@@ -19,12 +21,17 @@ export function assessExits(w: World): void {
   const t = w.step;
   const pass = w.line * (1 + p.exitMargin);
   const pushFloor = w.line * (1 - p.falseExitBand);
-  const pushProb = w.pressure * p.falseExitPropensity;
+  const pushBase = w.pressure * p.falseExitPropensity;
+  const concealed = 1 - p.waitingConcealment;
+  const teamBurnout = w.villages.teamBurnout;
   for (let h = 0; h < w.nHouseholds; h++) {
     // A household that returned this December is not assessed for exit in the same month.
-    if (hh.registry[h] !== Registry.Registered || hh.statusYear[h] === w.year) continue;
+    if (hh.registry[h] !== Registry.Registered || hh.statusYear[h] === w.year || hh.gone[h] === 1) continue;
     const y = yearIncome(w, h);
-    const assessed = assessIncome(w, h, y, assessorQuality(w, h), 0);
+    const stable = stableIncome(w, h);
+    const shown = hh.waiting[h] === 1 ? stable * concealed : stable;
+    const assessed = assessIncome(w, h, shown, assessorQuality(w, h), 0);
+    const pushProb = pushBase * (1 + p.burnoutHonestyLoss * teamBurnout[hh.village[h]]);
     const guarantees = guaranteesMet(w, h, Measure.Health, Measure.Education);
     const regular = assessed >= pass && guarantees;
     const pushed = !regular && assessed >= pushFloor && uniformAt(key, h, t, 4) < pushProb;
@@ -39,6 +46,9 @@ export function assessExits(w: World): void {
     hh.registry[h] = Registry.Exited;
     hh.statusYear[h] = w.year;
     hh.falseExit[h] = stillPoor ? 1 : 0;
+    hh.exitLine[h] = w.line;
+    hh.exitStep[h] = t;
+    w.durable[t] += size;
     const route = exitRoute(w, h);
     hh.exitRoute[h] = route;
     f.exits[route] += size;

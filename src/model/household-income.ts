@@ -10,7 +10,8 @@ import { Constraint, type World } from './world.js';
 
 /**
  * Market-income factor from a household's circumstances: access (remoteness), health, labour, skill
- * and effort (motivation). Productivity × transient deviation × growth × this = market income.
+ * and effort (a household waiting for help works less). Productivity × transient deviation × growth ×
+ * this = market income.
  */
 export function circumstanceFactorOf(
   p: World['p'],
@@ -19,9 +20,10 @@ export function circumstanceFactorOf(
   disabled: number,
   laborers: number,
   skill: number,
-  motivation: number,
+  waiting: number,
 ): number {
-  let f = (1 + p.skillReturn * (skill - 0.5)) * (1 + p.motivationReturn * (motivation - 0.5));
+  let f = 1 + p.skillReturn * (skill - 0.5);
+  if (waiting === 1) f *= 1 - p.waitingEffortLoss;
   if (remoteUnmoved) f *= 1 - p.remotePenalty;
   if (chronic === 1) f *= 1 - p.chronicIllnessPenalty;
   if (disabled === 1) f *= 1 - p.chronicIllnessPenalty;
@@ -68,7 +70,7 @@ export function circumstanceFactor(w: World, h: number): number {
     hh.disabled[h],
     hh.laborers[h],
     hh.skill[h],
-    hh.motivation[h],
+    hh.waiting[h],
   );
 }
 
@@ -86,7 +88,7 @@ export function industryHouseholdIncome(w: World, k: number, skill: number): num
 /** Yearly income of industry k for a member of skill 0.5 ... divided by the skill term: the part common to all members. */
 export function industryTypeIncome(w: World, k: number): number {
   const ind = w.industries;
-  return ind.baseReturn[k] * Math.exp(ind.logPrice[k]) * (0.5 + ind.competitiveness[k]) * (1 + ind.valueChain[k]) * w.wageIndex;
+  return ind.baseReturn[k] * Math.exp(ind.logPrice[k]) * (0.5 + ind.competitiveness[k]) * (1 + ind.valueChain[k]) * ind.marketFactor[k] * w.wageIndex;
 }
 
 /** Income from the village industry, per capita (0 when not a member). */
@@ -111,6 +113,11 @@ export function ecoIncome(w: World, h: number): number {
 /** Earned income (market + industry + jobs + ecological post), per capita: what dibao tops up. */
 export function earnedIncome(w: World, h: number): number {
   return marketIncome(w, h) + industryIncome(w, h) + jobIncome(w, h) + ecoIncome(w, h);
+}
+
+/** Relocation debt repayment, per capita at an annual rate. */
+export function debtRepayment(w: World, h: number): number {
+  return (w.hh.debtPayment[h] * 12) / w.hh.size[h];
 }
 
 /** Dibao standard this year, yuan/person/year. */

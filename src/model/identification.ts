@@ -64,11 +64,11 @@ export function identifyNewPoor(w: World): void {
       sp += precision(w, c);
       sq += w.cadres.quality[c];
     }
-    villagePrecision[v] = b > a ? sp / (b - a) : 0.3;
+    villagePrecision[v] = b > a ? sp / (b - a) : p.precisionWithoutCadre;
     villageQuality[v] = b > a ? sq / (b - a) : p.initialCadreQuality;
   }
   for (let h = 0; h < w.nHouseholds; h++) {
-    if (hh.registry[h] !== Registry.None) continue;
+    if (hh.registry[h] !== Registry.None || hh.gone[h] === 1) continue;
     const v = hh.village[h];
     const assessed = assessIncome(w, h, yearIncome(w, h), villageQuality[v], 3);
     if (assessed >= w.line) continue;

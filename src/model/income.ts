@@ -1,7 +1,8 @@
 /**
- * Income (phase 7): each household's income this month, per capita at an annual rate:
+ * Income: each household's income this month, per capita at an annual rate:
  *   market (productivity × transient × growth × circumstances) + industry + jobs + ecological post
- *   + dibao top-up − out-of-pocket shock losses (medical costs, disaster losses).
+ *   + dibao top-up − out-of-pocket shock losses (medical costs, disaster losses) − relocation debt
+ *   repayment (so moving can make a household poorer for a while).
  * Schooling costs are not deducted (the official income measure does not deduct them); education aid
  * is an entitlement of registration, which secures the schooling guarantee.
  * Market incomes grow at ruralIncomeGrowth; households with a structural constraint (no laborer,
@@ -19,7 +20,8 @@ import { Measure, Spend, type World } from './world.js';
 const SMOOTHING = 1 / 12;
 
 export function updateIncome(w: World): void {
-  const { size, constraints, growth, productivity, deviationFactor, skill, motivation } = w.hh;
+  const { size, constraints, growth, productivity, deviationFactor, skill, motivation, waiting, gone } = w.hh;
+  const { relocationDebt, debtPayment } = w.hh;
   const { industryMember, village, jobs, ecoPost, onDibao, dibaoMonths, measures, shockLoss, school } = w.hh;
   const { income, incomeSmoothed, incomeYearSum, savings, registry, returned, relocated } = w.hh;
   const industryType = w.villages.industryType;
@@ -27,13 +29,12 @@ export function updateIncome(w: World): void {
   // Results of this month are counted here, after the last monthly change (see household-tally.ts).
   const tally = w.tally;
   tally.reset(w.step);
-  const waitBelow = p.waitingThreshold;
   const line = w.line;
   const gFull = Math.pow(1 + p.ruralIncomeGrowth, 1 / 12);
   const gStructural = Math.pow(1 + p.ruralIncomeGrowth * p.structuralGrowthShare, 1 / 12);
   const factorOf = constraintFactors(p, new Float64Array(16));
   const skillReturn = p.skillReturn;
-  const motivationReturn = p.motivationReturn;
+  const waitingFactor = 1 - p.waitingEffortLoss;
   const dividendShare = p.dividendShare;
   const jobPay = p.jobIncome * w.wageIndex;
   const ecoPay = p.ecoJobWage;
@@ -47,12 +48,14 @@ export function updateIncome(w: World): void {
   let educationAid = 0;
   let healthAid = 0;
   for (let h = 0; h < w.nHouseholds; h++) {
+    if (gone[h] === 1) continue;
     const n = size[h];
     const bits = constraints[h];
     const g = growth[h] * (bits !== 0 ? gStructural : gFull);
     growth[h] = g;
     const sk = skill[h];
-    const f = factorOf[bits] * (1 + skillReturn * (sk - 0.5)) * (1 + motivationReturn * (motivation[h] - 0.5));
+    const wait = waiting[h];
+    const f = factorOf[bits] * (1 + skillReturn * (sk - 0.5)) * (wait === 1 ? waitingFactor : 1);
     let earned = productivity[h] * deviationFactor[h] * g * f;
     const member = industryMember[h];
     if (member !== 0) {
@@ -73,14 +76,19 @@ export function updateIncome(w: World): void {
     const m = measures[h];
     if (school[h] === 1 && m & Measure.Education) educationAid++;
     if (m & Measure.Health) healthAid++;
-    const y = earned + topUp - (shockLoss[h] * 12) / n;
+    let repay = 0;
+    if (relocationDebt[h] > 0) {
+      repay = debtPayment[h] < relocationDebt[h] ? debtPayment[h] : relocationDebt[h];
+      relocationDebt[h] -= repay;
+    }
+    const y = earned + topUp - ((shockLoss[h] + repay) * 12) / n;
     income[h] = y;
     incomeSmoothed[h] += SMOOTHING * (y - incomeSmoothed[h]);
     incomeYearSum[h] += y;
     const flow = y > saveAbove ? savingsRate * (y - saveAbove) : y < 0 ? y : 0;
     savings[h] += (flow * n) / 12;
     // The stored (float32) value, as the recount in December would read it.
-    tallyHousehold(tally, n, incomeSmoothed[h], line, registry[h], returned[h], member, relocated[h], onDibao[h], motivation[h], waitBelow);
+    tallyHousehold(tally, n, incomeSmoothed[h], line, registry[h], returned[h], member, relocated[h], onDibao[h], motivation[h], wait);
   }
   const sp = w.flows.spending;
   sp[Spend.social_security] += dibao / 12;

@@ -1,29 +1,50 @@
 /**
- * Industries (phase 4): the "thin, uncompetitive industry" predicament. Competitiveness rises with
- * technical assistance and decays without it; the value chain deepens with investment in processing
- * and warehousing; coverage (the `industryCoverage` lever, suggestion 1) decides which villages have
- * an industry; capacity limits how many households a village's industry can take.
+ * Industries: the "thin, uncompetitive industry" predicament (predicament 1), as a market.
+ *
+ * Each characteristic industry sells into a market whose size, in member households, is `marketDepth`
+ * times the households of the villages it covers, scaled by its competitiveness and value-chain depth.
+ * Income per member falls as membership grows against that market (diminishing returns to coverage
+ * and enrolment): factor 2 / (1 + members / market size), 1 when members equal the market size.
+ * Competitiveness rises with technical assistance and decays without it; the value chain deepens with
+ * investment in processing and warehousing; coverage (the `industryCoverage` lever, suggestion 1)
+ * decides which villages have an industry; capacity limits how many households a village can enrol.
+ * Prices carry AR(1) shocks (shocks.ts).
  */
 import { Spend, type World } from './world.js';
 
-/** Monthly gain in competitiveness per unit of technical assistance, closing the gap to 1 [assume]. */
-export const ASSISTANCE_GAIN = 0.02;
-/** Monthly gain in value-chain depth per unit of investment [assume]; the chain decays at VALUE_CHAIN_DECAY. */
-export const VALUE_CHAIN_GAIN = 0.02;
-export const VALUE_CHAIN_DECAY = 0.01;
-
-/** Sets which villages are covered and linked to a cooperative, and their capacity. */
+/** Sets which villages are covered and linked to a cooperative, their capacity, and each industry's reach. */
 export function updateCoverage(w: World): void {
   const vl = w.villages;
   const p = w.p;
   const ind = w.industries;
+  ind.reach.fill(0);
   for (let v = 0; v < w.nVillages; v++) {
     const covered = vl.industryKey[v] < p.industryCoverage ? 1 : 0;
     vl.covered[v] = covered;
     vl.coopLinked[v] = covered === 1 && vl.coopKey[v] < p.cooperativeLinkage ? 1 : 0;
     const n = vl.hhEnd[v] - vl.hhStart[v];
-    vl.capacity[v] = covered ? Math.floor(n * p.industryCapacity * (1 + ind.valueChain[vl.industryType[v]])) : 0;
+    const k = vl.industryType[v];
+    vl.capacity[v] = covered ? Math.floor(n * p.industryCapacity * (1 + ind.valueChain[k])) : 0;
+    if (covered) ind.reach[k] += n;
   }
+  updateMarkets(w);
+}
+
+/** Market size of industry k in member households. */
+export function marketSize(w: World, k: number): number {
+  const ind = w.industries;
+  return w.p.marketDepth * ind.reach[k] * (0.5 + ind.competitiveness[k]) * (1 + ind.valueChain[k]);
+}
+
+/** Income factor of a member when an industry has `members` against a market of `size` households. */
+export function marketFactorOf(members: number, size: number): number {
+  return size > 0 ? 2 / (1 + members / size) : 0;
+}
+
+/** Recomputes every industry's market factor from its membership now. */
+export function updateMarkets(w: World): void {
+  const ind = w.industries;
+  for (let k = 0; k < w.nIndustries; k++) ind.marketFactor[k] = marketFactorOf(ind.members[k], marketSize(w, k));
 }
 
 /** Monthly industry dynamics and the cost of running industry bases and assistance. */
@@ -32,9 +53,9 @@ export function updateIndustries(w: World): void {
   const ind = w.industries;
   for (let k = 0; k < w.nIndustries; k++) {
     const c = ind.competitiveness[k];
-    ind.competitiveness[k] = c + ASSISTANCE_GAIN * p.technicalAssistance * (1 - c) - p.competitivenessDecay * c;
+    ind.competitiveness[k] = c + p.competitivenessGain * p.technicalAssistance * (1 - c) - p.competitivenessDecay * c;
     const v = ind.valueChain[k];
-    ind.valueChain[k] = v + VALUE_CHAIN_GAIN * p.valueChainInvestment * (1 - v) - VALUE_CHAIN_DECAY * v;
+    ind.valueChain[k] = v + p.valueChainGain * p.valueChainInvestment * (1 - v) - p.valueChainDecay * v;
   }
   updateCoverage(w);
   let covered = 0;
@@ -43,5 +64,4 @@ export function updateIndustries(w: World): void {
   const investment = ((p.technicalAssistance + p.valueChainInvestment) * p.industryInvestmentCost) / w.scaleUp / 12;
   const bases = (covered * p.industryCoverageCost) / 12;
   w.flows.spending[Spend.industry] += investment + bases;
-  w.spentThisYear += investment + bases;
 }

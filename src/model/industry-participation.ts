@@ -1,5 +1,5 @@
 /**
- * Household choice: joining and leaving the village industry (phase 6). Members leave when their
+ * Household choice: joining and leaving the village industry. Members leave when their
  * village loses coverage or their motivation drops; households not currently registered (never
  * registered, or exited) join on their own now and then, competing with the poor for capacity.
  */
@@ -10,8 +10,8 @@ export function updateIndustryParticipation(w: World): void {
   const p = w.p;
   const key = w.streams.industryJoin.key;
   const t = w.step;
-  const leaveBelow = p.joinThreshold - 0.1;
-  const { industryMember, motivation, registry, laborers } = w.hh;
+  const leaveBelow = p.joinThreshold - p.leaveMargin;
+  const { industryMember, motivation, registry, laborers, gone } = w.hh;
   const { covered, members, capacity, industryType, hhStart, hhEnd } = w.villages;
   const typeMembers = w.industries.members;
   const joinThreshold = p.joinThreshold;
@@ -20,6 +20,7 @@ export function updateIndustryParticipation(w: World): void {
     // A village without an industry and without members has nothing to decide.
     if (covered[v] === 0 && members[v] === 0) continue;
     for (let h = hhStart[v]; h < hhEnd[v]; h++) {
+      if (gone[h] === 1) continue;
       const member = industryMember[h];
       if (member !== 0) {
         if (covered[v] === 0 || (member === 1 && motivation[h] < leaveBelow)) {

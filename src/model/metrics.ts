@@ -25,8 +25,16 @@ export const STOCK_METRICS = [
   'cadre_effort',
   'cadre_quality',
   'cadre_burnout',
+  'cadre_caseload',
+  'stationed_caseload',
+  'burnout_support_loss',
   'dibao_recipients',
   'ever_exited',
+  'relocation_debt',
+  'industry_income_per_member',
+  'registered_income_mean',
+  'vulnerable_share',
+  'poverty_gap',
 ] as const;
 
 export const FLOW_METRICS = [
@@ -39,6 +47,9 @@ export const FLOW_METRICS = [
   'relocations',
   ...SPENDING.map((s) => `spending_${s}` as const),
   'spending_total',
+  'budget_available',
+  'budget_spent',
+  'durable_exits',
 ] as const;
 
 /** Derived yearly metric: spending_total / exits_total of the year (NaN when no exits). */
@@ -49,9 +60,32 @@ export type Metric = (typeof METRICS)[number];
 
 /** Units, for reports and docs. */
 export function metricUnit(m: Metric): string {
-  if (m.endsWith('_incidence') || m.endsWith('_error') || m === 'waiting_share') return 'fraction of persons (0..1)';
-  if (m.startsWith('spending_') || m === 'cost_per_exit') return m === 'cost_per_exit' ? 'yuan/person' : 'yuan';
-  if (m.startsWith('mean_income') || m === 'poverty_line') return 'yuan/person/year';
-  if (m === 'mean_motivation' || m.startsWith('cadre_') || m.startsWith('industry_c') || m.startsWith('industry_v')) return 'index 0..1';
+  const declared = METRIC_UNITS[m as keyof typeof METRIC_UNITS];
+  if (declared) return declared;
+  if (m.endsWith('_incidence') || m.endsWith('_error')) return 'fraction of persons (0..1)';
+  if (m.startsWith('spending_') || m.startsWith('budget_')) return 'yuan';
+  if (m.startsWith('mean_income')) return 'yuan/person/year';
   return 'persons';
 }
+
+/** Units of the metrics whose unit the name patterns above do not give. */
+const METRIC_UNITS = {
+  poverty_line: 'yuan/person/year',
+  cost_per_exit: 'yuan/person',
+  waiting_share: 'fraction of registered persons (0..1)',
+  mean_motivation: 'index 0..1',
+  cadre_effort: 'index 0..1',
+  cadre_quality: 'index 0..1',
+  cadre_burnout: 'index 0..1',
+  cadre_caseload: 'registered households per active helper',
+  stationed_caseload: 'registered-household equivalents per stationed cadre',
+  burnout_support_loss: 'fraction of planned support (0..1)',
+  industry_competitiveness: 'index 0..1',
+  industry_value_chain: 'index 0..1',
+  relocation_debt: 'yuan',
+  industry_income_per_member: 'yuan/member household/year',
+  registered_income_mean: 'yuan/person/year',
+  vulnerable_share: 'fraction of persons (0..1)',
+  poverty_gap: 'fraction of the line (0..1)',
+  durable_exits: 'persons',
+} as const;

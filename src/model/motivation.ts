@@ -1,60 +1,107 @@
 /**
- * Motivation (phase 2): the "waiting for help" predicament. Each month a household's motivation is
- * pulled toward its village norm (peer effect), raised by a village civilization programme
- * (suggestion 3) and by its cadre's encouragement, and eroded by long dependence on dibao.
- * Success feedback (income gains) is applied at year end by `applySuccessFeedback`.
+ * Motivation and "waiting for help" (predicament 3).
+ *
+ * Motivation (0..1) is each household's drive: it is pulled toward its village norm (peer effect),
+ * raised by a village civilization programme (suggestion 3) and eroded by long dependence on dibao;
+ * success feedback (income gains) is applied at year end. It gates take-up: joining an industry, job
+ * placement, credit for relocation. It has no direct effect on income.
+ *
+ * "Waiting for help" is a persistent state of a household, entered while registered: the household
+ * keeps health reimbursement, education aid and dibao only while it wears the "poor hat", and long
+ * dependence on dibao makes entry likelier. A waiting household refuses most productive measures,
+ * works less, and hides income at the exit check. Village norms pull both ways: entry rises and
+ * recovery falls with the share of the village's registered households waiting. A culture programme
+ * prevents entries and speeds recovery; that is the only way suggestion 3 acts on this state.
  */
 import { uniformAt } from '../engine/random.js';
 import { Registry, Spend, type World } from './world.js';
 
-/** Recomputes village norms (mean motivation) and culture programmes from the lever. */
+/** Village share of waiting at which the peer effect is neutral (entry and recovery at their base rates) [assume]. */
+export const NEUTRAL_WAITING_SHARE = 0.1;
+
+/** Recomputes village norms (mean motivation), waiting shares and culture programmes from the lever. */
 export function updateVillageNorms(w: World): void {
-  const motivation = w.hh.motivation;
+  const { motivation, registry, waiting, gone } = w.hh;
   const vl = w.villages;
   const share = w.p.culturalMotivation;
   for (let v = 0; v < w.nVillages; v++) {
     let s = 0;
-    const a = vl.hhStart[v];
-    const b = vl.hhEnd[v];
-    for (let h = a; h < b; h++) s += motivation[h];
-    vl.norm[v] = b > a ? s / (b - a) : 0;
+    let n = 0;
+    let reg = 0;
+    let wait = 0;
+    for (let h = vl.hhStart[v]; h < vl.hhEnd[v]; h++) {
+      if (gone[h] === 1) continue;
+      s += motivation[h];
+      n++;
+      if (registry[h] === Registry.Registered) {
+        reg++;
+        wait += waiting[h];
+      }
+    }
+    vl.norm[v] = n > 0 ? s / n : 0;
+    vl.waitingShare[v] = reg > 0 ? wait / reg : 0;
     vl.cultureProgram[v] = vl.cultureKey[v] < share ? 1 : 0;
   }
 }
 
-/** Monthly motivation update of every household. */
+/** Peer multiplier of entry into waiting for a village share s (1 at the neutral share). */
+export function peerEntryFactor(k: number, s: number): number {
+  return Math.max(0, 1 + k * (s - NEUTRAL_WAITING_SHARE));
+}
+
+/** Peer multiplier of recovery from waiting for a village share s (1 at the neutral share). */
+export function peerExitFactor(k: number, s: number): number {
+  return Math.max(0, 1 - k * (s - NEUTRAL_WAITING_SHARE));
+}
+
+/** Monthly motivation and waiting update of every household. */
 export function updateMotivation(w: World): void {
   updateVillageNorms(w);
   const p = w.p;
   const hh = w.hh;
   const vl = w.villages;
-  const cd = w.cadres;
-  const key = w.streams.motivation.key;
   const t = w.step;
   let programmes = 0;
   for (let v = 0; v < w.nVillages; v++) programmes += vl.cultureProgram[v];
   w.flows.spending[Spend.culture] += (programmes * p.cultureProgramCost) / 12;
-  const { village, motivation, registry, cadre, onDibao, dibaoMonths } = hh;
-  const { norm, cultureProgram } = vl;
-  const effort = cd.effort;
-  const peerPull = p.peerPull;
-  const cultureEffect = p.cultureEffect;
-  const encouragement = p.cadreEncouragement;
-  const dependencyMonths = p.dependencyMonths;
-  const erosion = p.dependencyErosion;
+  const mKey = w.streams.motivation.key;
+  const wKey = w.streams.waiting.key;
+  const { village, motivation, registry, onDibao, dibaoMonths, waiting, gone } = hh;
+  const { norm, cultureProgram, waitingShare } = vl;
+  const { peerPull, cultureEffect, dependencyMonths, dependencyErosion: erosion } = p;
+  const { waitingEntryRate, dependencyEntryFactor, waitingExitRate, cultureExitRate, cultureEntryReduction, waitingPeerEffect } = p;
   for (let h = 0; h < w.nHouseholds; h++) {
+    if (gone[h] === 1) continue;
     const v = village[h];
+    const culture = cultureProgram[v] === 1;
+    const dependent = onDibao[h] === 1 && dibaoMonths[h] > dependencyMonths;
     const m = motivation[h];
     let dm = peerPull * (norm[v] - m);
-    if (cultureProgram[v] === 1) dm += cultureEffect * (1 - m);
-    if (registry[h] === Registry.Registered) {
-      const c = cadre[h];
-      if (c >= 0) dm += encouragement * effort[c] * (1 - m);
-    }
-    if (onDibao[h] === 1 && dibaoMonths[h] > dependencyMonths) dm -= erosion * m;
+    if (culture) dm += cultureEffect * (1 - m);
+    if (dependent) dm -= erosion * m;
     // Idiosyncratic drift, ±0.01 a month.
-    const next = m + dm + 0.02 * (uniformAt(key, h, t) - 0.5);
+    const next = m + dm + 0.02 * (uniformAt(mKey, h, t) - 0.5);
     motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
+
+    const u = uniformAt(wKey, h, t);
+    if (waiting[h] === 1) {
+      const rate = waitingExitRate * peerExitFactor(waitingPeerEffect, waitingShare[v]) + (culture ? cultureExitRate : 0);
+      if (u < rate) waiting[h] = 0;
+    } else if (registry[h] === Registry.Registered) {
+      let rate = waitingEntryRate * peerEntryFactor(waitingPeerEffect, waitingShare[v]);
+      if (dependent) rate *= dependencyEntryFactor;
+      if (culture) rate *= 1 - cultureEntryReduction;
+      if (u < rate) waiting[h] = 1;
+    }
+  }
+}
+
+/** Initial state (end of 2013): a share `initialWaitingShare` of registered households is waiting. */
+export function initWaiting(w: World): void {
+  const key = w.streams.waiting.key;
+  const { registry, waiting } = w.hh;
+  for (let h = 0; h < w.nHouseholds; h++) {
+    waiting[h] = registry[h] === Registry.Registered && uniformAt(key, h, 0) < w.p.initialWaitingShare ? 1 : 0;
   }
 }
 
@@ -63,6 +110,7 @@ export function applySuccessFeedback(w: World, thisYearIncome: (h: number) => nu
   const hh = w.hh;
   const k = w.p.successFeedback;
   for (let h = 0; h < w.nHouseholds; h++) {
+    if (hh.gone[h] === 1) continue;
     const last = hh.incomeLastYear[h];
     const gain = (thisYearIncome(h) - last) / Math.max(Math.abs(last), w.line);
     const g = gain > 0.2 ? 0.2 : gain < -0.2 ? -0.2 : gain;

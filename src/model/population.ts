@@ -37,15 +37,17 @@ export interface WorldOptions {
   /** Sampling fraction: 1 is the whole province, 0.01 is 1:100. */
   scale: number;
   startYear: number;
-  /** Cadres per household for tests with hand-built worlds; default from the parameter table. */
+  /** Months the run will step (for per-step accounts). */
+  steps: number;
 }
 
-/** Sizes of the simulated population at a scale. */
-export function populationSizes(p: Params, scale: number): { households: number; villages: number; cadres: number } {
+/** Sizes of the simulated population at a scale: `cadres` counts helpers and stationed cadres, helpers first. */
+export function populationSizes(p: Params, scale: number): { households: number; villages: number; cadres: number; stationed: number } {
   const households = Math.max(1, Math.round(p.households * scale));
   const villages = Math.min(households, Math.max(1, Math.round(p.villages * scale)));
-  const cadres = Math.max(villages, Math.round(p.pairingCadres * scale));
-  return { households, villages, cadres };
+  const helpers = Math.max(villages, Math.round(p.pairingCadres * scale));
+  const stationed = Math.round(p.stationedCadres * scale);
+  return { households, villages, cadres: helpers + stationed, stationed };
 }
 
 /** Allocates an empty world of the given sizes (all columns zero). */
@@ -76,10 +78,13 @@ export function allocateWorld(
     step: 0,
     year: opts.startYear,
     month: 12,
-    line: povertyLine(opts.startYear),
+    line: povertyLine(opts.startYear, p),
     wageIndex: 1,
-    pressure: supervisionPressure(p.supervisionPressure, p.deadlinePressureGrowth, opts.startYear + 1),
-    spentThisYear: 0,
+    pressure: supervisionPressure(p, opts.startYear + 1),
+    budgetLeft: 0,
+    budgetYear: 0,
+    relocatedThisYear: 0,
+    durable: new Float64Array(opts.steps + 1),
     flows: newFlows(),
     tally: new HouseholdTally(),
   };
@@ -109,14 +114,20 @@ export function populate(w: World): void {
     for (let h = vl.hhStart[v]; h < vl.hhEnd[v]; h++) hh.village[h] = v;
   }
 
-  const pSize = (p.meanHouseholdSize - 1) / 7;
+  // Size and labour are drawn jointly: households without a laborer are mostly elderly singles and
+  // couples (mean noLaborMeanSize); households with labour take the rest of the mean size.
+  const pSizeNoLabor = Math.min(1, Math.max(0, (p.noLaborMeanSize - 1) / 2));
+  const laborMean = (p.meanHouseholdSize - p.noLaborShare * p.noLaborMeanSize) / Math.max(1e-9, 1 - p.noLaborShare);
+  const pSize = Math.min(1, Math.max(0, (laborMean - 1) / 7));
   const devSd = p.transientIncomeSd / Math.sqrt(Math.max(1e-9, 1 - p.transientPersistence * p.transientPersistence));
   for (let h = 0; h < nH; h++) {
     const v = hh.village[h];
     let size = 1;
-    for (let k = 0; k < 7; k++) if (uniformAt(hKey, h, 0, k) < pSize) size++;
+    const noLabor = uniformAt(hKey, h, 0, 7) < p.noLaborShare;
+    if (noLabor) for (let k = 0; k < 2; k++) size += uniformAt(hKey, h, 0, k) < pSizeNoLabor ? 1 : 0;
+    else for (let k = 0; k < 7; k++) size += uniformAt(hKey, h, 0, k) < pSize ? 1 : 0;
     hh.size[h] = size;
-    if (uniformAt(hKey, h, 0, 7) < p.noLaborShare) hh.laborers[h] = 0;
+    if (noLabor) hh.laborers[h] = 0;
     else {
       let l = 1;
       for (let k = 0; k < Math.min(3, size - 1); k++) if (uniformAt(hKey, h, 0, 8 + k) < 0.45) l++;
@@ -126,9 +137,9 @@ export function populate(w: World): void {
     hh.disabled[h] = uniformAt(hKey, h, 0, 13) < p.disabilityShare ? 1 : 0;
     hh.school[h] = uniformAt(hKey, h, 0, 14) < p.schoolingShare ? 1 : 0;
     hh.remote[h] = vl.remote[v] === 1 && uniformAt(hKey, h, 0, 15) < 0.85 ? 1 : 0;
-    hh.willing[h] = uniformAt(hKey, h, 0, 16) < p.relocationWillingness ? 1 : 0;
+    hh.willing[h] = uniformAt(hKey, h, 0, 16) < (hh.laborers[h] > 0 ? p.relocationWillingness : p.relocationWillingnessNoBase) ? 1 : 0;
     hh.skill[h] = uniformAt(hKey, h, 0, 17);
-    hh.motivation[h] = clamp01(p.initialMotivation + 0.18 * normalAt(hKey, h, 0, 9), 0.02, 0.98);
+    hh.motivation[h] = clamp01(p.initialMotivation + MOTIVATION_SPREAD * normalAt(hKey, h, 0, 9), 0.02, 0.98);
     hh.productivity[h] = Math.exp(p.incomeLogSd * normalAt(hKey, h, 0, 10)) * vl.incomeFactor[v];
     hh.deviation[h] = devSd * normalAt(hKey, h, 0, 11);
     hh.deviationFactor[h] = Math.exp(hh.deviation[h]);
@@ -149,7 +160,7 @@ export function populate(w: World): void {
     medicalSum += expectedMedicalCost(p, hh.chronic[h]);
   }
   const c = (p.meanIncome2013 * persons + medicalSum) / marketSum;
-  const line = povertyLine(w.startYear);
+  const line = povertyLine(w.startYear, p);
   for (let h = 0; h < nH; h++) {
     hh.productivity[h] *= c;
     const y = hh.productivity[h] * hh.deviationFactor[h] * circumstanceFactor(w, h) - expectedMedicalCost(p, hh.chronic[h]) / hh.size[h];
@@ -173,9 +184,12 @@ export function populate(w: World): void {
   }
 }
 
+/** Spread (sd) of initial motivation around its mean [assume]. */
+export const MOTIVATION_SPREAD = 0.18;
+
 /** Expected yearly out-of-pocket medical cost of a household without health assistance, yuan. */
 export function expectedMedicalCost(p: Params, chronic: number): number {
-  return 12 * (chronic === 1 ? 3 : 1) * p.illnessMonthlyRate * p.illnessCost * p.oopShare;
+  return 12 * (chronic === 1 ? p.chronicIllnessFactor : 1) * p.illnessMonthlyRate * p.illnessCost * p.oopShare;
 }
 
 function clamp01(x: number, lo = 0, hi = 1): number {

@@ -6,7 +6,11 @@
 import type { MetricTable } from '../engine/results.js';
 import { type Metric } from './metrics.js';
 import { countHouseholds } from './household-tally.js';
-import { ROUTE_NAMES, SPENDING, resetFlows, type World } from './world.js';
+import { industryTypeIncome } from './household-income.js';
+import { CadreKind, ROUTE_NAMES, SPENDING, resetFlows, type World } from './world.js';
+
+/** Skill factor of a member of average skill 0.5 (0.6 + 0.8 × 0.5), for the income per member reported. */
+const INDUSTRY_MEMBER_SKILL_FACTOR = 1;
 
 export function recordStep(w: World, table: MetricTable<Metric>): void {
   const hh = w.hh;
@@ -18,7 +22,7 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
   const fresh = w.month === 12 || w.tally.step !== w.step;
   const t = fresh ? countHouseholds(w, w.tally, w.month === 12 ? hh.incomeLastYear : hh.incomeSmoothed) : w.tally;
   const { official, truePoor, excluded, included, incomeSum, poorIncomeSum, industry, relocated, motivation, waiting, dibao, everExited } = t;
-  const P = w.persons;
+  const P = t.persons;
   set('population', P * s);
   set('poverty_line', w.line);
   set('official_poor', official * s);
@@ -40,18 +44,49 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
   set('industry_value_chain', chain / w.nIndustries);
   set('relocated', relocated * s);
   set('mean_motivation', motivation / P);
-  set('waiting_share', waiting / P);
+  set('waiting_share', official > 0 ? waiting / official : 0);
+  set('registered_income_mean', official > 0 ? t.registeredIncomeSum / official : 0);
+  set('vulnerable_share', t.vulnerable / P);
+  set('poverty_gap', t.gapSum / P);
   let effort = 0;
   let quality = 0;
   let burnout = 0;
+  let helpers = 0;
+  let stationed = 0;
+  let activeHelpers = 0;
+  let helperLoad = 0;
+  let stationedLoad = 0;
+  const cd = w.cadres;
   for (let c = 0; c < w.nCadres; c++) {
-    effort += w.cadres.effort[c];
-    quality += w.cadres.quality[c];
-    burnout += w.cadres.burnout[c];
+    quality += cd.quality[c];
+    if (cd.kind[c] === CadreKind.Stationed) {
+      stationed++;
+      burnout += cd.burnout[c];
+      stationedLoad += cd.caseload[c];
+    } else {
+      helpers++;
+      effort += cd.effort[c];
+      if (cd.caseload[c] > 0) {
+        activeHelpers++;
+        helperLoad += cd.caseload[c];
+      }
+    }
   }
-  set('cadre_effort', effort / w.nCadres);
+  set('cadre_effort', helpers > 0 ? effort / helpers : 0);
   set('cadre_quality', quality / w.nCadres);
-  set('cadre_burnout', burnout / w.nCadres);
+  set('cadre_burnout', stationed > 0 ? burnout / stationed : 0);
+  set('cadre_caseload', activeHelpers > 0 ? helperLoad / activeHelpers : 0);
+  set('stationed_caseload', stationed > 0 ? stationedLoad / stationed : 0);
+  let debt = 0;
+  for (let h = 0; h < w.nHouseholds; h++) debt += hh.relocationDebt[h];
+  set('relocation_debt', debt * s);
+  let memberIncome = 0;
+  let members = 0;
+  for (let k = 0; k < w.nIndustries; k++) {
+    memberIncome += industryTypeIncome(w, k) * INDUSTRY_MEMBER_SKILL_FACTOR * w.industries.members[k];
+    members += w.industries.members[k];
+  }
+  set('industry_income_per_member', members > 0 ? memberIncome / members : 0);
   set('dibao_recipients', dibao * s);
   set('ever_exited', everExited * s);
 
@@ -74,5 +109,10 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
   }
   set('spending_total', spend * s);
   set('cost_per_exit', exits > 0 ? spend / exits : NaN);
+  set('budget_available', f.budgetAvailable * s);
+  set('budget_spent', f.budgetSpent * s);
+  set('burnout_support_loss', f.supportPlanned > 0 ? 1 - f.supportDelivered / f.supportPlanned : 0);
+  // Durable exits are known 24 months after the exit: the run fills them in at its end (simulate.ts).
+  set('durable_exits', 0);
   resetFlows(f);
 }

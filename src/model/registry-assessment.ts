@@ -10,6 +10,16 @@ export function yearIncome(w: World, h: number): number {
   return w.hh.incomeYearSum[h] / w.month;
 }
 
+/**
+ * Stable income of household h, per capita: this year's mean income weighted with last year's
+ * (`incomeStabilityWeight`). Exits and returns are judged on it, so a single good or bad year neither
+ * lifts a household out nor sends it back ("stable" exit, "two no-worries, three guarantees").
+ */
+export function stableIncome(w: World, h: number): number {
+  const k = w.p.incomeStabilityWeight;
+  return (1 - k) * yearIncome(w, h) + k * w.hh.incomeLastYear[h];
+}
+
 /** Assessed income: `income` seen with an error of sd assessmentNoise × (1 − 0.75 quality) in logs. */
 export function assessIncome(w: World, h: number, income: number, quality: number, slot: number): number {
   const sd = w.p.assessmentNoise * (1 - 0.75 * quality);

@@ -1,9 +1,23 @@
 /**
- * Household choice: relocation (phase 6), the "ecological livability" predicament. A household offered
- * relocation moves when it is willing (90% are [paper]) and able to pay what the subsidy leaves
- * uncovered, from savings plus the credit it can raise (which needs motivation). Housing cost scales
- * with household size (the 25 m² per person cap), so a large household faces a larger gap.
+ * Household choice: relocation, the "ecological livability" predicament (predicament 2), under the rules
+ * of the 2016–2020 programme.
+ *
+ * A registered (or exited) household in a relocation area that its cadre has offered a move goes when
+ * it is willing (90% [paper]; fewer without an economic base) and can finance its own share:
+ * - the house costs `housingCost` for an average poor household of 3.43 persons, scaled by size (the
+ *   25 m² per person cap) [paper];
+ * - the subsidy (the `subsidyLevel` lever) is paid from the month's budget allotment;
+ * - before the programme (selfPayCapFromYear) the household pays all the rest; from then on at most the
+ *   self-pay cap, and the programme's construction finance (bonds and policy loans, outside the yearly
+ *   budget) pays what is left;
+ * - the household pays its share from savings, land compensation (none [paper]) and credit, which it
+ *   raises in proportion to its motivation; the credit becomes debt repaid out of income
+ *   (household-income.ts), so a move can make a household poorer for a while;
+ * - the resettlement sites complete at most `resettlementCapacity` persons' houses a year.
+ * Relocation removes the remoteness penalty and disaster exposure and ends unsafe housing; follow-up
+ * jobs at the sites come in employment.ts.
  */
+import { canAfford, payFromBudget } from './budget.js';
 import { setBatch } from './exit-routes.js';
 import { refreshConstraints } from './household-income.js';
 import { Registry, Route, Spend, type World } from './world.js';
@@ -11,29 +25,53 @@ import { Registry, Route, Spend, type World } from './world.js';
 /** Persons of the average registered poor household, for which `housingCost` is stated [stat]. */
 export const REFERENCE_POOR_HOUSEHOLD_SIZE = 3.43;
 
-/** What household h must pay itself to relocate, yuan. */
+/** Cost of household h's new house, yuan. */
+export function houseCost(w: World, h: number): number {
+  return (w.p.housingCost * w.hh.size[h]) / REFERENCE_POOR_HOUSEHOLD_SIZE;
+}
+
+/** What the subsidy leaves uncovered for household h, yuan. */
 export function relocationGap(w: World, h: number): number {
-  const cost = (w.p.housingCost * w.hh.size[h]) / REFERENCE_POOR_HOUSEHOLD_SIZE;
-  return Math.max(0, cost - w.p.subsidyLevel);
+  return Math.max(0, houseCost(w, h) - w.p.subsidyLevel);
+}
+
+/** What household h must pay itself this year, yuan: the gap, capped from the programme's first year. */
+export function selfPayment(w: World, h: number): number {
+  const gap = relocationGap(w, h);
+  if (w.year < w.p.selfPayCapFromYear) return gap;
+  const cap = Math.min(w.p.selfPayCapPerPerson * w.hh.size[h], w.p.selfPayCapPerHousehold);
+  return Math.min(gap, cap);
 }
 
 export function updateRelocation(w: World): void {
   const hh = w.hh;
   const p = w.p;
+  const capacity = p.resettlementCapacity / w.scaleUp;
   for (let h = 0; h < w.nHouseholds; h++) {
-    if (hh.relocationOffered[h] === 0 || hh.relocated[h] === 1 || hh.willing[h] === 0) continue;
+    if (hh.relocationOffered[h] === 0 || hh.relocated[h] === 1 || hh.willing[h] === 0 || hh.gone[h] === 1) continue;
     if (hh.registry[h] === Registry.None) continue;
-    const gap = relocationGap(w, h);
-    const means = Math.max(0, hh.savings[h]) + p.relocationCredit * hh.motivation[h];
-    if (means < gap) continue;
+    const size = hh.size[h];
+    if (w.relocatedThisYear + size > capacity) continue;
+    const cost = houseCost(w, h);
+    const subsidy = Math.min(p.subsidyLevel, cost);
+    if (!canAfford(w, subsidy)) continue;
+    const own = Math.max(0, selfPayment(w, h) - p.landCompensation);
+    const savings = Math.max(0, hh.savings[h]);
+    const credit = p.relocationCredit * hh.motivation[h];
+    if (savings + credit < own) continue;
+    const fromSavings = Math.min(savings, own);
+    const debt = own - fromSavings;
+    hh.savings[h] -= fromSavings;
+    hh.relocationDebt[h] += debt;
+    hh.debtPayment[h] = hh.relocationDebt[h] / (12 * p.relocationLoanYears);
     hh.relocated[h] = 1;
     refreshConstraints(w, h);
     setBatch(w, h, Route.Relocation);
     hh.unsafeHousing[h] = 0; // the new house is safe
-    hh.savings[h] -= gap;
-    const subsidy = Math.min(p.subsidyLevel, (p.housingCost * hh.size[h]) / REFERENCE_POOR_HOUSEHOLD_SIZE);
-    w.flows.spending[Spend.relocation] += subsidy;
-    w.spentThisYear += subsidy;
-    w.flows.relocations += hh.size[h];
+    payFromBudget(w, 'relocation', subsidy);
+    // The programme's construction finance pays what neither the subsidy nor the household covers.
+    w.flows.spending[Spend.relocation] += Math.max(0, cost - subsidy - selfPayment(w, h));
+    w.flows.relocations += size;
+    w.relocatedThisYear += size;
   }
 }

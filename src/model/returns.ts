@@ -1,27 +1,40 @@
 /**
- * Returns to poverty (December, before exit assessment): an exited household whose income this year
- * truly fell below the line, and is assessed below it, is found by dynamic monitoring with probability
- * returnDetection and re-registered.
+ * Returns to poverty (December, before exit assessment). An exited household returns only if its
+ * income this year fell below the standard it exited under, indexed for prices since, and its check
+ * sees that; dynamic monitoring finds it with probability returnDetection and re-registers it. A later,
+ * higher standard (2020) does not by itself make an exited household a returnee.
+ * A return within 24 months of the exit makes that exit not durable.
  */
 import { uniformAt } from '../engine/random.js';
 import { assignCadre } from './cadre-placement.js';
-import { assessIncome, assessorQuality, yearIncome } from './registry-assessment.js';
+import { priceIndex } from './government.js';
+import { assessIncome, assessorQuality, stableIncome } from './registry-assessment.js';
 import { Registry, type World } from './world.js';
+
+/** Months after an exit within which a return makes the exit not durable. */
+export const DURABLE_MONTHS = 24;
+
+/** The standard household h is judged against for a return this year: its exit standard, indexed for prices. */
+export function returnStandard(w: World, h: number): number {
+  return w.hh.exitLine[h] * priceIndex(w.year, w.hh.statusYear[h], w.p.priceInflation);
+}
 
 export function detectReturns(w: World): void {
   const hh = w.hh;
   const key = w.streams.identification.key;
   for (let h = 0; h < w.nHouseholds; h++) {
-    if (hh.registry[h] !== Registry.Exited) continue;
+    if (hh.registry[h] !== Registry.Exited || hh.gone[h] === 1) continue;
+    const standard = returnStandard(w, h);
     // Monitoring confirms a return only when the fall is real and the check sees it.
-    const y = yearIncome(w, h);
-    if (y >= w.line) continue;
+    const y = stableIncome(w, h);
+    if (y >= standard) continue;
     const assessed = assessIncome(w, h, y, assessorQuality(w, h), 1);
-    if (assessed >= w.line || uniformAt(key, h, w.step, 0) >= w.p.returnDetection) continue;
+    if (assessed >= standard || uniformAt(key, h, w.step, 0) >= w.p.returnDetection) continue;
     hh.registry[h] = Registry.Registered;
     hh.returned[h] = 1;
     hh.statusYear[h] = w.year;
     w.flows.returns += hh.size[h];
+    if (w.step - hh.exitStep[h] <= DURABLE_MONTHS) w.durable[hh.exitStep[h]] -= hh.size[h];
     assignCadre(w, h);
   }
 }

@@ -9,7 +9,8 @@ import { placeCadres } from './cadre-placement.js';
 import { registerInitialQuota } from './identification.js';
 import { updateCoverage } from './industries.js';
 import { FLOW_METRICS, METRICS, type Metric } from './metrics.js';
-import { updateVillageNorms } from './motivation.js';
+import { initWaiting, updateVillageNorms } from './motivation.js';
+import { DURABLE_MONTHS } from './returns.js';
 import { defaultParams, type Params } from './parameters.js';
 import { PHASES } from './plan.js';
 import { allocateWorld, populate, populationSizes } from './population.js';
@@ -57,6 +58,8 @@ export function createStreams(seed: number): Streams {
     assessment: r.register('assessment'),
     identification: r.register('identification'),
     rotation: r.register('rotation'),
+    waiting: r.register('waiting'),
+    urbanization: r.register('urbanization'),
   };
 }
 
@@ -66,12 +69,14 @@ export function initWorld(spec: RunSpec): World {
   const series = expandSchedule(spec.params, spec.schedule, START_YEAR, steps);
   const params = { ...spec.params };
   for (const [k, s] of series) params[k] = s[0];
-  const opts = { params, series, streams: createStreams(spec.seed), scale: spec.scale, startYear: START_YEAR };
-  const w = allocateWorld(opts, populationSizes(params, spec.scale));
+  const opts = { params, series, streams: createStreams(spec.seed), scale: spec.scale, startYear: START_YEAR, steps };
+  const sizes = populationSizes(params, spec.scale);
+  const w = allocateWorld(opts, sizes);
   populate(w);
   updateCoverage(w);
   registerInitialQuota(w);
-  placeCadres(w);
+  initWaiting(w);
+  placeCadres(w, sizes.stationed);
   updateVillageNorms(w);
   return w;
 }
@@ -89,8 +94,18 @@ export function runSimulation(spec: RunSpec, onYear?: (year: number) => void): R
     recordStep(w, monthly);
     if (yearEnds && onYear) onYear(w.year);
   }
+  fillDurableExits(w, monthly, steps);
   const years = Array.from({ length: spec.endYear - START_YEAR + 1 }, (_, i) => START_YEAR + i);
   return { monthly, yearly: aggregateYears(monthly, years.length), years, households: w.nHouseholds, persons: w.persons };
+}
+
+/**
+ * Durable exits are known only 24 months after the exit: each exit step's persons not returned since,
+ * NaN where the run ends before the 24 months are up.
+ */
+function fillDurableExits(w: World, monthly: MetricTable<Metric>, steps: number): void {
+  const c = monthly.col('durable_exits');
+  for (let t = 1; t <= steps; t++) monthly.set(t, c, t + DURABLE_MONTHS <= steps ? w.durable[t] * w.scaleUp : w.durable[t] !== 0 ? NaN : 0);
 }
 
 /** Yearly rows from monthly rows: stocks take December's value, flows sum the year's months. */

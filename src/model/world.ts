@@ -33,6 +33,18 @@ export const HOUSEHOLD_COLUMNS = {
   willing: 'u8',
   /** Registry state: see {@link Registry}. */
   registry: 'u8',
+  /** 1 while the household is "waiting for help" (predicament 3): refuses productive measures, works less, hides income at exit checks. */
+  waiting: 'u8',
+  /** 1 once the household has left the rural population (settled in a town); it is then outside every count. */
+  gone: 'u8',
+  /** Standard (poverty line) of the year of its last exit, yuan/person/year; returns are judged against it, indexed for prices. */
+  exitLine: 'f32',
+  /** Step of its last exit (0 before any): an exit is durable if no return follows within 24 months. */
+  exitStep: 'u16',
+  /** Outstanding relocation debt, yuan per household. */
+  relocationDebt: 'f32',
+  /** Monthly repayment of relocation debt, yuan per household. */
+  debtPayment: 'f32',
   /** 1 once the household has returned to poverty after an exit. */
   returned: 'u8',
   /** Year of the household's last registry change (registration, exit or return); 0 before any. */
@@ -82,6 +94,8 @@ export const VILLAGE_COLUMNS = {
   /** Fixed uniform key for cooperative linkage, likewise. */
   coopKey: 'f32',
   industryType: 'u8',
+  /** 1 for a designated poor village (work team stationed). */
+  poor: 'u8',
   covered: 'u8',
   coopLinked: 'u8',
   cultureProgram: 'u8',
@@ -90,18 +104,35 @@ export const VILLAGE_COLUMNS = {
   members: 'i32',
   capacity: 'i32',
   disaster: 'u8',
-  /** First cadre id and one past the last (cadres of a village are contiguous). */
+  /** First pairing helper id and one past the last (helpers of a village are contiguous). */
   cadreStart: 'i32',
   cadreEnd: 'i32',
+  /** First stationed cadre id and one past the last (after all helpers; may be empty). */
+  stationedStart: 'i32',
+  stationedEnd: 'i32',
+  /** Mean burnout of the village's stationed cadres (0 when none): cuts visits, precision and honesty. */
+  teamBurnout: 'f32',
+  /** Share of the village's registered households waiting for help (the norm that pulls both ways). */
+  waitingShare: 'f32',
 } as const;
 
 export const CADRE_COLUMNS = {
+  /** See {@link CadreKind}. */
+  kind: 'u8',
   village: 'i32',
+  /** Effort actually given this month (helpers): target effort less what the team's burnout takes. */
   effort: 'f32',
   quality: 'f32',
+  /** Burnout (stationed cadres). */
   burnout: 'f32',
+  /** Years in post (stationed cadres); rotation resets it. */
+  tenure: 'f32',
+  /** Helpers: registered households assigned. Stationed: registered-household equivalents of the village per stationed cadre, rounded. */
   caseload: 'i32',
 } as const;
+
+/** Pairing helpers visit and deliver; stationed cadres (work teams, first secretaries) diagnose, check exits and carry the paperwork. */
+export const CadreKind = { Helper: 0, Stationed: 1 } as const;
 
 export const INDUSTRY_COLUMNS = {
   baseReturn: 'f32',
@@ -109,6 +140,10 @@ export const INDUSTRY_COLUMNS = {
   valueChain: 'f32',
   logPrice: 'f32',
   members: 'i32',
+  /** Households of the villages it covers (for its market size). */
+  reach: 'i32',
+  /** Market factor of income per member: 2 / (1 + members / market size). */
+  marketFactor: 'f32',
 } as const;
 
 /** Structural constraints on earning, as bits of `constraints`. */
@@ -165,6 +200,8 @@ export interface Streams {
   assessment: RandomStream;
   identification: RandomStream;
   rotation: RandomStream;
+  waiting: RandomStream;
+  urbanization: RandomStream;
 }
 
 /** Flows counted during a step (persons unless noted); reset when the step is recorded. */
@@ -176,6 +213,13 @@ export interface StepFlows {
   newRegistrations: number;
   relocations: number; // persons
   spending: Float64Array; // by category, yuan
+  /** One-off measures paid from the yearly budget this step, yuan. */
+  budgetSpent: number;
+  /** Budget released this step, yuan. */
+  budgetAvailable: number;
+  /** Visits planned at zero burnout and delivered this step (registered households), expected counts. */
+  supportPlanned: number;
+  supportDelivered: number;
 }
 
 export interface World {
@@ -207,8 +251,14 @@ export interface World {
   wageIndex: number;
   /** Supervision pressure this year, 0..1. */
   pressure: number;
-  /** Measure spending this year so far (budgeted categories), yuan at simulated scale. */
-  spentThisYear: number;
+  /** Budget for one-off measures released so far this year, less what was spent, yuan at simulated scale. */
+  budgetLeft: number;
+  /** This year's budget for one-off measures, yuan at simulated scale. */
+  budgetYear: number;
+  /** Persons relocated so far this year (against the resettlement capacity). */
+  relocatedThisYear: number;
+  /** Persons whose exit at step t is still durable (no return within 24 months), by step; filled as exits and returns happen. */
+  readonly durable: Float64Array;
   flows: StepFlows;
   /** Household sums for this month's results row (see household-tally.ts). */
   readonly tally: HouseholdTally;
@@ -223,6 +273,10 @@ export function newFlows(): StepFlows {
     newRegistrations: 0,
     relocations: 0,
     spending: new Float64Array(SPENDING.length),
+    budgetSpent: 0,
+    budgetAvailable: 0,
+    supportPlanned: 0,
+    supportDelivered: 0,
   };
 }
 
@@ -234,6 +288,10 @@ export function resetFlows(f: StepFlows): void {
   f.newRegistrations = 0;
   f.relocations = 0;
   f.spending.fill(0);
+  f.budgetSpent = 0;
+  f.budgetAvailable = 0;
+  f.supportPlanned = 0;
+  f.supportDelivered = 0;
 }
 
 export { allocateColumns };

@@ -1,0 +1,43 @@
+/**
+ * Urbanization (December): households settle in towns and leave the rural population, which shrinks by
+ * `urbanizationRate` a year (the paper's own figures imply 37.57 million in 2013 and 36.94 million in
+ * 2017). Leavers are drawn among households that are not registered and have a laborer (migrant
+ * families settling where they work); a leaver releases its industry place. The incidence denominator
+ * follows the shrinking population.
+ */
+import { uniformAt } from '../engine/random.js';
+import { Registry, type World } from './world.js';
+
+/** True when household h may leave: in the rural population, not registered, with a laborer. */
+function mayLeave(w: World, h: number): boolean {
+  const hh = w.hh;
+  return hh.gone[h] === 0 && hh.registry[h] !== Registry.Registered && hh.laborers[h] > 0;
+}
+
+export function urbanize(w: World): void {
+  const hh = w.hh;
+  let rural = 0;
+  let eligible = 0;
+  for (let h = 0; h < w.nHouseholds; h++) {
+    if (hh.gone[h] === 1) continue;
+    rural += hh.size[h];
+    if (mayLeave(w, h)) eligible += hh.size[h];
+  }
+  if (eligible <= 0) return;
+  const q = Math.min(1, (w.p.urbanizationRate * rural) / eligible);
+  const key = w.streams.urbanization.key;
+  const vl = w.villages;
+  for (let h = 0; h < w.nHouseholds; h++) {
+    if (!mayLeave(w, h) || uniformAt(key, h, w.step) >= q) continue;
+    hh.gone[h] = 1;
+    if (hh.industryMember[h] !== 0) {
+      const v = hh.village[h];
+      vl.members[v]--;
+      w.industries.members[vl.industryType[v]]--;
+      hh.industryMember[h] = 0;
+    }
+    hh.jobs[h] = 0;
+    hh.ecoPost[h] = 0;
+    hh.onDibao[h] = 0;
+  }
+}
