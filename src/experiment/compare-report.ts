@@ -1,26 +1,22 @@
 /**
- * Turns a comparison into the report layer's input (bands, effects, costs, routes, assumptions, summary
- * table) and into tidy CSV. Pure: no files are written here.
+ * Turns a comparison into tidy CSV files and into the report layer's input. Pure: no files are
+ * written here; every CSV goes through the one RFC 4180 writer (report/csv.ts).
+ *
+ * Units: every CSV column says its unit in its name or in a `unit` column; fractions stay fractions
+ * (0..1) in the CSV files (percentage points are only a display unit, in the terminal and the page).
  */
-import { mean, quantileSorted } from 'simple-statistics';
-import type { BandRow, ReportInput } from '../report/types.js';
-import type { Metric } from '../model/metrics.js';
+import { toCsv, sig, whole, type CsvCell } from '../report/csv.js';
+import type { ReportInput } from '../report/types.js';
 import { paramSpec, type ParamKey } from '../model/parameters.js';
 import type { ScheduleChange } from '../model/schedule.js';
-import type { ComparisonAnalysis, ComparisonRuns, ScenarioTables } from './compare.js';
+import type { ComparisonAnalysis, ComparisonRuns, EffectSummary, ScenarioTables } from './compare.js';
+import type { Metric } from '../model/metrics.js';
 import { formatValue } from './run-outputs.js';
+import type { DrawSummary } from './assumption-draws.js';
+import { OUTCOMES, bandRows, hasMetric, outcome } from './compare-values.js';
 
-/** Metrics drawn over time in the report. */
-export const BAND_METRICS: readonly Metric[] = ['official_incidence', 'true_incidence', 'returns', 'mean_motivation', 'cadre_burnout'];
-
-/** Mean and 5–95% band of a metric per year for one scenario. */
-export function bandRows(s: ScenarioTables, metric: Metric): BandRow[] {
-  const years = s.tables[0].years;
-  return years.map((year, i) => {
-    const xs = s.tables.map((t) => t.yearly.value(i, metric)).sort((a, b) => a - b);
-    return { scenario: s.spec.name, year, metric, mean: mean(xs), lo: quantileSorted(xs, 0.05), hi: quantileSorted(xs, 0.95) };
-  });
-}
+/** Metrics drawn over time in the report, when the run has them. */
+export const BAND_METRICS: readonly string[] = ['official_incidence', 'true_incidence', 'vulnerable_share', 'poverty_gap', 'returns', 'waiting_share', 'mean_motivation', 'cadre_burnout', 'burnout_support_loss'];
 
 /** What a scenario changes relative to the baseline: its value overrides and schedule, described. */
 export function scenarioAssumptions(
@@ -32,154 +28,124 @@ export function scenarioAssumptions(
   for (const [key, v] of Object.entries(s.spec.values)) {
     if (baseValues[key as ParamKey] === v) continue;
     const spec = paramSpec(key);
-    rows.push({ scenario: s.spec.name, key, value: String(v), unit: spec?.unit ?? '', source: spec ? `${spec.source} (default ${spec.default})` : '' });
+    rows.push({ scenario: s.spec.name, key, value: `${v} (from the first month, December 2013)`, unit: spec?.unit ?? '', source: spec ? `${spec.source} (default ${spec.default})` : '' });
   }
-  const baseSchedule = JSON.stringify(baseline.spec.schedule);
-  if (JSON.stringify(s.spec.schedule) !== baseSchedule) {
-    for (const c of s.spec.schedule) {
-      const spec = paramSpec(c.key);
-      rows.push({ scenario: s.spec.name, key: c.key, value: describeChange(c), unit: spec?.unit ?? '', source: spec ? `${spec.source} (default ${spec.default})` : '' });
-    }
+  const base = new Set(baseline.spec.schedule.map((c) => JSON.stringify(c)));
+  for (const c of s.spec.schedule) {
+    if (base.has(JSON.stringify(c))) continue;
+    const spec = paramSpec(c.key);
+    rows.push({ scenario: s.spec.name, key: c.key, value: describeChange(c), unit: spec?.unit ?? '', source: spec ? `${spec.source} (default ${spec.default})` : '' });
   }
   return rows;
 }
 
-function describeChange(c: ScheduleChange): string {
-  if (c.kind === 'step') return `${c.value} from ${c.at.year}-${String(c.at.month).padStart(2, '0')}`;
-  return `ramp to ${c.value}, ${c.from.year}-${String(c.from.month).padStart(2, '0')} to ${c.to.year}-${String(c.to.month).padStart(2, '0')}`;
+/** A schedule change in words: `0.8 from 2018-01`, `ramp to 1, 2018-01 to 2019-12`. */
+export function describeChange(c: ScheduleChange): string {
+  const m = (d: { year: number; month: number }): string => `${d.year}-${String(d.month).padStart(2, '0')}`;
+  return c.kind === 'step' ? `${c.value} from ${m(c.at)}` : `ramp to ${c.value}, ${m(c.from)} to ${m(c.to)}`;
 }
 
-const pp = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}`;
+/** An outcome value for the CSV files: whole persons, fractions to 8 significant digits. */
+function value(outcomeId: string, x: number): number | null {
+  return outcome(outcomeId).kind === 'persons' ? whole(x) : sig(x, 8);
+}
 
-/** The summary table (terminal, summary.csv, summary.md): one row per scenario. */
-export function summaryTable(a: ComparisonAnalysis): { columns: string[]; rows: (string | number)[][] } {
-  const end = a.years[a.years.length - 1];
-  const columns = [
-    'scenario',
-    `effect on official incidence ${end} (pp) [95% CI]`,
-    `effect on true incidence ${end} (pp) [95% CI]`,
-    `persons lifted out by ${end} (official)`,
-    `extra spending ${a.policyYear}-${end} (million yuan)`,
-    'cost per person lifted out (yuan)',
-    'SE with CRN (pp)',
-    'SE independent seeds (pp)',
+/**
+ * effects.csv: one row per (kind, scenario, outcome, year), values in the outcome's `unit`.
+ *   effect        scenario − baseline, paired per replicate; 95% CI (Student t)
+ *   synergy       (combination − baseline) − Σ (part − baseline), paired; 95% CI
+ *   across-draws  the paired effect's median over the assumption draws; 5% and 95% of the draws
+ * `interval` and `covers` say what each interval is and which uncertainty it covers.
+ */
+export function effectsCsv(a: ComparisonAnalysis, draws: readonly DrawSummary[] = []): string {
+  const columns = ['kind', 'scenario', 'outcome', 'year', 'through_year', 'unit', 'baseline_mean', 'scenario_mean', 'estimate', 'se', 'interval_lo', 'interval_hi', 'interval', 'n', 'covers'];
+  const mc = 'Monte Carlo noise only (assumptions fixed at their table values); common random numbers';
+  const row = (kind: string, e: EffectSummary): CsvCell[] => [
+    kind, e.scenario, e.outcome, e.year, e.throughYear, outcome(e.outcome).unit,
+    kind === 'effect' ? value(e.outcome, e.baselineMean) : null, kind === 'effect' ? value(e.outcome, e.scenarioMean) : null,
+    value(e.outcome, e.effect.mean), sig(e.effect.se, 8), value(e.outcome, e.effect.ciLo), value(e.outcome, e.effect.ciHi), '95% CI', e.effect.n, mc,
   ];
-  const rows = a.costs.map((c) => {
-    const off = a.effects.find((e) => e.scenario === c.scenario && e.metric === 'official_incidence' && e.year === end)!;
-    const tru = a.effects.find((e) => e.scenario === c.scenario && e.metric === 'true_incidence' && e.year === end)!;
-    const v = a.variance.find((x) => x.scenario === c.scenario && x.metric === 'official_incidence' && x.year === end);
-    return [
-      c.scenario,
-      `${pp(off.effect.mean)} [${pp(off.effect.ciLo)}, ${pp(off.effect.ciHi)}]`,
-      `${pp(tru.effect.mean)} [${pp(tru.effect.ciLo)}, ${pp(tru.effect.ciHi)}]`,
-      Math.round(c.extraLifted.mean),
-      (c.extraSpending.mean / 1e6).toFixed(0),
-      c.costPerPerson === null ? 'n/a (none lifted)' : Math.round(c.costPerPerson),
-      v ? (100 * v.seCommon).toFixed(3) : '',
-      v ? (100 * v.seIndependent).toFixed(3) : '',
-    ];
-  });
-  return { columns, rows };
+  const drawRow = (d: DrawSummary): CsvCell[] => [
+    'across-draws', d.scenario, d.outcome, d.year, null, outcome(d.outcome).unit, null, null,
+    value(d.outcome, d.median), null, value(d.outcome, d.lo), value(d.outcome, d.hi), '90% of draws (5%-95%)', d.draws,
+    'stated assumptions drawn over their plausible ranges (Latin hypercube); common random numbers inside each draw',
+  ];
+  return toCsv(columns, [...a.effects.map((e) => row('effect', e)), ...a.synergy.map((e) => row('synergy', e)), ...draws.map(drawRow)]);
 }
 
-/** Tidy effects.csv: scenario, metric, year, mean, se, ci_lo, ci_hi, n (plus synergy rows). */
-export function effectsCsv(a: ComparisonAnalysis): string {
-  const lines = ['kind,scenario,metric,year,mean,se,ci_lo,ci_hi,n'];
-  const fmt = (x: number): string => formatValue('official_incidence', x);
-  for (const [kind, list] of [['effect', a.effects], ['synergy', a.synergy]] as const) {
-    for (const e of list) lines.push([kind, e.scenario, e.metric, e.year, fmt(e.effect.mean), fmt(e.effect.se), fmt(e.effect.ciLo), fmt(e.effect.ciHi), e.effect.n].join(','));
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** Tidy costs.csv, variance.csv. */
+/**
+ * costs.csv: per scenario, extra spending against the baseline summed over every year in which it
+ * differs (from `first_year_differing`), per year, by category, and the cost per durable exit with
+ * its delta-method 95% interval.
+ */
 export function costsCsv(a: ComparisonAnalysis): string {
-  const lines = ['scenario,extra_lifted_official,extra_lifted_official_ci_lo,extra_lifted_official_ci_hi,extra_lifted_true,extra_spending_yuan,extra_spending_yuan_per_year,cost_per_person_official,cost_per_person_true'];
-  const r = (x: number | null): string => (x === null || !Number.isFinite(x) ? '' : String(Math.round(x)));
-  for (const c of a.costs) {
-    lines.push([c.scenario, r(c.extraLifted.mean), r(c.extraLifted.ciLo), r(c.extraLifted.ciHi), r(c.extraLiftedTrue.mean), r(c.extraSpending.mean), r(c.extraSpendingPerYear), r(c.costPerPerson), r(c.costPerPersonTrue)].join(','));
-  }
-  return lines.join('\n') + '\n';
-}
-
-export function varianceCsv(a: ComparisonAnalysis): string {
-  const lines = ['scenario,metric,year,se_common_random_numbers,se_independent_seeds,ratio,replicates_for_0.1pp_common,replicates_for_0.1pp_independent'];
-  const f = (x: number): string => String(Number(x.toPrecision(6)));
-  for (const v of a.variance) lines.push([v.scenario, v.metric, v.year, f(v.seCommon), f(v.seIndependent), f(v.ratio), v.replicatesCommon, v.replicatesIndependent].join(','));
-  return lines.join('\n') + '\n';
-}
-
-/** Tables behind the summary: spending by measure, exits by route, synergy, variance. */
-export function detailTables(a: ComparisonAnalysis): { id: string; title: string; table: { columns: string[]; rows: (string | number)[][] } }[] {
-  const end = a.years[a.years.length - 1];
-  const span = `${a.policyYear}–${end}`;
-  const scenarios = [...new Set(a.spending.map((s) => s.scenario))];
-  const categories = [...new Set(a.spending.map((s) => s.category))];
-  const routes = [...new Set(a.routes.map((r) => r.route))];
-  const tables = [
-    {
-      id: 'spending',
-      title: `Spending by measure, ${span} (million yuan, mean of replicates)`,
-      table: {
-        columns: ['scenario', ...categories, 'total'],
-        rows: scenarios.map((s) => {
-          const v = categories.map((c) => a.spending.find((x) => x.scenario === s && x.category === c)!.yuan);
-          return [s, ...v.map((y) => Math.round(y / 1e6)), Math.round(v.reduce((p, q) => p + q, 0) / 1e6)];
-        }),
-      },
-    },
-    {
-      id: 'routes',
-      title: `Exits by route, ${span} (persons, mean of replicates)`,
-      table: {
-        columns: ['scenario', ...routes, 'total'],
-        rows: scenarios.map((s) => {
-          const v = routes.map((r) => a.routes.find((x) => x.scenario === s && x.route === r)!.persons);
-          return [s, ...v.map(Math.round), Math.round(v.reduce((p, q) => p + q, 0))];
-        }),
-      },
-    },
+  const categories = [...new Set(a.costs.flatMap((c) => c.byCategory.map((x) => x.category)))];
+  const columns = [
+    'scenario', 'first_year_differing', 'last_year', 'extra_spending_yuan', 'extra_spending_yuan_ci95_lo', 'extra_spending_yuan_ci95_hi',
+    'extra_spending_yuan_per_year', ...categories.map((c) => `extra_spending_${c}_yuan`),
+    'extra_durable_exits_persons', 'extra_durable_exits_ci95_lo', 'extra_durable_exits_ci95_hi', 'durable_exits_through_year',
+    'yuan_per_durable_exit', 'yuan_per_durable_exit_ci95_lo', 'yuan_per_durable_exit_ci95_hi', 'note',
   ];
-  if (a.synergy.length) {
-    tables.push({
-      id: 'synergy',
-      title: 'Synergy: effect of all four minus the sum of the four single effects (pp, 95% CI)',
-      table: {
-        columns: ['metric', 'year', 'synergy (pp)', '95% CI'],
-        rows: a.synergy.map((s) => [s.metric, s.year, pp(s.effect.mean), `[${pp(s.effect.ciLo)}, ${pp(s.effect.ciHi)}]`]),
-      },
-    });
-  }
-  if (a.variance.length) {
-    tables.push({
-      id: 'variance',
-      title: 'Common random numbers: standard error of each effect, measured both ways',
-      table: {
-        columns: ['scenario', 'metric', 'year', 'SE with CRN (pp)', 'SE independent seeds (pp)', 'ratio', 'replicates for ±0.1 pp (CRN)', 'replicates for ±0.1 pp (independent)'],
-        rows: a.variance.map((v) => [v.scenario, v.metric, v.year, (100 * v.seCommon).toFixed(4), (100 * v.seIndependent).toFixed(4), v.ratio.toFixed(1), v.replicatesCommon, v.replicatesIndependent]),
-      },
-    });
-  }
-  return tables;
+  const rows = a.costs.map((c): CsvCell[] => [
+    c.scenario, c.firstYear, c.lastYear, whole(c.extraSpending.mean), whole(c.extraSpending.ciLo), whole(c.extraSpending.ciHi),
+    whole(c.extraSpendingPerYear), ...categories.map((k) => whole(c.byCategory.find((x) => x.category === k)?.yuan)),
+    whole(c.extraDurableExits?.mean), whole(c.extraDurableExits?.ciLo), whole(c.extraDurableExits?.ciHi), c.durableThroughYear,
+    whole(c.costPerDurableExit?.ratio), whole(c.costPerDurableExit?.ciLo), whole(c.costPerDurableExit?.ciHi),
+    c.extraDurableExits === null ? 'durable_exits is not in this run\'s yearly.csv' : (c.costPerDurableExit?.note ?? ''),
+  ]);
+  return toCsv(columns, rows);
 }
 
-/** The report layer's input. */
-export function comparisonReportInput(runs: ComparisonRuns, a: ComparisonAnalysis, generatedBy: string, notes: string[]): ReportInput {
+/** variance.csv: the standard error of each effect with common random numbers and with independent seeds. */
+export function varianceCsv(a: ComparisonAnalysis): string {
+  const columns = ['scenario', 'outcome', 'year', 'unit', 'se_common_random_numbers', 'se_independent_seeds', 'ratio', 'half_width', 'replicates_for_half_width_common', 'replicates_for_half_width_independent'];
+  return toCsv(columns, a.variance.map((v) => {
+    const o = outcome(v.outcome);
+    return [v.scenario, v.outcome, v.year, o.unit, sig(v.seCommon), sig(v.seIndependent), sig(v.ratio), o.kind === 'fraction' ? 0.001 : 1000, v.replicatesCommon, v.replicatesIndependent];
+  }));
+}
+
+/** yearly.csv of a comparison: scenario, replicate, seed, year, then every metric the runs have. */
+export function comparisonYearlyCsv(runs: ComparisonRuns): string {
+  const all = [runs.baseline, ...runs.scenarios];
+  const metrics = all[0].tables[0].metrics;
+  const rows: CsvCell[][] = [];
+  for (const s of all) {
+    s.tables.forEach((t, r) => {
+      s.years.forEach((year, i) => rows.push([s.spec.name, r, s.seeds[r], year, ...metrics.map((_, c) => formatValue(metrics[c] as Metric, t.get(i, c)))]));
+    });
+  }
+  return toCsv(['scenario', 'replicate', 'seed', 'year', ...metrics], rows);
+}
+
+/** The report layer's input of a comparison page (the summary and detail tables come from compare-summary.ts). */
+export function comparisonReportInput(
+  runs: ComparisonRuns,
+  a: ComparisonAnalysis,
+  page: Pick<ReportInput, 'title' | 'generatedBy' | 'summaryTable' | 'summaryText' | 'tables' | 'notes' | 'sections' | 'links'>,
+): ReportInput {
   const all = [runs.baseline, ...runs.scenarios];
   const end = a.years[a.years.length - 1];
+  const headline = OUTCOMES.filter((o) => a.effects.some((e) => e.outcome === o.id)).map((o) => o.id);
   return {
-    title: 'povsim: the four suggestions compared',
-    subtitle: `Jiangxi rural population, ${a.years[0]}–${end}; policies from ${a.policyYear}; ${runs.baseline.tables.length} replicates per scenario, common random numbers`,
-    generatedBy,
+    ...page,
+    subtitle: `Jiangxi rural population, ${a.years[0]}–${end}; the suggestions act from ${a.policyYear}; ${runs.baseline.tables.length} replicates per scenario, common random numbers`,
     baselineScenario: runs.baseline.spec.name,
-    effectYear: end,
-    bands: all.flatMap((s) => BAND_METRICS.flatMap((m) => bandRows(s, m))),
-    effects: a.effects.map((e) => ({ scenario: e.scenario, year: e.year, metric: e.metric, mean: e.effect.mean, ciLo: e.effect.ciLo, ciHi: e.effect.ciHi, se: e.effect.se })),
-    costs: a.costs.map((c) => ({ scenario: c.scenario, extraLifted: c.extraLifted.mean, extraSpendingYuan: c.extraSpending.mean, costPerPersonYuan: c.costPerPerson })),
+    effectYear: a.reportYears[a.reportYears.length - 1],
+    effectMetrics: headline,
+    policyYear: a.policyYear,
+    bands: all.flatMap((s) => BAND_METRICS.filter((m) => hasMetric(s, m)).flatMap((m) => bandRows(s, s.spec.name, m))),
+    effects: a.effects.map((e) => ({ scenario: e.scenario, year: e.year, metric: e.outcome, mean: e.effect.mean, ciLo: e.effect.ciLo, ciHi: e.effect.ciHi, se: e.effect.se })),
+    costs: a.costs.map((c) => ({
+      scenario: c.scenario,
+      extraDurableExits: c.extraDurableExits?.mean ?? null,
+      extraSpendingYuan: c.extraSpending.mean,
+      costPerDurableExitYuan: c.costPerDurableExit?.ratio ?? null,
+      ciLo: c.costPerDurableExit?.ciLo ?? null,
+      ciHi: c.costPerDurableExit?.ciHi ?? null,
+    })),
     routes: a.routes.filter((r) => r.persons > 0),
+    routeYears: [a.policyYear, end],
     assumptions: runs.scenarios.flatMap((s) => scenarioAssumptions(s, runs.baseline)),
-    summaryTable: summaryTable(a),
-    tables: detailTables(a),
-    notes,
   };
 }

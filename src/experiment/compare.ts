@@ -1,28 +1,37 @@
 /**
- * Comparing scenarios against a baseline with common random numbers.
+ * Comparing scenarios against a baseline with common random numbers. Pure: runs go through an
+ * injected {@link TaskRunner} (the worker pool in Node, Web Workers in the browser).
  *
  *   1. run      every scenario's replicates with the baseline's seeds (replicate r of each scenario
  *               shares seed r), plus the baseline again with independent seeds (for the variance check)
- *   2. effects  paired per-replicate differences on incidence at each effect year → mean, 95% CI
- *   3. money    extra spending from the policy year on, persons lifted out, cost per person
- *   4. synergy  all-four minus the sum of the single effects, paired per replicate
+ *   2. effects  paired per-replicate differences on each outcome (compare-values.ts) at each report
+ *               year → mean, 95% CI (Student t)
+ *   3. money    extra spending = scenario − baseline summed over every year (so every month in which
+ *               they differ counts, whatever the scenario changes and from when); cost per durable exit
+ *               with a delta-method interval
+ *   4. synergy  for every declared combination: its effect minus the sum of its parts' effects, paired
  *   5. variance standard error with common random numbers vs with independent seeds, and the
  *               replicates each would need for a ±0.1 pp interval
  */
 import { mean } from 'simple-statistics';
 import type { MetricTable } from '../engine/results.js';
-import type { Metric } from '../model/metrics.js';
-import { ROUTE_NAMES } from '../model/world.js';
+import { ROUTE_NAMES, SPENDING } from '../model/world.js';
+import { OUTCOMES, hasMetric, outcomeValues, sumOver, type YearlyRuns } from './compare-values.js';
 import { effectOfDifferences, pairedEffect, replicatesForHalfWidth, unpairedEffect, type Effect } from './paired.js';
-import { runTasks, type PoolOptions } from './pool.js';
+import { ratioInterval, type RatioInterval } from './ratio-interval.js';
 import { scenarioTasks, type ScenarioSpec } from './run-scenario.js';
 import { replicateSeeds } from './seeds.js';
-import { resultTables, type RunTask } from './task.js';
+import { resultTables, type RunTask, type TaskResult } from './task.js';
 
-export interface ScenarioTables {
+/** Runs tasks and returns their results in task order (the worker pool, or a browser pool). */
+export type TaskRunner = (tasks: RunTask[]) => Promise<TaskResult[]>;
+
+/** One scenario's replicates: its spec, seeds and yearly tables. */
+export interface ScenarioTables extends YearlyRuns {
   spec: ScenarioSpec;
   seeds: number[];
-  tables: { yearly: MetricTable<Metric>; years: number[] }[];
+  years: number[];
+  tables: MetricTable<string>[];
 }
 
 export interface ComparisonRuns {
@@ -35,71 +44,65 @@ export interface ComparisonRuns {
 /** Seed offset of the independent-seed baseline, far from any replicate's seed. */
 export const INDEPENDENT_SEED_OFFSET = 1_000_003;
 
-/** Runs the baseline, the scenarios (same seeds) and, optionally, the baseline with independent seeds, in one pool. */
-export async function runComparison(
-  baseline: ScenarioSpec,
-  scenarios: ScenarioSpec[],
-  pool: PoolOptions,
-  withIndependent: boolean,
-): Promise<ComparisonRuns> {
-  const specs = [baseline, ...scenarios.map((s) => ({ ...s, seed: baseline.seed, replicates: baseline.replicates, scale: baseline.scale, endYear: baseline.endYear }))];
+/** The tables of one scenario from its task results (in replicate order). */
+export function scenarioTablesOf(spec: ScenarioSpec, results: readonly TaskResult[]): ScenarioTables {
+  if (results.length === 0) throw new RangeError(`scenarioTablesOf: no results for "${spec.name}"`);
+  const tables = results.map((r) => resultTables(r).yearly as MetricTable<string>);
+  return { spec, seeds: replicateSeeds(spec.seed, spec.replicates), years: [...results[0].years], tables };
+}
+
+/** The scenario with the baseline's run settings (seed, replicates, scale, end year): common random numbers. */
+export function pairedSpec(baseline: ScenarioSpec, s: ScenarioSpec): ScenarioSpec {
+  return { ...s, seed: baseline.seed, replicates: baseline.replicates, scale: baseline.scale, endYear: baseline.endYear };
+}
+
+/** Runs the baseline, the scenarios (same seeds) and, optionally, the baseline with independent seeds, in one batch. */
+export async function runComparison(baseline: ScenarioSpec, scenarios: ScenarioSpec[], run: TaskRunner, withIndependent: boolean): Promise<ComparisonRuns> {
+  const specs = [baseline, ...scenarios.map((s) => pairedSpec(baseline, s))];
   if (withIndependent) specs.push({ ...baseline, name: `${baseline.name} (independent seeds)`, seed: (baseline.seed + INDEPENDENT_SEED_OFFSET) >>> 0 });
   const tasks: RunTask[] = [];
   for (const s of specs) tasks.push(...scenarioTasks(s, false, tasks.length));
-  const results = await runTasks(tasks, pool);
-  const per = specs.map((s, k) => ({
-    spec: s,
-    seeds: replicateSeeds(s.seed, s.replicates),
-    tables: results.slice(k * baseline.replicates, (k + 1) * baseline.replicates).map((r) => resultTables(r)),
-  }));
+  const results = await run(tasks);
+  const n = baseline.replicates;
+  const per = specs.map((s, k) => scenarioTablesOf(s, results.slice(k * n, (k + 1) * n)));
   return { baseline: per[0], scenarios: per.slice(1, 1 + scenarios.length), independentBaseline: withIndependent ? per[per.length - 1] : null };
 }
 
-/** One metric at one year across a scenario's replicates. */
-export function valuesAt(s: ScenarioTables, metric: Metric, year: number): number[] {
-  return s.tables.map((t) => {
-    const i = t.years.indexOf(year);
-    if (i < 0) throw new RangeError(`valuesAt: year ${year} is outside the run (${t.years[0]}–${t.years[t.years.length - 1]})`);
-    return t.yearly.value(i, metric);
-  });
-}
-
-/** A metric summed over years [from, to], per replicate. */
-export function sumOver(s: ScenarioTables, metric: Metric, from: number, to: number): number[] {
-  return s.tables.map((t) => {
-    let x = 0;
-    t.years.forEach((y, i) => {
-      if (y >= from && y <= to) x += t.yearly.value(i, metric);
-    });
-    return x;
-  });
-}
-
+/** A paired effect of a scenario on one outcome at one year. */
 export interface EffectSummary {
   scenario: string;
-  metric: Metric;
+  outcome: string;
   year: number;
+  /** Last year the outcome's values cover (cumulative outcomes stop at the last known year). */
+  throughYear: number;
+  /** Mean of the baseline's and the scenario's values (same unit as the effect). */
+  baselineMean: number;
+  scenarioMean: number;
   effect: Effect;
 }
 
 export interface CostSummary {
   scenario: string;
-  /** Reduction of the official poor at the end year vs baseline (persons, paired mean). */
-  extraLifted: Effect;
-  /** Reduction of the truly poor at the end year vs baseline (persons). */
-  extraLiftedTrue: Effect;
-  /** Extra spending from policyYear to the end year (yuan, paired mean). */
+  /** First year whose spending differs from the baseline's in any replicate (null: never differs). */
+  firstYear: number | null;
+  lastYear: number;
+  /** Extra spending over every year (yuan, paired mean; 0 in the years before `firstYear`). */
   extraSpending: Effect;
-  /** Extra spending per year over the policy years (yuan/year). */
+  /** Extra spending per year from `firstYear` to the last year (yuan/year). */
   extraSpendingPerYear: number;
-  /** Extra spending per person lifted out (official), or null when none were lifted. */
-  costPerPerson: number | null;
-  costPerPersonTrue: number | null;
+  /** Extra spending by category over the same years (yuan, mean of paired differences). */
+  byCategory: { category: string; yuan: number }[];
+  /** Extra durable exits (persons), null when the run has no `durable_exits`. */
+  extraDurableExits: Effect | null;
+  /** Last exit year counted in `extraDurableExits`. */
+  durableThroughYear: number | null;
+  /** Extra yuan per extra durable exit, delta-method 95% interval. */
+  costPerDurableExit: RatioInterval | null;
 }
 
 export interface VarianceSummary {
   scenario: string;
-  metric: Metric;
+  outcome: string;
   year: number;
   seCommon: number;
   seIndependent: number;
@@ -109,92 +112,174 @@ export interface VarianceSummary {
   replicatesIndependent: number;
 }
 
+/** A combined scenario and the single scenarios it combines (by name). */
+export interface Combination {
+  combined: string;
+  parts: string[];
+}
+
 export interface ComparisonAnalysis {
   baselineName: string;
   years: number[];
-  effectYears: number[];
+  reportYears: number[];
+  /** When the suggestions start (chart marker, route sums). Costs do not depend on it. */
   policyYear: number;
   effects: EffectSummary[];
   costs: CostSummary[];
   synergy: EffectSummary[];
   variance: VarianceSummary[];
-  /** Exits by route over the policy years, per scenario (persons, mean). */
+  /** Exits by route over [policyYear, end], per scenario (persons, mean). */
   routes: { scenario: string; route: string; persons: number }[];
-  /** Spending by category over the policy years (yuan, mean). */
-  spending: { scenario: string; category: string; yuan: number }[];
+  /** Outcomes the runs do not provide (their metric is missing), with a note each. */
+  unavailable: { outcome: string; note: string }[];
 }
 
-export const EFFECT_METRICS: readonly Metric[] = ['official_incidence', 'true_incidence'];
+/** Spending categories booked by the model (columns `spending_<category>`). */
+export const SPENDING_CATEGORIES: readonly string[] = SPENDING;
 
-/** Analyses comparison runs. `synergyOf` names the combined scenario and its single components. */
+/**
+ * Extra spending of `s` over `b`, per replicate, summed over every year, and the first year in which
+ * any replicate differs. Summing every year is what counts every month in which they differ: with
+ * common random numbers the months before a change are identical and add exactly 0.
+ */
+export function extraSpendingOf(s: YearlyRuns, b: YearlyRuns, metric = 'spending_total'): { perReplicate: number[]; firstYear: number | null } {
+  const years = b.years;
+  const first = years[0];
+  const last = years[years.length - 1];
+  let firstYear: number | null = null;
+  for (const y of years) {
+    const a = sumOver(s, metric, y, y);
+    const c = sumOver(b, metric, y, y);
+    if (a.some((v, r) => v !== c[r])) {
+      firstYear = y;
+      break;
+    }
+  }
+  const a = sumOver(s, metric, first, last);
+  const c = sumOver(b, metric, first, last);
+  return { perReplicate: a.map((v, r) => v - c[r]), firstYear };
+}
+
+/** The cost summary of one scenario against the baseline. */
+export function costOf(s: ScenarioTables, b: ScenarioTables, lastYear: number): CostSummary {
+  const spend = extraSpendingOf(s, b);
+  const extra = effectOfDifferences(spend.perReplicate);
+  const years = spend.firstYear === null ? 0 : lastYear - spend.firstYear + 1;
+  const byCategory = SPENDING_CATEGORIES.filter((c) => hasMetric(b, `spending_${c}`)).map((category) => ({
+    category,
+    yuan: mean(extraSpendingOf(s, b, `spending_${category}`).perReplicate),
+  }));
+  const durable = OUTCOMES.find((o) => o.id === 'durable_exits')!;
+  const ds = outcomeValues(s, durable, lastYear);
+  const db = outcomeValues(b, durable, lastYear);
+  let extraDurableExits: Effect | null = null;
+  let costPerDurableExit: RatioInterval | null = null;
+  if (ds && db) {
+    const gain = ds.values.map((v, r) => v - db.values[r]);
+    extraDurableExits = effectOfDifferences(gain);
+    costPerDurableExit = ratioInterval(spend.perReplicate, gain);
+  }
+  return {
+    scenario: s.spec.name,
+    firstYear: spend.firstYear,
+    lastYear,
+    extraSpending: extra,
+    extraSpendingPerYear: years > 0 ? extra.mean / years : 0,
+    byCategory,
+    extraDurableExits,
+    durableThroughYear: db ? db.throughYear : null,
+    costPerDurableExit,
+  };
+}
+
+/** Paired effects of `s` against `b` on every available outcome at each year. */
+export function effectsOf(s: YearlyRuns & { spec: { name: string } }, b: YearlyRuns, years: readonly number[]): EffectSummary[] {
+  const out: EffectSummary[] = [];
+  for (const o of OUTCOMES) {
+    for (const year of years) {
+      const vs = outcomeValues(s, o, year);
+      const vb = outcomeValues(b, o, year);
+      if (!vs || !vb) continue;
+      out.push({
+        scenario: s.spec.name,
+        outcome: o.id,
+        year,
+        throughYear: Math.min(vs.throughYear, vb.throughYear),
+        baselineMean: mean(vb.values),
+        scenarioMean: mean(vs.values),
+        effect: pairedEffect(vs.values, vb.values),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Synergy of a combination: per replicate, (combined − baseline) − Σ (part − baseline), on every
+ * available outcome and year.
+ * @throws RangeError when the combination names a scenario that is not in the runs
+ */
+export function synergyOf(runs: ComparisonRuns, c: Combination, years: readonly number[]): EffectSummary[] {
+  const find = (name: string): ScenarioTables => {
+    const s = runs.scenarios.find((x) => x.spec.name === name);
+    if (!s) throw new RangeError(`synergy: combination "${c.combined}" names "${name}", which is not among the compared scenarios (${runs.scenarios.map((x) => x.spec.name).join(', ')})`);
+    return s;
+  };
+  const all = find(c.combined);
+  const parts = c.parts.map(find);
+  const b = runs.baseline;
+  const out: EffectSummary[] = [];
+  for (const o of OUTCOMES) {
+    for (const year of years) {
+      const base = outcomeValues(b, o, year);
+      const comb = outcomeValues(all, o, year);
+      const pv = parts.map((p) => outcomeValues(p, o, year));
+      if (!base || !comb || pv.some((v) => v === null)) continue;
+      const d = comb.values.map((v, r) => v - base.values[r] - pv.reduce((acc, p) => acc + (p!.values[r] - base.values[r]), 0));
+      out.push({ scenario: c.combined, outcome: o.id, year, throughYear: base.throughYear, baselineMean: 0, scenarioMean: mean(d), effect: effectOfDifferences(d) });
+    }
+  }
+  return out;
+}
+
+/** Analyses comparison runs at the report years (those inside the run). */
 export function analyzeComparison(
   runs: ComparisonRuns,
-  opts: { effectYears: number[]; policyYear: number; synergyOf?: { combined: string; parts: string[] } },
+  opts: { reportYears: number[]; policyYear: number; combinations?: Combination[] },
 ): ComparisonAnalysis {
   const b = runs.baseline;
-  const years = b.tables[0].years;
+  const years = b.years;
   const endYear = years[years.length - 1];
-  const effectYears = opts.effectYears.filter((y) => years.includes(y));
+  const reportYears = opts.reportYears.filter((y) => years.includes(y));
   const effects: EffectSummary[] = [];
   const variance: VarianceSummary[] = [];
   for (const s of runs.scenarios) {
-    for (const metric of EFFECT_METRICS) {
-      for (const year of effectYears) {
-        const e = pairedEffect(valuesAt(s, metric, year), valuesAt(b, metric, year));
-        effects.push({ scenario: s.spec.name, metric, year, effect: e });
-        if (runs.independentBaseline) {
-          const ind = unpairedEffect(valuesAt(s, metric, year), valuesAt(runs.independentBaseline, metric, year));
-          variance.push({
-            scenario: s.spec.name,
-            metric,
-            year,
-            seCommon: e.se,
-            seIndependent: ind.se,
-            ratio: e.se > 0 ? ind.se / e.se : Infinity,
-            replicatesCommon: replicatesForHalfWidth(e.sd, 0.001),
-            replicatesIndependent: replicatesForHalfWidth(ind.sd, 0.001),
-          });
-        }
-      }
+    const es = effectsOf(s, b, reportYears);
+    effects.push(...es);
+    const ind = runs.independentBaseline;
+    if (!ind) continue;
+    for (const e of es) {
+      const o = OUTCOMES.find((x) => x.id === e.outcome)!;
+      const u = unpairedEffect(outcomeValues(s, o, e.year)!.values, outcomeValues(ind, o, e.year)!.values);
+      const half = o.kind === 'fraction' ? 0.001 : 1000;
+      variance.push({
+        scenario: s.spec.name, outcome: e.outcome, year: e.year, seCommon: e.effect.se, seIndependent: u.se,
+        ratio: e.effect.se > 0 ? u.se / e.effect.se : Infinity,
+        replicatesCommon: replicatesForHalfWidth(e.effect.sd, half), replicatesIndependent: replicatesForHalfWidth(u.sd, half),
+      });
     }
   }
-  const costs: CostSummary[] = runs.scenarios.map((s) => {
-    const lifted = pairedEffect(valuesAt(b, 'official_poor', endYear), valuesAt(s, 'official_poor', endYear));
-    const liftedTrue = pairedEffect(valuesAt(b, 'true_poor', endYear), valuesAt(s, 'true_poor', endYear));
-    const spend = pairedEffect(sumOver(s, 'spending_total', opts.policyYear, endYear), sumOver(b, 'spending_total', opts.policyYear, endYear));
-    const perYear = spend.mean / Math.max(1, endYear - opts.policyYear + 1);
-    return {
-      scenario: s.spec.name,
-      extraLifted: lifted,
-      extraLiftedTrue: liftedTrue,
-      extraSpending: spend,
-      extraSpendingPerYear: perYear,
-      costPerPerson: lifted.mean > 0 ? spend.mean / lifted.mean : null,
-      costPerPersonTrue: liftedTrue.mean > 0 ? spend.mean / liftedTrue.mean : null,
-    };
-  });
-  const synergy: EffectSummary[] = [];
-  if (opts.synergyOf) {
-    const all = runs.scenarios.find((s) => s.spec.name === opts.synergyOf!.combined);
-    const parts = opts.synergyOf.parts.map((n) => runs.scenarios.find((s) => s.spec.name === n));
-    if (all && parts.every((p) => p)) {
-      for (const metric of EFFECT_METRICS) {
-        for (const year of effectYears) {
-          const base = valuesAt(b, metric, year);
-          const combined = valuesAt(all, metric, year);
-          const partVals = parts.map((p) => valuesAt(p!, metric, year));
-          const d = combined.map((c, r) => c - base[r] - partVals.reduce((acc, pv) => acc + (pv[r] - base[r]), 0));
-          synergy.push({ scenario: all.spec.name, metric, year, effect: effectOfDifferences(d) });
-        }
-      }
-    }
-  }
+  const costs = runs.scenarios.map((s) => costOf(s, b, endYear));
+  const synergy = (opts.combinations ?? []).flatMap((c) => synergyOf(runs, c, reportYears));
   const routes: ComparisonAnalysis['routes'] = [];
-  const spending: ComparisonAnalysis['spending'] = [];
-  const categories = ['industry', 'employment', 'ecological', 'relocation', 'social_security', 'education', 'health', 'housing', 'culture', 'cadres'] as const;
   for (const s of [b, ...runs.scenarios]) {
-    for (const r of ROUTE_NAMES) routes.push({ scenario: s.spec.name, route: r, persons: mean(sumOver(s, `exits_${r}` as Metric, opts.policyYear, endYear)) });
-    for (const c of categories) spending.push({ scenario: s.spec.name, category: c, yuan: mean(sumOver(s, `spending_${c}` as Metric, opts.policyYear, endYear)) });
+    for (const r of ROUTE_NAMES) {
+      if (hasMetric(s, `exits_${r}`)) routes.push({ scenario: s.spec.name, route: r, persons: mean(sumOver(s, `exits_${r}`, opts.policyYear, endYear)) });
+    }
   }
-  return { baselineName: b.spec.name, years, effectYears, policyYear: opts.policyYear, effects, costs, synergy, variance, routes, spending };
+  const unavailable = OUTCOMES.filter((o) => !hasMetric(b, o.metric)).map((o) => ({
+    outcome: o.id,
+    note: `${o.id} is not available: the model does not write the metric "${o.metric}" to yearly.csv`,
+  }));
+  return { baselineName: b.spec.name, years, reportYears, policyYear: opts.policyYear, effects, costs, synergy, variance, routes, unavailable };
 }

@@ -28,6 +28,8 @@ export interface ChartContext {
   baseline: string | undefined;
   /** Colour per scenario. */
   color: ScenarioColorScale;
+  /** Year the policies start, marked on charts over time (none when undefined). */
+  policyYear?: number;
 }
 
 /** Common look: readable sizes, left-aligned titles, long labels allowed (no canvas in Node: widths are estimated). */
@@ -44,7 +46,7 @@ export const CHART_CONFIG: Config = {
 export function chartContext(input: ReportInput): ChartContext {
   const order = scenarioOrder(input);
   const baseline = baselineOf(input.baselineScenario, order);
-  return { order, baseline, color: scenarioColorScale(order, baseline) };
+  return { order, baseline, color: scenarioColorScale(order, baseline), policyYear: input.policyYear };
 }
 
 /** Axis title `Label (unit)`. */
@@ -97,6 +99,7 @@ export function bandTrajectorySpec(rows: BandRow[], metric: string, ctx: ChartCo
       },
     },
     layer: [
+      ...policyMarker(ctx),
       {
         mark: { type: 'area', opacity: 0.16 },
         encoding: {
@@ -119,6 +122,16 @@ export function bandTrajectorySpec(rows: BandRow[], metric: string, ctx: ChartCo
       },
     ],
   };
+}
+
+/** A dashed vertical rule and a label where the policies start (no layer without a policy year). */
+function policyMarker(ctx: ChartContext): NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> {
+  if (ctx.policyYear === undefined) return [];
+  const x = { datum: ctx.policyYear, type: 'quantitative' } as const;
+  return [
+    { mark: { type: 'rule', color: '#555555', strokeDash: [4, 3] }, encoding: { x } },
+    { mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: 11, color: '#555555' }, encoding: { x, text: { value: `suggestions start (${ctx.policyYear})` } } },
+  ];
 }
 
 /** Latest year in the effect rows, or `undefined` when there are none. */
@@ -178,59 +191,68 @@ export function effectBarsSpec(rows: EffectRow[], metric: string, year: number, 
 }
 
 /**
- * Cost per extra person lifted out of poverty (yuan) per scenario, as horizontal bars with value
- * labels. A `null` cost (no extra person lifted out) gets no bar and an `n/a` label, explained in
- * the subtitle. `null` when there are no rows.
+ * Cost per extra durable exit (yuan) per scenario: a bar for the ratio and an error bar for its 95%
+ * interval. A scenario whose ratio is undefined or unbounded gets no bar and a label saying why.
+ * `null` when there are no rows.
  */
-export function costPerPersonSpec(rows: CostRow[], ctx: ChartContext): TopLevelSpec | null {
+export function costPerDurableExitSpec(rows: CostRow[], ctx: ChartContext): TopLevelSpec | null {
   if (rows.length === 0) return null;
   const scenarios = ctx.order.filter((s) => rows.some((r) => r.scenario === s));
-  const anyNa = rows.some((r) => r.costPerPersonYuan === null);
-  const subtitle = ['Extra yuan spent ÷ extra persons lifted out vs the baseline, cumulative'];
-  if (anyNa) subtitle.push('n/a: undefined, no extra person lifted out');
+  const subtitle = ['Extra yuan spent (every year it differs) ÷ extra persons who exited and were still out 24 months later',
+    'Error bars: 95% interval (delta method, Monte Carlo noise only)'];
+  if (rows.some((r) => r.costPerDurableExitYuan === null || r.ciLo === null)) subtitle.push('no bar: no extra durable exit, or too few to bound the ratio');
+  const values = rows.map((r) => ({ ...r, bounded: r.costPerDurableExitYuan !== null && r.ciLo !== null && r.costPerDurableExitYuan > 0 }));
+  const x = { type: 'quantitative', title: 'Yuan per extra durable exit (yuan)', axis: { format: ',.0f' } } as const;
   return {
-    title: { text: 'Cost per person lifted out of poverty', subtitle },
+    title: { text: 'Cost per extra durable exit from poverty', subtitle },
     width: CHART_WIDTH,
     height: Math.max(60, 36 * scenarios.length),
     config: CHART_CONFIG,
-    data: { values: rows },
+    data: { values },
     transform: [
-      { calculate: 'datum.costPerPersonYuan === null ? 0 : datum.costPerPersonYuan', as: 'barValue' },
-      { calculate: "datum.costPerPersonYuan === null ? 'n/a' : format(datum.costPerPersonYuan, ',.0f')", as: 'label' },
+      { calculate: "datum.bounded ? format(datum.costPerDurableExitYuan, ',.0f') + ' [' + format(datum.ciLo, ',.0f') + '–' + format(datum.ciHi, ',.0f') + ']' : (datum.costPerDurableExitYuan === null ? 'n/a: no extra durable exit' : 'unbounded: gain not distinguishable from 0')", as: 'label' },
+      { calculate: 'datum.bounded ? datum.costPerDurableExitYuan : 0', as: 'barValue' },
+      { calculate: 'datum.bounded ? datum.ciHi : 0', as: 'labelAt' },
     ],
-    encoding: {
-      y: { field: 'scenario', type: 'nominal', title: 'Scenario', sort: scenarios },
-    },
+    encoding: { y: { field: 'scenario', type: 'nominal', title: 'Scenario', sort: scenarios } },
     layer: [
       {
-        transform: [{ filter: 'datum.costPerPersonYuan !== null' }],
+        transform: [{ filter: 'datum.bounded' }],
         mark: { type: 'bar', height: { band: 0.6 } },
         encoding: {
-          x: { field: 'barValue', type: 'quantitative', title: 'Cost per person lifted out (yuan)', axis: { format: ',.0f' } },
+          x: { field: 'barValue', ...x },
           color: { field: 'scenario', type: 'nominal', scale: ctx.color, legend: null },
           tooltip: [
             { field: 'scenario', type: 'nominal', title: 'Scenario' },
-            { field: 'costPerPersonYuan', type: 'quantitative', title: 'Yuan per person', format: ',.0f' },
-            { field: 'extraLifted', type: 'quantitative', title: 'Extra persons lifted out', format: ',.0f' },
+            { field: 'costPerDurableExitYuan', type: 'quantitative', title: 'Yuan per durable exit', format: ',.0f' },
+            { field: 'ciLo', type: 'quantitative', title: '95% low', format: ',.0f' },
+            { field: 'ciHi', type: 'quantitative', title: '95% high', format: ',.0f' },
+            { field: 'extraDurableExits', type: 'quantitative', title: 'Extra durable exits', format: ',.0f' },
             { field: 'extraSpendingYuan', type: 'quantitative', title: 'Extra spending (yuan)', format: ',.0f' },
           ],
         },
       },
       {
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#222222' },
-        encoding: { x: { field: 'barValue', type: 'quantitative' }, text: { field: 'label', type: 'nominal' } },
+        transform: [{ filter: 'datum.bounded' }],
+        mark: { type: 'errorbar', ticks: { size: 10 }, color: '#222222', thickness: 1.5 },
+        encoding: { x: { field: 'ciLo', ...x }, x2: { field: 'ciHi' } },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 6, fontSize: 11, color: '#222222' },
+        encoding: { x: { field: 'labelAt', type: 'quantitative' }, text: { field: 'label', type: 'nominal' } },
       },
     ],
   };
 }
 
 /** Exits from poverty by route, stacked per scenario (persons, summed over years). `null` without rows. */
-export function exitsByRouteSpec(rows: RouteRow[], ctx: ChartContext): TopLevelSpec | null {
+export function exitsByRouteSpec(rows: RouteRow[], ctx: ChartContext, years?: [number, number]): TopLevelSpec | null {
   if (rows.length === 0) return null;
+  const span = years ? `Persons, summed over ${years[0]}–${years[1]}` : 'Persons, summed over every simulated year';
   const scenarios = ctx.order.filter((s) => rows.some((r) => r.scenario === s));
   const routes = [...new Set(rows.map((r) => r.route))];
   return {
-    title: { text: 'Exits from poverty by route', subtitle: 'Persons, summed over all years' },
+    title: { text: 'Exits from poverty by route', subtitle: span },
     width: CHART_WIDTH,
     height: Math.max(60, 36 * scenarios.length),
     config: CHART_CONFIG,
@@ -256,37 +278,48 @@ function entry(id: string, title: string, spec: TopLevelSpec | null): ReportChar
   return spec === null ? [] : [{ id, title, spec }];
 }
 
+/** Band charts after the effect charts: metric, id and title (drawn only when the rows have the metric). */
+const LATER_BANDS: readonly [string, string, string][] = [
+  ['vulnerable_share', 'vulnerable-share', 'Vulnerable share (income under 1.5 × the line)'],
+  ['poverty_gap', 'poverty-gap', 'Poverty gap (mean shortfall over all persons, share of the line)'],
+  [REPORT_METRICS.returnsToPoverty, 'returns-to-poverty', 'Returns to poverty per year'],
+  ['waiting_share', 'waiting-share', 'Households "waiting for help"'],
+  [REPORT_METRICS.meanMotivation, 'motivation', 'Mean household motivation over time'],
+  [REPORT_METRICS.cadreBurnout, 'cadre-burnout', 'Cadre burnout over time'],
+  ['burnout_support_loss', 'burnout-support-loss', 'Share of planned support lost to cadre burnout'],
+];
+
 /**
  * All charts of a report, in reading order. Charts without data are left out. Effect bars come one
- * chart per metric (in order of appearance), at `input.effectYear` or else the latest effect year.
+ * chart per metric of `input.effectMetrics` (default: every metric in the effect rows, in order of
+ * appearance), at `input.effectYear` or else the latest effect year.
  * @throws Error when `input.effectYear` is given and no effect row has that year
  */
 export function buildReportCharts(input: ReportInput): ReportChart[] {
   const ctx = chartContext(input);
   const M = REPORT_METRICS;
   const charts: ReportChart[] = [
-    ...entry('official-incidence', 'Official poverty incidence',
-      bandTrajectorySpec(input.bands, M.officialIncidence, ctx, 'Official poverty incidence (registered poor)')),
     ...entry('true-incidence', 'True poverty incidence',
       bandTrajectorySpec(input.bands, M.trueIncidence, ctx, 'True poverty incidence (income below the line)')),
+    ...entry('official-incidence', 'Official poverty incidence',
+      bandTrajectorySpec(input.bands, M.officialIncidence, ctx, 'Official poverty incidence (the register, as reported)')),
   ];
   const year = input.effectYear ?? latestEffectYear(input.effects);
-  if (input.effectYear !== undefined && !input.effects.some((r) => r.year === input.effectYear)) {
+  if (input.effectYear !== undefined && input.effects.length > 0 && !input.effects.some((r) => r.year === input.effectYear)) {
     const years = [...new Set(input.effects.map((r) => r.year))].sort((a, b) => a - b);
     throw new Error(`buildReportCharts: no effect row for effectYear ${input.effectYear}; years with effects: ${years.join(', ') || 'none'}`);
   }
   if (year !== undefined) {
-    for (const metric of new Set(input.effects.map((r) => r.metric))) {
+    for (const metric of input.effectMetrics ?? new Set(input.effects.map((r) => r.metric))) {
       charts.push(...entry(`effect-${slug(metric)}`, `Effect on ${metricInfo(metric).label.toLowerCase()} in ${year}`,
         effectBarsSpec(input.effects, metric, year, ctx)));
     }
   }
   charts.push(
-    ...entry('cost-per-person', 'Cost per person lifted out of poverty', costPerPersonSpec(input.costs, ctx)),
-    ...entry('exits-by-route', 'Exits from poverty by route', exitsByRouteSpec(input.routes, ctx)),
-    ...entry('returns-to-poverty', 'Returns to poverty', bandTrajectorySpec(input.bands, M.returnsToPoverty, ctx, 'Returns to poverty per year')),
-    ...entry('motivation', 'Mean household motivation', bandTrajectorySpec(input.bands, M.meanMotivation, ctx, 'Mean household motivation over time')),
-    ...entry('cadre-burnout', 'Cadre burnout', bandTrajectorySpec(input.bands, M.cadreBurnout, ctx, 'Cadre burnout over time')),
+    ...entry('cost-per-durable-exit', 'Cost per extra durable exit', costPerDurableExitSpec(input.costs, ctx)),
+    ...entry('exits-by-route', 'Exits from poverty by route', exitsByRouteSpec(input.routes, ctx, input.routeYears)),
+    ...LATER_BANDS.flatMap(([metric, id, title]) => entry(id, title, bandTrajectorySpec(input.bands, metric, ctx, title))),
+    ...(input.extraCharts ?? []),
   );
   return charts;
 }

@@ -3,9 +3,10 @@
  * as JSON, the summary, assumptions and notes. It makes no network request: a Content Security
  * Policy (`default-src 'none'`) forbids any fetch, and all data are inline.
  *
- * Page order: header → contents → summary table → charts → further tables → assumptions → notes → scripts.
+ * Page order: header → links → contents → summary (sentences, table) → sections → charts → further tables →
+ * assumptions → notes → scripts.
  */
-import { loadVegaBundles, type VegaBundles } from './bundles.js';
+import type { VegaBundles } from './types.js';
 import { escapeHtml, checkTableShape, isNumericColumn } from './tables.js';
 import type { AssumptionRow, ReportChart, ReportInput, SummaryTable } from './types.js';
 
@@ -27,6 +28,8 @@ h1 { font-size: 1.8em; margin: 0 0 4px; line-height: 1.2; }
 h2 { font-size: 1.3em; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
 .subtitle { font-size: 1.1em; color: var(--muted); margin: 0 0 8px; }
 .meta { font-size: 0.9em; color: var(--muted); margin: 0 0 12px; }
+.links { margin: 0 0 8px; }
+p.lead { margin: 4px 0 8px; max-width: 52em; }
 nav ol { columns: 2; margin: 8px 0 0; padding-left: 20px; font-size: 0.95em; }
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }
@@ -69,9 +72,11 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** A table cell's text: numbers with thousands separators, strings as given. */
-function cellText(value: string | number): string {
-  return typeof value === 'number' ? new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 }).format(value) : value;
+/** A table cell's text: numbers with thousands separators (years as years), strings as given. */
+function cellText(value: string | number, column: string): string {
+  if (typeof value !== 'number') return value;
+  if (/year/i.test(column) && Number.isInteger(value)) return String(value);
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 }).format(value);
 }
 
 /** The summary table as an HTML table; numeric columns right-aligned. */
@@ -80,7 +85,7 @@ export function summaryTableHtml(table: SummaryTable): string {
   const num = table.columns.map((_, c) => isNumericColumn(table, c));
   const cls = (c: number): string => (num[c] ? ' class="num"' : ' class="pre"');
   const head = table.columns.map((h, c) => `<th scope="col"${num[c] ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('');
-  const body = table.rows.map((r) => `<tr>${r.map((v, c) => `<td${cls(c)}>${escapeHtml(cellText(v))}</td>`).join('')}</tr>`).join('\n');
+  const body = table.rows.map((r) => `<tr>${r.map((v, c) => `<td${cls(c)}>${escapeHtml(cellText(v, table.columns[c]))}</td>`).join('')}</tr>`).join('\n');
   return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`;
 }
 
@@ -98,11 +103,12 @@ export function assumptionsTableHtml(rows: readonly AssumptionRow[]): string {
  * Builds the complete, offline HTML report.
  * @param input the report's data (title, tables, notes)
  * @param charts charts from `buildReportCharts(input)`; each is drawn into `<div id="chart-<id>">`
- * @param bundles vega browser bundles; default read from node_modules by {@link loadVegaBundles}
+ * @param bundles the vega browser bundles to inline (in Node: `loadVegaBundles()` of src/node/report-bundles.ts)
  * @returns the HTML document (about 0.9 MB, most of it the inlined bundles)
- * @throws Error when chart ids repeat or the summary table is ragged
+ * @throws Error when chart ids repeat, the summary table is ragged or no bundles are given
  */
-export function buildHtmlReport(input: ReportInput, charts: readonly ReportChart[], bundles: VegaBundles = loadVegaBundles()): string {
+export function buildHtmlReport(input: ReportInput, charts: readonly ReportChart[], bundles?: VegaBundles): string {
+  if (!bundles) throw new Error('buildHtmlReport: pass the vega browser bundles (in Node: loadVegaBundles() from src/node/report-bundles.ts)');
   const ids = new Set<string>();
   for (const c of charts) {
     if (ids.has(c.id)) throw new Error(`buildHtmlReport: chart id "${c.id}" appears twice`);
@@ -111,6 +117,7 @@ export function buildHtmlReport(input: ReportInput, charts: readonly ReportChart
   const t = escapeHtml(input.title);
   const contents = [
     '<li><a href="#summary">Summary</a></li>',
+    ...(input.sections ?? []).map((x) => `<li><a href="#section-${escapeHtml(x.id)}">${escapeHtml(x.title)}</a></li>`),
     ...charts.map((c) => `<li><a href="#fig-${escapeHtml(c.id)}">${escapeHtml(c.title)}</a></li>`),
     ...(input.tables ?? []).map((x) => `<li><a href="#table-${escapeHtml(x.id)}">${escapeHtml(x.title)}</a></li>`),
     '<li><a href="#assumptions">Assumptions</a></li>',
@@ -122,6 +129,13 @@ export function buildHtmlReport(input: ReportInput, charts: readonly ReportChart
   const notes = input.notes && input.notes.length > 0
     ? `<section id="notes"><h2>Notes</h2><ul class="notes">${input.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></section>`
     : '';
+  const links = input.links && input.links.length > 0
+    ? `<p class="links">Related pages: ${input.links.map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' · ')}</p>\n`
+    : '';
+  const sections = (input.sections ?? []).map((x) => `<section id="section-${escapeHtml(x.id)}"><h2>${escapeHtml(x.title)}</h2>
+${x.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${x.table ? summaryTableHtml(x.table) : ''}
+</section>`).join('\n');
   const chartJson = jsonForScript(charts.map((c) => ({ id: c.id, spec: c.spec })));
   return `<!doctype html>
 <html lang="en">
@@ -137,12 +151,14 @@ export function buildHtmlReport(input: ReportInput, charts: readonly ReportChart
 <h1>${t}</h1>
 ${input.subtitle ? `<p class="subtitle">${escapeHtml(input.subtitle)}</p>` : ''}
 <p class="meta">Generated by ${escapeHtml(input.generatedBy)}</p>
-<nav aria-label="Contents"><ol>${contents}</ol></nav>
+${links}<nav aria-label="Contents"><ol>${contents}</ol></nav>
 </header>
 <main>
 <section id="summary"><h2>Summary</h2>
+${(input.summaryText ?? []).map((p) => `<p class="lead">${escapeHtml(p)}</p>`).join('\n')}
 ${summaryTableHtml(input.summaryTable)}
 </section>
+${sections}
 <section id="charts"><h2>Charts</h2>
 ${figures}
 </section>

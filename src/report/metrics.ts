@@ -35,6 +35,11 @@ const KNOWN: Record<string, MetricInfo> = {
   [REPORT_METRICS.returnsToPoverty]: { label: 'Returns to poverty', unit: 'persons per year', kind: 'persons' },
   [REPORT_METRICS.meanMotivation]: { label: 'Mean household motivation', unit: 'index', kind: 'index' },
   [REPORT_METRICS.cadreBurnout]: { label: 'Cadre burnout', unit: 'index', kind: 'index' },
+  durable_exits: { label: 'Durable exits (still out 24 months later)', unit: 'persons', kind: 'persons' },
+  vulnerable_share: { label: 'Vulnerable share', unit: '% of population', kind: 'fraction' },
+  poverty_gap: { label: 'Poverty gap', unit: '% of the line', kind: 'fraction' },
+  waiting_share: { label: 'Waiting for help', unit: '% of registered persons', kind: 'fraction' },
+  burnout_support_loss: { label: 'Support lost to burnout', unit: '% of planned support', kind: 'fraction' },
 };
 
 /**

@@ -2,6 +2,7 @@
  * The summary table as Markdown and CSV, and HTML escaping. Cells are written as given: numbers with
  * `String(n)`, so producers round before building the table.
  */
+import { csvLine, toCsv } from './csv.js';
 import type { SummaryTable } from './types.js';
 
 /**
@@ -41,10 +42,12 @@ export function summaryToMarkdown(table: SummaryTable): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Quotes a CSV field when it holds a comma, a double quote, a line break or edge spaces (RFC 4180). */
+/**
+ * One CSV field, quoted by the RFC 4180 rules of {@link toCsv} (a comma, a double quote, a line
+ * break or edge spaces), for writers that build their lines themselves.
+ */
 export function csvField(value: string | number): string {
-  const s = String(value);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvLine([value]);
 }
 
 /**
@@ -54,8 +57,7 @@ export function csvField(value: string | number): string {
  */
 export function summaryToCsv(table: SummaryTable): string {
   checkTableShape(table, 'summaryToCsv');
-  const lines = [table.columns, ...table.rows].map((r) => r.map(csvField).join(','));
-  return `${lines.join('\n')}\n`;
+  return toCsv(table.columns, table.rows);
 }
 
 /** Escapes text for HTML element content and double-quoted attribute values. */

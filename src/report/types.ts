@@ -11,10 +11,21 @@ export interface BandRow { scenario: string; year: number; metric: string; mean:
 /** Paired effect of a scenario against the baseline on a metric at a year, with a 95% CI. */
 export interface EffectRow { scenario: string; year: number; metric: string; mean: number; ciLo: number; ciHi: number; se: number }
 
-/** Cost-effectiveness: extra persons lifted out (vs baseline, cumulative to endYear) and extra yuan spent. */
-export interface CostRow { scenario: string; extraLifted: number; extraSpendingYuan: number; costPerPersonYuan: number | null }
+/**
+ * Cost-effectiveness against the baseline: extra durable exits (persons), extra yuan spent over every
+ * year in which spending differs, and yuan per extra durable exit with its 95% interval (null: not
+ * defined or unbounded).
+ */
+export interface CostRow {
+  scenario: string;
+  extraDurableExits: number | null;
+  extraSpendingYuan: number;
+  costPerDurableExitYuan: number | null;
+  ciLo: number | null;
+  ciHi: number | null;
+}
 
-/** Exits by route summed over years for a scenario (persons). */
+/** Exits by route summed over the years {@link ReportInput.routeYears} for a scenario (persons). */
 export interface RouteRow { scenario: string; route: string; persons: number }
 
 /** One assumption behind a scenario, shown in the assumptions table of the HTML report. */
@@ -44,7 +55,27 @@ export interface ReportInput {
   baselineScenario?: string;
   /** Year of the effect bars; default the latest year in `effects`. */
   effectYear?: number;
+  /** Metrics that get an effect chart, in order; default official and true incidence. */
+  effectMetrics?: string[];
+  /** Year the policies start: a marker on every chart over time. */
+  policyYear?: number;
+  /** First and last year summed in `routes` (for true chart labels). */
+  routeYears?: [number, number];
+  /** Text sections after the summary (id `[a-z0-9-]`, title, paragraphs, optional table). */
+  sections?: ReportSection[];
+  /** Plain sentences shown above the summary table. */
+  summaryText?: string[];
+  /** Charts built by the producer, drawn after the standard ones (ids must not repeat). */
+  extraCharts?: ReportChart[];
+  /** Links to related pages (relative file names), shown under the title. */
+  links?: { href: string; label: string }[];
 }
+
+/** A section of plain paragraphs and an optional table. */
+export interface ReportSection { id: string; title: string; paragraphs: string[]; table?: SummaryTable }
 
 /** One chart of the report: a file-name-safe id (`[a-z0-9_-]`), a title and its vega-lite spec. */
 export interface ReportChart { id: string; title: string; spec: TopLevelSpec }
+
+/** Source text of the three vega browser bundles, in load order, inlined by the HTML page. */
+export interface VegaBundles { vega: string; vegaLite: string; vegaEmbed: string }

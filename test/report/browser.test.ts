@@ -9,6 +9,7 @@ import { describe, it } from 'vitest';
 import { chromiumTool } from '../helpers/external-tools.js';
 import { buildReportCharts } from '../../src/report/charts.js';
 import { buildHtmlReport } from '../../src/report/html.js';
+import { loadVegaBundles } from '../../src/node/report-bundles.js';
 import { checkReportInChromium } from './browser-check.js';
 import { makeReportInput } from './fixture.js';
 
@@ -22,7 +23,7 @@ describe.skipIf(browser.skip)(`HTML report in Chromium${browser.label}`, () => {
     const charts = buildReportCharts(input);
     mkdirSync(OUT, { recursive: true });
     const htmlPath = join(OUT, 'test-report.html');
-    writeFileSync(htmlPath, buildHtmlReport(input, charts));
+    writeFileSync(htmlPath, buildHtmlReport(input, charts, loadVegaBundles()));
     await checkReportInChromium(chromiumPath, htmlPath, charts.map((c) => c.id), join(OUT, 'test-report-screenshot.png'));
   });
 });

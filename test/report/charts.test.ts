@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import * as vega from 'vega';
-import { buildReportCharts, chartContext, costPerPersonSpec, bandTrajectorySpec } from '../../src/report/charts.js';
+import { buildReportCharts, chartContext, costPerDurableExitSpec, bandTrajectorySpec } from '../../src/report/charts.js';
 import { BASELINE_COLOR, scenarioColorScale } from '../../src/report/palette.js';
 import { metricInfo, slug } from '../../src/report/metrics.js';
 import { makeReportInput, SCENARIOS } from './fixture.js';
@@ -33,8 +33,8 @@ describe('buildReportCharts', () => {
 
   it('builds every chart of the report, in reading order', () => {
     expect(charts.map((c) => c.id)).toEqual([
-      'official-incidence', 'true-incidence', 'effect-official_incidence', 'effect-true_incidence',
-      'cost-per-person', 'exits-by-route', 'returns-to-poverty', 'motivation', 'cadre-burnout',
+      'true-incidence', 'official-incidence', 'effect-official_incidence', 'effect-true_incidence',
+      'cost-per-durable-exit', 'exits-by-route', 'returns-to-poverty', 'motivation', 'cadre-burnout',
     ]);
   });
 
@@ -72,13 +72,21 @@ describe('buildReportCharts', () => {
     expect(() => buildReportCharts({ ...input, effectYear: 2031 })).toThrow(/effectYear 2031.*2016, 2020/);
   });
 
-  it('labels an undefined cost per person n/a and explains it', () => {
-    const spec = costPerPersonSpec(input.costs, chartContext(input))!;
+  it('labels an undefined cost per durable exit n/a, draws intervals, and explains it', () => {
+    const spec = costPerDurableExitSpec(input.costs, chartContext(input))!;
     const json = JSON.stringify(spec);
-    expect(json).toContain("'n/a'");
-    expect(json).toContain('n/a: undefined, no extra person lifted out');
-    const noNull = costPerPersonSpec(input.costs.filter((c) => c.costPerPersonYuan !== null), chartContext(input))!;
-    expect(JSON.stringify(noNull)).not.toContain('n/a: undefined');
+    expect(json).toContain("'n/a: no extra durable exit'");
+    expect(json).toContain('no bar: no extra durable exit, or too few to bound the ratio');
+    expect(json).toContain('"type":"errorbar"');
+    const noNull = costPerDurableExitSpec(input.costs.filter((c) => c.costPerDurableExitYuan !== null), chartContext(input))!;
+    expect(JSON.stringify(noNull)).not.toContain('no bar:');
+  });
+
+  it('marks the policy start on charts over time and says which years the routes sum', () => {
+    const band = JSON.stringify(charts.find((c) => c.id === 'true-incidence')!.spec);
+    expect(band).toContain('"datum":2018');
+    expect(band).toContain('suggestions start (2018)');
+    expect(JSON.stringify(charts.find((c) => c.id === 'exits-by-route')!.spec)).toContain('Persons, summed over 2018–2020');
   });
 
   it('leaves out charts without data', () => {

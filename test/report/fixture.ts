@@ -49,8 +49,8 @@ export function makeReportInput(): ReportInput {
     bands: bands(),
     effects: effects(),
     costs: [
-      { scenario: 'industry_push', extraLifted: 5200, extraSpendingYuan: 182_000_000, costPerPersonYuan: 35_000 },
-      { scenario: 'cadre_rotation', extraLifted: 0, extraSpendingYuan: 12_000_000, costPerPersonYuan: null },
+      { scenario: 'industry_push', extraDurableExits: 5200, extraSpendingYuan: 182_000_000, costPerDurableExitYuan: 35_000, ciLo: 30_000, ciHi: 40_000 },
+      { scenario: 'cadre_rotation', extraDurableExits: 0, extraSpendingYuan: 12_000_000, costPerDurableExitYuan: null, ciLo: null, ciHi: null },
     ],
     routes: SCENARIOS.flatMap((scenario, s) =>
       routes.map((route, r) => ({ scenario, route, persons: 4000 + 1500 * r + 900 * s * (r % 2) }))),
@@ -68,5 +68,7 @@ export function makeReportInput(): ReportInput {
       ],
     },
     notes: ['Numbers are made up for testing.', 'Bands are 5–95% of runs; CIs are 95%.'],
+    policyYear: 2018,
+    routeYears: [2018, 2020],
   };
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadVegaBundles } from '../../src/report/bundles.js';
+import { loadVegaBundles } from '../../src/node/report-bundles.js';
 import { buildReportCharts } from '../../src/report/charts.js';
 import { buildHtmlReport, jsonForScript, REPORT_CSP } from '../../src/report/html.js';
 import { makeReportInput } from './fixture.js';
 
 const input = makeReportInput();
 const charts = buildReportCharts(input);
-const html = buildHtmlReport(input, charts);
+const bundles = loadVegaBundles();
+const html = buildHtmlReport(input, charts, bundles);
 
 describe('buildHtmlReport', () => {
   it('loads nothing from the network: no external src or href, a CSP that forbids fetches', () => {
@@ -48,13 +49,29 @@ describe('buildHtmlReport', () => {
     const evil = makeReportInput();
     evil.title = '</script><script>alert(1)</script>';
     const evilCharts = buildReportCharts({ ...evil, bands: evil.bands.map((r) => ({ ...r, scenario: r.scenario === 'baseline' ? '</script><b>' : r.scenario })) });
-    const page = buildHtmlReport(evil, evilCharts);
+    const page = buildHtmlReport(evil, evilCharts, bundles);
     expect(page).not.toContain('<script>alert(1)');
     expect(page).not.toContain('</script><b>');
     expect(JSON.parse(jsonForScript({ s: '</script>\u2028' }))).toEqual({ s: '</script>\u2028' });
   });
 
   it('rejects repeated chart ids', () => {
-    expect(() => buildHtmlReport(input, [charts[0], charts[0]])).toThrow(/buildHtmlReport: chart id "official-incidence" appears twice/);
+    expect(() => buildHtmlReport(input, [charts[0], charts[0]], bundles)).toThrow(/buildHtmlReport: chart id "true-incidence" appears twice/);
+  });
+
+  it('prints years as years, links related pages and shows sections and sentences', () => {
+    const page = buildHtmlReport({
+      ...input,
+      summaryText: ['By 2025, A lifts the most people out.'],
+      summaryTable: { columns: ['scenario', 'from year', 'yuan'], rows: [['a', 2018, 12345]] },
+      links: [{ href: 'dose-response.html', label: 'dose–response' }],
+      sections: [{ id: 'how-sure', title: 'How sure are we', paragraphs: ['Two layers.'], table: { columns: ['scenario', 'rank 1'], rows: [['a', '78%']] } }],
+    }, charts, bundles);
+    expect(page).toContain('<td class="num">2018</td>');
+    expect(page).toContain('<td class="num">12,345</td>');
+    expect(page).toContain('<a href="dose-response.html">dose–response</a>');
+    expect(page).toContain('<section id="section-how-sure"><h2>How sure are we</h2>');
+    expect(page).toContain('<a href="#section-how-sure">How sure are we</a>');
+    expect(page).toContain('<p class="lead">By 2025, A lifts the most people out.</p>');
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReportCharts } from '../../src/report/charts.js';
-import { DEBIAN_FONT_PACKAGE, resvgOptions, specToSvg, svgToPng, systemFontsAvailable, writeChartFiles } from '../../src/report/render.js';
+import { specToSvg } from '../../src/report/render.js';
+import { DEBIAN_FONT_PACKAGE, resvgOptions, svgToPng, systemFontsAvailable, writeChartFiles } from '../../src/node/report-files.js';
 import { textWidth, vegaTextWidth } from '../../src/report/text-width.js';
 import { makeReportInput } from './fixture.js';
 
@@ -67,7 +68,7 @@ describe('writeChartFiles', () => {
   it('writes <id>.svg and <id>.png for every chart and leaves no temporary file', async () => {
     const dir = join(tmp, 'charts');
     const written = await writeChartFiles(charts.slice(0, 2), dir, { scale: 1 });
-    expect(written.map((w) => w.id)).toEqual(['official-incidence', 'true-incidence']);
+    expect(written.map((w) => w.id)).toEqual(['true-incidence', 'official-incidence']);
     expect(readdirSync(dir).sort()).toEqual(['official-incidence.png', 'official-incidence.svg', 'true-incidence.png', 'true-incidence.svg']);
     expect(readFileSync(join(dir, 'official-incidence.png')).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(readFileSync(join(dir, 'true-incidence.svg'), 'utf8')).toContain('True poverty incidence');

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeReport } from '../../src/report/write.js';
+import { writeReport } from '../../src/node/report-files.js';
 import { makeReportInput } from './fixture.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'povsim-write-'));
@@ -18,5 +18,14 @@ describe('writeReport', () => {
     expect(readFileSync(w.markdown, 'utf8')).toContain('| --- | ---: | ---: | --- |');
     expect(readFileSync(w.html, 'utf8')).toMatch(/^<!doctype html>/);
     expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
+  });
+});
+
+describe('writeReport page names', () => {
+  it('writes a second page under its own names', async () => {
+    const dir = join(tmp, 'pages');
+    const w = await writeReport(makeReportInput(), dir, { scale: 1, page: 'dose-response.html', summary: 'dose-response-table' });
+    expect(w.html).toBe(join(dir, 'dose-response.html'));
+    expect(existsSync(join(dir, 'dose-response-table.csv'))).toBe(true);
   });
 });

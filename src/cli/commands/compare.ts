@@ -1,19 +1,20 @@
 /**
- * `povsim compare [baseline] [scenarios…]`: the main job. Runs every scenario with the baseline's seeds
- * (common random numbers), estimates paired effects with 95% intervals, costs per person lifted out,
- * the synergy of all four, the variance saved by common random numbers, and (with --budget) an
- * equal-budget comparison; writes report.html, charts (SVG, PNG), CSV tables and manifest.json (last).
+ * `povsim compare [comparison.yaml | baseline.yaml scenario.yaml…]`: the main job. Thin: reads the
+ * comparison (a comparison file, or a baseline and scenarios named on the command line), hands the
+ * plan to the experiment layer (compare-study.ts), writes the pages and CSV files, prints the ranked
+ * summary. manifest.json is written last.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../../engine/diagnostics.js';
-import { analyzeComparison, runComparison, type ComparisonAnalysis, type ComparisonRuns } from '../../experiment/compare.js';
-import { comparisonReportInput, costsCsv, effectsCsv, summaryTable, varianceCsv } from '../../experiment/compare-report.js';
-import { correctIntensity, firstIntensity, scaleScenario } from '../../experiment/equal-budget.js';
-import { formatValue } from '../../experiment/run-outputs.js';
+import { budgetPage, comparisonPage, dosePage, PAGES } from '../../experiment/compare-pages.js';
+import { comparisonYearlyCsv, costsCsv, effectsCsv, varianceCsv } from '../../experiment/compare-report.js';
+import { plannedRuns, runStudy, type ComparisonPlan } from '../../experiment/compare-study.js';
+import { doseResponseCsv, drawsCsv, equalBudgetCsv, planSentences, ranksCsv, terminalTable } from '../../experiment/compare-summary.js';
+import { isComparisonText, parseComparisonFile, type ComparisonFile } from '../../experiment/comparison-file.js';
+import { runTasks } from '../../experiment/pool.js';
 import type { ScenarioSpec } from '../../experiment/run-scenario.js';
-import { METRICS } from '../../model/metrics.js';
-import { writeReport } from '../../report/write.js';
+import { writeReport } from '../../node/report-files.js';
 import { loadScenario, type ResolvedScenario } from '../../scenario/load.js';
 import type { CliIO } from '../io.js';
 import { prepareOutputDir, removePartials, writeManifest, writeOutput } from '../output-dir.js';
@@ -22,17 +23,12 @@ import { gitCommit, povsimVersion } from '../provenance.js';
 import { runOverrides, type RunFlags } from '../shared-flags.js';
 import { checkWorkers } from './run.js';
 
-/** The shipped comparison, used when no files are named. */
+/** The shipped comparison, used when no file is named (npm start). */
+export const DEFAULT_COMPARISON = 'scenarios/comparisons/four-suggestions.yaml';
+/** The shipped baseline (for messages and `--help`). */
 export const DEFAULT_BASELINE = 'scenarios/baseline.yaml';
-export const DEFAULT_SCENARIOS = [
-  'scenarios/suggestion-1-industry.yaml',
-  'scenarios/suggestion-2-relocation.yaml',
-  'scenarios/suggestion-3-culture.yaml',
-  'scenarios/suggestion-4-governance.yaml',
-  'scenarios/all-four.yaml',
-];
 export const DEFAULT_COMPARE_REPLICATES = 50;
-/** The paper was written at the end of 2017; the suggestions act from 2018. */
+/** The paper was written at the end of 2017; the shipped suggestions act from 2018 (chart marker, route sums). */
 export const POLICY_YEAR = 2018;
 
 export interface CompareArgs extends RunFlags {
@@ -40,6 +36,9 @@ export interface CompareArgs extends RunFlags {
   scenarios?: string[];
   budget?: number;
 }
+
+const cliProblem = (key: string, message: string, hint: string): InputError =>
+  new InputError([{ code: 'bad-flag', file: '(command line)', line: 0, column: 0, key, message, hint }]);
 
 function loadAll(files: string[], overrides: ReturnType<typeof runOverrides>): ResolvedScenario[] {
   const out: ResolvedScenario[] = [];
@@ -53,12 +52,13 @@ function loadAll(files: string[], overrides: ReturnType<typeof runOverrides>): R
     }
   }
   if (problems.length) throw new InputError(problems);
-  const names = new Set<string>();
+  const names = new Map<string, string>();
   for (const s of out) {
-    if (names.has(s.name)) {
-      throw new InputError([{ code: 'duplicate-scenario', file: s.file, line: 0, column: 0, key: 'name', message: `two scenarios are named "${s.name}"`, hint: 'give each compared scenario its own name' }]);
+    const other = names.get(s.name);
+    if (other !== undefined && other !== s.file) {
+      throw new InputError([{ code: 'duplicate-scenario', file: s.file, line: 0, column: 0, key: 'name', message: `two scenarios are named "${s.name}" (also ${other})`, hint: 'give each compared scenario its own name' }]);
     }
-    names.add(s.name);
+    names.set(s.name, s.file);
   }
   return out;
 }
@@ -67,162 +67,143 @@ function toSpec(s: ResolvedScenario, replicates: number): ScenarioSpec {
   return { name: s.name, values: s.values, schedule: s.schedule, ...s.run, replicates };
 }
 
-function checkBudget(budget: number | undefined): void {
-  if (budget === undefined) return;
-  if (!Number.isFinite(budget) || budget <= 0 || budget > 1e12) {
-    throw new InputError([{ code: 'bad-flag', file: '(command line)', line: 0, column: 0, key: '--budget', message: `must be a positive number of yuan per year up to 1e12, got ${budget}`, hint: 'for example --budget 2e9 (2 billion yuan a year)' }]);
+/** The comparison to run: a comparison file (named, or the shipped one), or files named on the command line. */
+function readComparison(args: CompareArgs): { file: ComparisonFile; from: string | null } {
+  const named = [...(args.baseline ? [args.baseline] : []), ...(args.scenarios ?? [])];
+  if (named.length === 0) {
+    if (!existsSync(DEFAULT_COMPARISON)) {
+      throw new InputError([{ code: 'no-scenarios', file: '(command line)', line: 0, column: 0, key: '', message: `no comparison named and ${DEFAULT_COMPARISON} is not here`, hint: 'run from the povsim folder, or name the files: povsim compare base.yaml a.yaml b.yaml' }]);
+    }
+    return { file: parseComparisonFile(readFileSync(DEFAULT_COMPARISON, 'utf8'), DEFAULT_COMPARISON), from: DEFAULT_COMPARISON };
   }
+  if (named.length === 1 && existsSync(named[0])) {
+    const text = readFileSync(named[0], 'utf8');
+    if (isComparisonText(text)) return { file: parseComparisonFile(text, named[0]), from: named[0] };
+    throw new InputError([{ code: 'no-scenarios', file: '(command line)', line: 0, column: 0, key: '', message: 'name at least one scenario to compare with the baseline', hint: `povsim compare ${named[0]} scenarios/all-four.yaml, or a comparison file (${DEFAULT_COMPARISON})` }]);
+  }
+  // Files named on the command line: the first is the baseline, the others are alternatives (no combinations).
+  return { file: { name: 'comparison', baseline: named[0], alternatives: named.slice(1), combinations: [], years: [2020, 2025], draws: { count: 0, replicates: 0 }, doses: { count: 0, replicates: 0 }, budgets: [] }, from: null };
 }
 
-function yearlyTidyCsv(runs: ComparisonRuns): string {
-  const lines = [['scenario', 'replicate', 'seed', 'year', ...METRICS].join(',')];
-  for (const s of [runs.baseline, ...runs.scenarios]) {
-    s.tables.forEach((t, r) => {
-      t.years.forEach((year, i) => {
-        lines.push([JSON.stringify(s.spec.name), r, s.seeds[r], year, ...METRICS.map((m, c) => formatValue(m, t.yearly.get(i, c)))].join(','));
-      });
-    });
+/** Turns the comparison and the flags into a plan of specs. */
+function planOf(args: CompareArgs, c: ComparisonFile, from: string | null): { plan: ComparisonPlan; loaded: ResolvedScenario[] } {
+  const at = (p: string): string => (from ? relative(process.cwd(), resolve(dirname(from), p)) || p : p);
+  const overrides = runOverrides(args);
+  const files = [c.baseline, ...c.alternatives, ...c.combinations.map((x) => x.scenario)].map(at);
+  const unique = [...new Set(files)];
+  const loaded = loadAll(unique, overrides);
+  const byFile = new Map(unique.map((f, i) => [f, loaded[i]]));
+  const replicates = args.replicates ?? c.replicates ?? DEFAULT_COMPARE_REPLICATES;
+  if (!(Number.isInteger(replicates) && replicates >= 2)) throw cliProblem('--replicates', 'a comparison needs at least 2 replicates for its intervals', 'use --replicates 50 (the default)');
+  const spec = (f: string): ScenarioSpec => toSpec(byFile.get(at(f))!, replicates);
+  const baseline = spec(c.baseline);
+  if (baseline.endYear < POLICY_YEAR) throw cliProblem('--end-year', `a comparison needs the run to reach ${POLICY_YEAR}, when the suggestions start`, 'use --end-year 2025 (the default)');
+  const budgets = [...c.budgets];
+  if (args.budget !== undefined) {
+    if (!Number.isFinite(args.budget) || args.budget <= 0 || args.budget > 1e12) throw cliProblem('--budget', `must be a positive number of yuan per year up to 1e12, got ${args.budget}`, 'for example --budget 2e9 (2 billion yuan a year)');
+    if (!budgets.includes(args.budget)) budgets.push(args.budget);
   }
-  return lines.join('\n') + '\n';
-}
-
-function printTable(io: CliIO, t: { columns: string[]; rows: (string | number)[][] }): void {
-  const cells = [t.columns, ...t.rows.map((r) => r.map(String))];
-  const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  for (const [k, r] of cells.entries()) {
-    io.out(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
-    if (k === 0) io.out(widths.map((w) => '-'.repeat(w)).join('  '));
-  }
+  const doses = c.doses.count > 0 || budgets.length === 0 ? c.doses : { count: 4, replicates: Math.min(replicates, 8) };
+  const alternatives = c.alternatives.map(spec);
+  const reportYears = c.years.filter((y) => y <= baseline.endYear);
+  if (reportYears.length === 0) reportYears.push(baseline.endYear);
+  return {
+    plan: {
+      name: c.name, baseline, alternatives,
+      combinations: c.combinations.map((x) => ({ scenario: spec(x.scenario), parts: x.of.map((p) => spec(p).name) })),
+      reportYears, policyYear: POLICY_YEAR, draws: c.draws, doses, budgets: budgets.sort((a, b) => a - b),
+    },
+    loaded,
+  };
 }
 
 export async function compareCommand(args: CompareArgs, io: CliIO, signal: AbortSignal): Promise<number> {
   const t0 = Date.now();
-  checkBudget(args.budget);
   const workers = checkWorkers(args.workers);
-  const named = args.baseline !== undefined;
-  const baselineFile = args.baseline ?? DEFAULT_BASELINE;
-  const scenarioFiles = args.scenarios?.length ? args.scenarios : named ? [] : DEFAULT_SCENARIOS;
-  if (!named && !existsSync(DEFAULT_BASELINE)) {
-    throw new InputError([{ code: 'no-scenarios', file: '(command line)', line: 0, column: 0, key: '', message: `no scenarios named and ${DEFAULT_BASELINE} is not here`, hint: 'run from the povsim folder, or name the files: povsim compare base.yaml a.yaml b.yaml' }]);
-  }
-  if (scenarioFiles.length === 0) {
-    throw new InputError([{ code: 'no-scenarios', file: '(command line)', line: 0, column: 0, key: '', message: 'name at least one scenario to compare with the baseline', hint: 'povsim compare scenarios/baseline.yaml scenarios/all-four.yaml' }]);
-  }
-  const overrides = runOverrides(args);
-  const [base, ...others] = loadAll([baselineFile, ...scenarioFiles], overrides);
-  const replicates = args.replicates ?? DEFAULT_COMPARE_REPLICATES;
-  if (replicates < 2) {
-    throw new InputError([{ code: 'bad-flag', file: '(command line)', line: 0, column: 0, key: '--replicates', message: 'a comparison needs at least 2 replicates for its intervals', hint: 'use --replicates 50 (the default)' }]);
-  }
-  const baseSpec = toSpec(base, replicates);
-  if (baseSpec.endYear < POLICY_YEAR) {
-    throw new InputError([{ code: 'bad-flag', file: '(command line)', line: 0, column: 0, key: '--end-year', message: `a comparison needs the run to reach ${POLICY_YEAR}, when the suggestions start`, hint: 'use --end-year 2020 (the default)' }]);
-  }
-  const specs = others.map((s) => toSpec(s, replicates));
+  const { file, from } = readComparison(args);
+  const { plan, loaded } = planOf(args, file, from);
   const dir = args.out ?? join('out', 'compare');
-  prepareOutputDir(dir, args.force);
+  prepareOutputDir(dir, args.force, 'povsim compare');
 
-  const totalRuns = replicates * (specs.length + 2) + (args.budget ? 2 * replicates * specs.filter((s) => s.name !== 'all-four').length : 0);
-  const progress = startProgress(io, 'compare', totalRuns, args.quiet || args.json);
+  const total = plannedRuns(plan);
+  const progress = startProgress(io, 'compare', total, args.quiet || args.json);
   let doneBefore = 0;
-  const pool = { workers, signal, onDone: (d: number) => progress.update(doneBefore + d, totalRuns) };
-  const singles = specs.filter((s) => s.name !== 'all-four').map((s) => s.name);
-  const synergyOf = specs.some((s) => s.name === 'all-four') && singles.length > 1 ? { combined: 'all-four', parts: singles } : undefined;
-  let runs: ComparisonRuns;
-  let analysis: ComparisonAnalysis;
-  let budgetRuns: ComparisonRuns | null = null;
-  let budgetAnalysis: ComparisonAnalysis | null = null;
-  const budgetIntensity: { scenario: string; intensity: number | null; costPerYear: number; note?: string }[] = [];
+  const run = async (tasks: Parameters<typeof runTasks>[0]) => {
+    const out = await runTasks(tasks, { workers, signal, onDone: (d) => progress.update(doneBefore + d, total) });
+    doneBefore += tasks.length;
+    return out;
+  };
+  let study: Awaited<ReturnType<typeof runStudy>>;
   try {
-    runs = await runComparison(baseSpec, specs, pool, true);
-    doneBefore += replicates * (specs.length + 2);
-    const years = runs.baseline.tables[0].years;
-    const effectYears = [2018, 2019, 2020, years[years.length - 1]].filter((y, i, a) => a.indexOf(y) === i && y >= POLICY_YEAR);
-    analysis = analyzeComparison(runs, { effectYears, policyYear: POLICY_YEAR, synergyOf });
-    if (args.budget) {
-      // Equal budget: scale each single suggestion to cost args.budget extra yuan per year.
-      const scaled: ScenarioSpec[] = [];
-      const alphas: number[] = [];
-      const included: ScenarioSpec[] = [];
-      for (const s of specs.filter((x) => x.name !== 'all-four')) {
-        const c1 = analysis.costs.find((c) => c.scenario === s.name)!.extraSpendingPerYear;
-        const a = firstIntensity(args.budget, c1);
-        if (a === null) {
-          // A package that costs nothing extra (measured) cannot be scaled to a budget: say so, do not drop it silently.
-          budgetIntensity.push({ scenario: s.name, intensity: null, costPerYear: c1, note: 'costs no extra yuan at the shipped intensity, so it cannot be scaled to the budget' });
-          continue;
-        }
-        included.push(s);
-        alphas.push(a);
-        scaled.push(scaleScenario(baseSpec, s, a));
-      }
-      let bruns = await runComparison(baseSpec, scaled, pool, false);
-      doneBefore += replicates * (scaled.length + 1);
-      let ban = analyzeComparison(bruns, { effectYears, policyYear: POLICY_YEAR });
-      const corrected = alphas.map((a, i) => correctIntensity(a, args.budget!, ban.costs[i].extraSpendingPerYear));
-      if (corrected.some((a, i) => a !== alphas[i])) {
-        const rescaled = included.map((s, i) => scaleScenario(baseSpec, s, corrected[i]));
-        bruns = await runComparison(baseSpec, rescaled, pool, false);
-        ban = analyzeComparison(bruns, { effectYears, policyYear: POLICY_YEAR });
-      }
-      budgetRuns = bruns;
-      budgetAnalysis = ban;
-      ban.costs.forEach((c, i) => budgetIntensity.push({ scenario: included[i].name, intensity: corrected[i], costPerYear: c.extraSpendingPerYear }));
-    }
+    study = await runStudy(plan, run);
   } finally {
     progress.stop();
   }
 
-  const generatedBy = `povsim ${povsimVersion()}, ${replicates} replicates per scenario at scale ${baseSpec.scale}, seed ${baseSpec.seed}`;
-  const ratio = analysis.variance.filter((v) => v.metric === 'official_incidence' && v.year === analysis.years[analysis.years.length - 1]);
-  const notes = [
-    'Effects are paired differences (scenario − baseline) per replicate: replicate r of every scenario uses the same seed (common random numbers), so the difference is the policy effect, not noise.',
-    'Persons lifted out = reduction of the registered (official) poor at the end year against the baseline; cost per person = extra spending from 2018 to the end year divided by it.',
-    ...ratio.map((v) => `${v.scenario}: standard error ${(100 * v.seCommon).toFixed(3)} pp with common random numbers vs ${(100 * v.seIndependent).toFixed(3)} pp with independent seeds (×${v.ratio.toFixed(1)}); a ±0.1 pp interval needs ${v.replicatesCommon} vs ${v.replicatesIndependent} replicates.`),
-    ...analysis.synergy.filter((s) => s.metric === 'official_incidence').map((s) => `Synergy of all four at ${s.year} (effect of all-four minus the sum of the single effects): ${(100 * s.effect.mean).toFixed(2)} pp [${(100 * s.effect.ciLo).toFixed(2)}, ${(100 * s.effect.ciHi).toFixed(2)}].`),
-  ];
+  const generatedBy = `povsim ${povsimVersion()}, ${plan.baseline.replicates} replicates per scenario at scale ${plan.baseline.scale}, seed ${plan.baseline.seed}`;
+  const written: string[] = [];
+  const put = (name: string, data: string): void => {
+    writeOutput(dir, name, data);
+    written.push(name);
+  };
   try {
-    await writeReport(comparisonReportInput(runs, analysis, generatedBy, notes), dir);
-    writeOutput(dir, 'yearly.csv', yearlyTidyCsv(runs));
-    writeOutput(dir, 'effects.csv', effectsCsv(analysis));
-    writeOutput(dir, 'costs.csv', costsCsv(analysis));
-    writeOutput(dir, 'variance.csv', varianceCsv(analysis));
-    if (budgetRuns && budgetAnalysis) {
-      const bdir = join(dir, 'equal-budget');
-      const bnotes = [
-        `Each suggestion scaled to cost ${args.budget} extra yuan per year, measured: intensity 1 is the shipped file; every changed value moves that share of the way from the baseline, within its valid range (a package that hits its range's end cannot absorb the whole budget).`,
-        ...budgetIntensity.map((b) => (b.intensity === null ? `${b.scenario}: ${b.note}.` : `${b.scenario}: intensity ${b.intensity.toFixed(2)}, measured extra spending ${(b.costPerYear / 1e6).toFixed(0)} million yuan/year.`)),
-      ];
-      await writeReport(comparisonReportInput(budgetRuns, budgetAnalysis, generatedBy, bnotes), bdir);
-      writeOutput(bdir, 'effects.csv', effectsCsv(budgetAnalysis));
-      writeOutput(bdir, 'costs.csv', costsCsv(budgetAnalysis));
-    }
-    const manifest = {
+    await writeReport(comparisonPage(study, generatedBy), dir);
+    const doses = dosePage(study, generatedBy);
+    if (doses) await writeReport(doses, dir, { page: PAGES.doses, summary: 'dose-response-table' });
+    const budgets = budgetPage(study, generatedBy);
+    if (budgets) await writeReport(budgets, dir, { page: PAGES.budgets, summary: 'equal-budget-table' });
+    put('yearly.csv', comparisonYearlyCsv(study.runs));
+    put('effects.csv', effectsCsv(study.analysis, study.draws?.summary));
+    put('costs.csv', costsCsv(study.analysis));
+    put('variance.csv', varianceCsv(study.analysis));
+    put('ranks.csv', ranksCsv(study));
+    put('draws.csv', drawsCsv(study));
+    put('dose-response.csv', doseResponseCsv(study));
+    if (study.budgets.length) put('equal-budget.csv', equalBudgetCsv(study));
+    writeManifest(dir, {
       povsim: povsimVersion(),
       gitCommit: gitCommit(),
-      baseline: { file: base.file, name: base.name, contentHash: base.contentHash },
-      scenarios: others.map((s) => ({ file: s.file, name: s.name, contentHash: s.contentHash })),
-      run: { replicates, scale: baseSpec.scale, endYear: baseSpec.endYear, seed: baseSpec.seed, workers, budget: args.budget ?? null },
-      seeds: runs.baseline.seeds,
-      equalBudget: budgetIntensity,
+      comparison: { file: from, name: plan.name },
+      scenarios: loaded.map((s) => ({ file: s.file, name: s.name, contentHash: s.contentHash })),
+      combinations: plan.combinations.map((c) => ({ scenario: c.scenario.name, parts: c.parts })),
+      run: { replicates: plan.baseline.replicates, scale: plan.baseline.scale, endYear: plan.baseline.endYear, seed: plan.baseline.seed, workers, reportYears: plan.reportYears },
+      draws: plan.draws, doses: plan.doses, budgets: plan.budgets,
+      seeds: study.runs.baseline.seeds,
+      headline: study.headline,
+      unavailable: study.analysis.unavailable,
+      files: written,
       wallSeconds: (Date.now() - t0) / 1000,
-    };
-    writeManifest(dir, manifest);
+    });
   } catch (err) {
     removePartials(dir);
     throw err;
   }
   if (args.json) {
-    io.out(JSON.stringify({ out: dir, effects: analysis.effects, costs: analysis.costs, synergy: analysis.synergy, variance: analysis.variance }));
+    io.out(JSON.stringify({ out: dir, headline: study.headline, effects: study.analysis.effects, costs: study.analysis.costs, synergy: study.analysis.synergy, ranks: study.draws?.ranks ?? [], budgets: study.budgets }));
   } else if (!args.quiet) {
-    io.out(`compare: ${specs.length} scenarios against ${base.name}, ${replicates} replicates each, scale ${baseSpec.scale}, seed ${baseSpec.seed}`);
-    printTable(io, summaryTable(analysis));
-    for (const n of notes.slice(2)) io.out(n);
-    if (budgetAnalysis) {
-      io.out(`\nEqual budget (${args.budget} extra yuan per year each):`);
-      printTable(io, summaryTable(budgetAnalysis));
-    }
-    io.out(`wrote ${dir}/report.html, charts (SVG, PNG), summary.csv, summary.md, effects.csv, costs.csv, variance.csv, yearly.csv in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const others = plan.alternatives.length + plan.combinations.length;
+    io.out(`compare ${plan.name}: ${others} scenarios against ${plan.baseline.name}; ${plan.baseline.replicates} replicates, scale ${plan.baseline.scale}, seed ${plan.baseline.seed}`);
+    io.out('');
+    for (const l of terminalTable(study)) io.out(l);
+    io.out('');
+    for (const s of planSentences(study)) io.out(wrap(s, 100));
+    for (const u of study.analysis.unavailable) io.out(wrap(`note: ${u.note}`, 100));
+    io.out('');
+    io.out(wrap(`wrote ${dir}/: report.html${study.doses.length ? `, ${PAGES.doses}` : ''}${study.budgets.length ? `, ${PAGES.budgets}` : ''}, charts, ${written.join(', ')} in ${((Date.now() - t0) / 1000).toFixed(0)} s`, 100));
   }
   return 0;
+}
+
+/** Wraps a paragraph at spaces so that no line is longer than `width` (a word longer than that stays whole). */
+export function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
 }

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-/** Source text of the three browser bundles, in load order (vega, vega-lite, vega-embed). */
-export interface VegaBundles { vega: string; vegaLite: string; vegaEmbed: string }
+import type { VegaBundles } from '../report/types.js';
+
+export type { VegaBundles };
 
 /** Package name and minified build file next to its resolved main file. */
 const BUNDLE_FILES = [

@@ -1,0 +1,169 @@
+/**
+ * Comparison files: what a comparison compares, in one small YAML file (pure parsing; the CLI reads
+ * the file and resolves the scenario paths, relative to the comparison file).
+ *
+ *   name: four-suggestions
+ *   baseline: ../baseline.yaml
+ *   alternatives: [../suggestion-1-industry.yaml, ...]      # compared with the baseline
+ *   combinations:                                           # synergy = combined − Σ parts
+ *     - { scenario: ../all-four.yaml, of: [../suggestion-1-industry.yaml, ...] }
+ *   years: [2020, 2025]        # report years
+ *   replicates: 30             # per scenario (common random numbers)
+ *   draws: { count: 16, replicates: 2 }   # assumption draws (0 = none)
+ *   doses: { count: 4, replicates: 6 }    # dose–response grid per alternative (0 = none)
+ *   budgets: [5e8, 1e9, 2e9]   # extra yuan per year read from the dose–response curves
+ *
+ * Every problem is reported with file, line, column, key and a hint.
+ */
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { InputError, type Diagnostic } from '../engine/diagnostics.js';
+
+/** A parsed comparison file. Scenario paths are as written (relative to the file). */
+export interface ComparisonFile {
+  name: string;
+  baseline: string;
+  alternatives: string[];
+  combinations: { scenario: string; of: string[] }[];
+  years: number[];
+  replicates?: number;
+  draws: { count: number; replicates: number };
+  doses: { count: number; replicates: number };
+  budgets: number[];
+}
+
+const KEYS = ['name', 'description', 'baseline', 'alternatives', 'combinations', 'years', 'replicates', 'draws', 'doses', 'budgets'] as const;
+
+/** True when the parsed YAML text looks like a comparison file (a mapping with `alternatives`). */
+export function isComparisonText(text: string): boolean {
+  try {
+    const doc = parseDocument(text);
+    return isMap(doc.contents) && doc.contents.has('alternatives');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parses a comparison file.
+ * @param file the file's name, for messages
+ * @throws InputError listing every problem (file:line:column, key, message, hint)
+ */
+export function parseComparisonFile(text: string, file: string): ComparisonFile {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
+  const problems: Diagnostic[] = [];
+  const at = (node: Node | null | undefined, key: string, message: string, hint: string): void => {
+    const pos = node?.range ? lc.linePos(node.range[0]) : { line: 0, col: 0 };
+    problems.push({ code: 'bad-comparison', file, line: pos.line, column: pos.col, key, message, hint });
+  };
+  for (const e of doc.errors) {
+    const pos = e.linePos?.[0] ?? { line: 0, col: 0 };
+    problems.push({ code: 'yaml-syntax', file, line: pos.line, column: pos.col, key: '', message: e.message.split('\n')[0], hint: 'check indentation and quoting' });
+  }
+  if (problems.length) throw new InputError(problems);
+  const root = doc.contents;
+  if (!isMap(root)) {
+    at(root, '', 'a comparison file is a mapping of keys', 'start with `baseline:` and `alternatives:`');
+    throw new InputError(problems);
+  }
+  for (const pair of root.items) {
+    const k = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(KEYS as readonly string[]).includes(k)) at(pair.key as Node, k, `unknown key "${k}"`, `valid keys: ${KEYS.join(', ')}`);
+  }
+  const node = (k: string): Node | undefined => root.get(k, true) as Node | undefined;
+  const str = (k: string, required: boolean): string | undefined => {
+    const n = node(k);
+    if (n === undefined) {
+      if (required) at(root, k, `missing key "${k}"`, k === 'baseline' ? 'name the baseline scenario file: baseline: ../baseline.yaml' : `add ${k}:`);
+      return undefined;
+    }
+    if (!isScalar(n) || typeof n.value !== 'string' || n.value.trim() === '') {
+      at(n, k, 'must be a non-empty text', k === 'baseline' ? 'a scenario file path, relative to this file' : 'for example: my-comparison');
+      return undefined;
+    }
+    return n.value;
+  };
+  const strList = (n: Node | undefined, k: string): string[] => {
+    if (n === undefined) return [];
+    if (!isSeq(n)) {
+      at(n, k, 'must be a list of scenario files', `${k}: [a.yaml, b.yaml]`);
+      return [];
+    }
+    return n.items.flatMap((it, i) => {
+      if (isScalar(it) && typeof it.value === 'string' && it.value.trim() !== '') return [it.value];
+      at(it as Node, `${k}[${i}]`, 'must be a scenario file path', 'a path relative to this file');
+      return [];
+    });
+  };
+  const int = (n: Node | undefined, k: string, min: number, max: number): number | undefined => {
+    if (n === undefined) return undefined;
+    const v = isScalar(n) ? n.value : undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      at(n, k, `must be a whole number from ${min} to ${max}`, `for example ${k}: ${Math.max(min, Math.min(max, 4))}`);
+      return undefined;
+    }
+    return v;
+  };
+  const layer = (k: 'draws' | 'doses', minCount: number): { count: number; replicates: number } => {
+    const n = node(k);
+    if (n === undefined) return { count: 0, replicates: 0 };
+    if (!isMap(n)) {
+      at(n, k, 'must be a mapping with count and replicates', `${k}: { count: ${minCount * 4}, replicates: 2 }`);
+      return { count: 0, replicates: 0 };
+    }
+    for (const pair of n.items) {
+      const kk = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (kk !== 'count' && kk !== 'replicates') at(pair.key as Node, `${k}.${kk}`, `unknown key "${kk}"`, 'valid keys: count, replicates');
+    }
+    const count = int(n.get('count', true) as Node | undefined, `${k}.count`, 0, 500) ?? 0;
+    if (count > 0 && count < minCount) at(n.get('count', true) as Node, `${k}.count`, `must be 0 (none) or at least ${minCount}`, `${k}: { count: ${minCount * 4} }`);
+    const replicates = int(n.get('replicates', true) as Node | undefined, `${k}.replicates`, 1, 1000) ?? 2;
+    return { count, replicates };
+  };
+  const name = str('name', true);
+  const baseline = str('baseline', true);
+  const alternatives = strList(node('alternatives'), 'alternatives');
+  if (node('alternatives') !== undefined && alternatives.length === 0 && problems.length === 0) at(node('alternatives'), 'alternatives', 'name at least one alternative', 'alternatives: [../suggestion-1-industry.yaml]');
+  const combinations: ComparisonFile['combinations'] = [];
+  const cn = node('combinations');
+  if (cn !== undefined) {
+    if (!isSeq(cn)) at(cn, 'combinations', 'must be a list of { scenario, of }', 'combinations: [{ scenario: ../all-four.yaml, of: [a.yaml, b.yaml] }]');
+    else {
+      cn.items.forEach((it, i) => {
+        if (!isMap(it)) {
+          at(it as Node, `combinations[${i}]`, 'must be a mapping { scenario, of }', '{ scenario: ../all-four.yaml, of: [a.yaml, b.yaml] }');
+          return;
+        }
+        const sc = it.get('scenario', true) as Node | undefined;
+        const scenario = isScalar(sc) && typeof sc.value === 'string' ? sc.value : undefined;
+        if (!scenario) at(sc ?? (it as Node), `combinations[${i}].scenario`, 'must name the combined scenario file', 'scenario: ../all-four.yaml');
+        const of = strList(it.get('of', true) as Node | undefined, `combinations[${i}].of`);
+        if (of.length < 2) at(it as Node, `combinations[${i}].of`, 'a combination combines at least two alternatives', 'of: [a.yaml, b.yaml]');
+        for (const p of of) if (!alternatives.includes(p)) at(it.get('of', true) as Node, `combinations[${i}].of`, `"${p}" is not one of the alternatives`, 'list each part under alternatives: too, with the same path');
+        if (scenario && of.length >= 2) combinations.push({ scenario, of });
+      });
+    }
+  }
+  const yn = node('years');
+  let years = [2020, 2025];
+  if (yn !== undefined) {
+    if (!isSeq(yn) || yn.items.length === 0) at(yn, 'years', 'must be a list of report years', 'years: [2020, 2025]');
+    else years = yn.items.map((it, i) => int(it as Node, `years[${i}]`, 2014, 2100) ?? 0);
+  }
+  const replicates = int(node('replicates'), 'replicates', 2, 10000);
+  const draws = layer('draws', 2);
+  const doses = layer('doses', 2);
+  const bn = node('budgets');
+  const budgets: number[] = [];
+  if (bn !== undefined) {
+    if (!isSeq(bn)) at(bn, 'budgets', 'must be a list of extra yuan per year', 'budgets: [5e8, 1e9, 2e9]');
+    else bn.items.forEach((it, i) => {
+      const v = isScalar(it) ? it.value : undefined;
+      if (typeof v !== 'number' || !(v > 0) || v > 1e12) at(it as Node, `budgets[${i}]`, 'must be a positive number of yuan per year up to 1e12', 'for example 2e9 (2 billion yuan a year)');
+      else budgets.push(v);
+    });
+    if (budgets.length && doses.count === 0) at(bn, 'budgets', 'budgets are read from the dose–response curves, and there are none', 'add doses: { count: 4, replicates: 6 }');
+  }
+  if (problems.length) throw new InputError(problems);
+  return { name: name!, baseline: baseline!, alternatives, combinations, years, replicates, draws, doses, budgets };
+}
