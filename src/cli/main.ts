@@ -14,7 +14,9 @@ import { registerSweepCommand } from './commands/sweep.js';
 import { paramsCommand, planCommand, schemaCommand } from './commands/info.js';
 import { runCommand, type RunArgs } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
+import { checkParsedFlags, checkRawArgs, type OptionTypes } from './argv-check.js';
 import { EXIT, processIO, type CliIO } from './io.js';
+import { releaseOutputFolders } from '../node/output-folder.js';
 import { withRunFlags } from './shared-flags.js';
 
 /** A command-line usage problem found by yargs (unknown flag, missing argument). */
@@ -102,12 +104,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .help()
     .version(false)
     .wrap(null)
+    // after yargs' own checks (unknown flags first): every value flag written got a value of its type
+    .middleware(((parsed: Record<string, unknown>, y: unknown) => checkParsedFlags(argv, parsed, (y as { getOptions(): OptionTypes }).getOptions())) as never, false)
     .fail((msg, err) => {
       // Throwing stops yargs before any handler runs (returning would let the command go ahead).
       throw err ?? new UsageError(msg);
     })
     .exitProcess(false);
   try {
+    checkRawArgs(argv);
     await parser.parseAsync();
     if (failure !== null) throw failure;
     return code;
@@ -129,6 +134,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (process.env.POVSIM_DEBUG === '1' && err instanceof Error) io.err(err.stack ?? '');
     return EXIT.failure;
   } finally {
+    releaseOutputFolders();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

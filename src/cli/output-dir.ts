@@ -1,39 +1,41 @@
 /**
- * Safe output directories. Every file is written to a temporary name and renamed into place;
- * manifest.json is written last and says the run completed, so a directory without it is known to be
- * incomplete. An existing output directory is only reused with --force, and then its manifest is
- * removed first, so an interrupted re-run never leaves a directory that claims to be complete.
+ * Output folders of the CLI commands (see src/node/output-folder.ts for creation, locking and --force).
+ * Every file is written through the one atomic writer; manifest.json is written last and says the run
+ * completed, so a folder without it is known to be incomplete.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../engine/diagnostics.js';
-import { writeFileAtomic } from '../node/atomic-write.js';
+import { unsafeFolderNameReason } from '../scenario/names.js';
+import * as smsg from '../scenario/messages.js';
+import { writeFileAtomic, PARTIAL_MARK } from '../node/atomic-write.js';
+import { claimOutputFolder, MANIFEST } from '../node/output-folder.js';
 
-export const MANIFEST = 'manifest.json';
+export { MANIFEST };
 
-/** Creates (or, with force, reclaims) an output directory; refuses to mix with an earlier run. */
-export function prepareOutputDir(dir: string, force: boolean): void {
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
-    if (!force) {
-      throw new InputError([
-        {
-          code: 'output-exists',
-          file: '(command line)',
-          line: 0,
-          column: 0,
-          key: '--out',
-          message: `output directory ${dir} already holds files from an earlier run`,
-          hint: 'pass --force to replace them, or --out DIR to write elsewhere',
-        },
-      ]);
-    }
-    rmSync(join(dir, MANIFEST), { force: true });
-  }
-  mkdirSync(dir, { recursive: true });
+/**
+ * Creates (or, with force, replaces whole) an output folder and locks it for this process until the
+ * command ends; refuses to mix with an earlier run.
+ * @param command the command name, recorded in the lock so a second writer is told who holds it
+ * @throws InputError (exit 2) when the folder cannot be created or written, is locked, or holds other output
+ */
+export function prepareOutputDir(dir: string, force: boolean, command = 'povsim'): void {
+  claimOutputFolder(dir, force, command);
 }
 
-/** Writes one file atomically (temporary name `<name>.partial-<pid>`, then rename). */
-export function writeOutput(dir: string, name: string, data: string | Buffer): void {
+/**
+ * The default output folder `out/<...parents>/<name>`: `name` comes from a file, so it must be one
+ * safe path segment (the scenario and plan schemas check this too; this guards every caller).
+ * @throws InputError (exit 2) naming the file that gave the name
+ */
+export function defaultOutputDir(parents: readonly string[], name: string, from: string): string {
+  const reason = unsafeFolderNameReason(name);
+  if (reason !== undefined) throw new InputError([{ ...smsg.unsafeName(name, reason), file: from, line: 0, column: 0, key: 'name' }]);
+  return join('out', ...parents, name);
+}
+
+/** Writes one file atomically (temporary name `<name>.partial-<pid>`, fsync, rename). */
+export function writeOutput(dir: string, name: string, data: string | Uint8Array): void {
   writeFileAtomic(join(dir, name), data);
 }
 
@@ -45,5 +47,5 @@ export function writeManifest(dir: string, manifest: Record<string, unknown>): v
 /** Removes leftover temporary files of this process (after an interruption). */
 export function removePartials(dir: string): void {
   if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir)) if (f.includes('.partial-')) rmSync(join(dir, f), { force: true });
+  for (const f of readdirSync(dir)) if (f.includes(PARTIAL_MARK)) rmSync(join(dir, f), { force: true });
 }

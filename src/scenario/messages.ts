@@ -368,6 +368,12 @@ export const controlCharacters = (): Problem => ({
   message: 'must be a single line of text without control characters',
 });
 
+export const unsafeName = (name: string, reason: string): Problem => ({
+  code: 'unsafe-name',
+  message: `name ${quote(name)} cannot be used as the output folder name: ${reason}`,
+  hint: 'use letters, digits, dashes and underscores, e.g. `name: my-policy`; choose the folder itself with --out',
+});
+
 // --- extends ----------------------------------------------------------------------------------------
 
 export const extendsUnreadable = (target: string, reason: string, chain: readonly string[]): Problem => ({

@@ -7,6 +7,7 @@
  * parameters come from the table (`PARAMETERS`), so the schema and `checkParamValue` agree.
  */
 import { z } from 'zod';
+import { SAFE_FOLDER_NAME } from './names.js';
 import { LEVER_KEYS, PARAMETERS, type LeverKey, type ParamKey, type ParamSpec } from '../model/parameters.js';
 
 /** First simulated year (the model's step 0 is December of the year before). */
@@ -176,7 +177,8 @@ export const ScenarioFileSchema = z
       .min(1)
       .max(NAME_MAX)
       .regex(singleLine)
-      .meta({ description: `Name of the scenario (one line, at most ${NAME_MAX} characters); labels results.` }),
+      .regex(SAFE_FOLDER_NAME)
+      .meta({ description: `Name of the scenario (one line, at most ${NAME_MAX} characters); labels results and is the default output folder out/<name>/, so it holds no / or \\ and is not dots only.` }),
     description: z
       .string()
       .max(DESCRIPTION_MAX)

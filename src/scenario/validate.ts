@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { suggest } from '../engine/diagnostics.js';
 import { LEVER_KEYS, PARAM_KEYS, checkParamValue, paramSpec } from '../model/parameters.js';
 import * as msg from './messages.js';
+import { unsafeFolderNameReason } from './names.js';
 import type { Problem } from './messages.js';
 import { FIRST_RUN_YEAR, LAST_END_YEAR, RAMP_KEYS, RUN_KEYS, RUN_RANGES, STEP_KEYS, TOP_LEVEL_KEYS, ScenarioFileSchema, type ScenarioFile } from './schema.js';
 import type { PathSegment } from './source.js';
@@ -149,8 +150,10 @@ function issueProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[], da
         issue.code === 'too_small' ? msg.numberTooSmall(v, numberBound(issue.minimum)) : msg.numberTooLarge(v, numberBound(issue.maximum)),
       );
     }
-    case 'invalid_format':
-      return one(msg.controlCharacters());
+    case 'invalid_format': {
+      const unsafe = path.length === 1 && path[0] === 'name' && typeof v === 'string' ? unsafeFolderNameReason(v) : undefined;
+      return one(unsafe && !/[\u0000-\u001f\u007f]/.test(v as string) ? msg.unsafeName(v as string, unsafe) : msg.controlCharacters());
+    }
     default:
       return one(msg.otherSchemaProblem(issue.message));
   }

@@ -13,7 +13,7 @@ import { loadCalibrationPlan } from '../../experiment/sweep/calibration-plan.js'
 import { tableText } from '../../experiment/sweep/sensitivity-report.js';
 import { loadScenario } from '../../scenario/load.js';
 import type { CliIO } from '../io.js';
-import { MANIFEST, prepareOutputDir, removePartials, writeOutput } from '../output-dir.js';
+import { defaultOutputDir, MANIFEST, prepareOutputDir, removePartials, writeOutput } from '../output-dir.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
 import { runOverrides, withRunFlags, type RunFlags } from '../shared-flags.js';
 import { checkWorkers } from './run.js';
@@ -53,9 +53,9 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
       { code: 'bad-flag', file: '(command line)', line: 0, column: 0, key: '--max-evaluations', message: `must be a whole number of at least 1, got ${maxEvaluations}` },
     ]);
   }
-  const dir = args.out ?? join('out', 'calibrate', plan.name);
+  const dir = args.out ?? defaultOutputDir(['calibrate'], plan.name, args.plan);
   const fittedPath = args.fitted ?? plan.output.display;
-  prepareOutputDir(dir, args.force);
+  prepareOutputDir(dir, args.force, 'calibrate');
   const log = args.quiet || args.json ? undefined : (line: string) => io.err(`  ${line}`);
   const pool = { workers, signal };
   if (log) {

@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { mergeSweeps } from '../../experiment/sweep/merge.js';
 import type { CliIO } from '../io.js';
+import { lockOutputFolder, makeOutputFolder } from '../../node/output-folder.js';
 import { handleCommand } from './sweep.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
 
@@ -16,6 +17,8 @@ export interface MergeArgs {
 /** Runs `povsim merge`; returns the exit code. */
 export function mergeCommand(args: MergeArgs, io: CliIO): number {
   const t0 = Date.now();
+  makeOutputFolder(args.out);
+  lockOutputFolder(args.out, 'merge');
   const s = mergeSweeps(args.dirs, args.out, { force: args.force, provenance: { povsim: povsimVersion(), gitCommit: gitCommit() } });
   if (args.json) io.out(JSON.stringify(s));
   else if (!args.quiet) {

@@ -7,7 +7,7 @@ import { runScenario, type ScenarioSpec } from '../../experiment/run-scenario.js
 import { START_YEAR } from '../../model/simulate.js';
 import { loadScenario } from '../../scenario/load.js';
 import type { CliIO } from '../io.js';
-import { prepareOutputDir, removePartials, writeManifest, writeOutput } from '../output-dir.js';
+import { defaultOutputDir, prepareOutputDir, removePartials, writeManifest, writeOutput } from '../output-dir.js';
 import { startProgress } from '../progress.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
 import { runOverrides, type RunFlags } from '../shared-flags.js';
@@ -32,8 +32,8 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
   const scenario = loadScenario(args.scenario, { runOverrides: runOverrides(args) });
   const workers = checkWorkers(args.workers);
   const spec: ScenarioSpec = { name: scenario.name, values: scenario.values, schedule: scenario.schedule, ...scenario.run };
-  const dir = args.out ?? join('out', scenario.name);
-  prepareOutputDir(dir, args.force);
+  const dir = args.out ?? defaultOutputDir([], scenario.name, args.scenario);
+  prepareOutputDir(dir, args.force, 'run');
   const progress = startProgress(io, scenario.name, spec.replicates, args.quiet || args.json);
   let run;
   try {

@@ -2,7 +2,7 @@
  * `povsim sweep <plan.yaml>`: runs a parameter sweep (or one shard of it) into an output directory,
  * resuming from its journal when re-run; `--emit slurm` writes an array-job script instead.
  */
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Argv } from 'yargs';
@@ -14,6 +14,8 @@ import { runSweep, type SweepProgress, type SweepSummary } from '../../experimen
 import { parseShard, shardPoints, shardText, WHOLE, type Shard } from '../../experiment/sweep/shard.js';
 import { slurmScripts } from '../../experiment/sweep/slurm.js';
 import type { CliIO } from '../io.js';
+import { lockOutputFolder, makeOutputFolder } from '../../node/output-folder.js';
+import { defaultOutputDir } from '../output-dir.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
 import { runOverrides, withRunFlags, type RunFlags } from '../shared-flags.js';
 import { checkWorkers } from './run.js';
@@ -155,7 +157,7 @@ function emitSlurm(args: SweepArgs, plan: SweepPlan, dir: string, io: CliIO): nu
     time: args.time,
   });
   const slurmDir = join(out, 'slurm');
-  mkdirSync(join(slurmDir, 'logs'), { recursive: true });
+  makeOutputFolder(join(slurmDir, 'logs'));
   for (const [name, text] of Object.entries(scripts)) {
     writeDurable(join(slurmDir, name), text);
     chmodSync(join(slurmDir, name), 0o755);
@@ -171,10 +173,13 @@ function emitSlurm(args: SweepArgs, plan: SweepPlan, dir: string, io: CliIO): nu
 /** Runs `povsim sweep`; returns the exit code. */
 export async function sweepCommand(args: SweepArgs, io: CliIO, signal: AbortSignal): Promise<number> {
   const plan = loadSweepPlan(args.plan, runOverrides(args));
-  const dir = args.out ?? join('out', 'sweeps', plan.name);
+  const dir = args.out ?? defaultOutputDir(['sweeps'], plan.name, args.plan);
   if (args.emit === 'slurm') return emitSlurm(args, plan, dir, io);
   const shard = args.shard !== undefined ? parseShard(args.shard) : WHOLE;
   const workers = checkWorkers(args.workers);
+  // one writer per folder; whether it resumes, is refused or replaced is the sweep's own decision
+  makeOutputFolder(dir);
+  lockOutputFolder(dir, 'sweep');
   const quiet = args.quiet || args.json;
   if (!quiet) io.err(planLine(plan, shard, workers, dir));
   const bar = startSweepProgress(io, plan.name, quiet);

@@ -11,8 +11,15 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerUrl } from '../pool.js';
 
-/** sha256 over the paths and contents of the `.js` files under the worker's root folder; '' when absent. */
-export function workerCodeFingerprint(): string {
+/** The compiled code a run executes: the engine, the model, and the task a worker runs. */
+const MODEL_CODE = ['engine', 'model', 'experiment/task.js', 'experiment/seeds.js', 'experiment/worker.js'];
+
+/**
+ * sha256 over the paths and contents of the `.js` files of the model code (MODEL_CODE) under the
+ * worker's root folder; '' when absent. Changes to the CLI, reports or docs do not change it, so they
+ * do not stop a sweep from resuming; a change to what a run computes does.
+ */
+export function modelCodeFingerprint(): string {
   const root = fileURLToPath(new URL('../', workerUrl()));
   if (!existsSync(root)) return '';
   const hash = createHash('sha256');
@@ -32,6 +39,13 @@ export function workerCodeFingerprint(): string {
       }
     }
   };
-  walk(root);
+  for (const part of MODEL_CODE) {
+    const path = join(root, part);
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (st?.isDirectory()) walk(path);
+    else if (st) {
+      hash.update(relative(root, path)).update('\0').update(readFileSync(path));
+    }
+  }
   return hash.digest('hex');
 }

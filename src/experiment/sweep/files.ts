@@ -5,6 +5,7 @@
  *   plan.json        the resolved plan (canonical JSON); its hash is the sweep's identity
  *   design.json      what sensitivity needs: the design kind, Saltelli layout or Morris trajectories
  *   points.csv       point, then the value of each varied parameter
+ *   code.json        fingerprint of the model code computing the points (resume and merge check it)
  *   points/NNNNNN.csv  the journal: one file per finished point (its rows of results.csv, no header),
  *                    written to a temporary name, flushed to disk and renamed: present = complete
  *   shard-K-of-N.json  written when shard K of N has finished its points
@@ -14,9 +15,11 @@
  * Every file is a pure function of the plan (and the model code), so two directories of the same plan
  * hold byte-identical files however the work was split, interrupted or resumed.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../engine/diagnostics.js';
+import { writeFileAtomic, writeFileAtomicParts } from '../../node/atomic-write.js';
+import { LOCK_FILE } from '../../node/output-folder.js';
 import * as msg from './plan-messages.js';
 
 export const PLAN_FILE = 'plan.json';
@@ -25,6 +28,8 @@ export const POINTS_FILE = 'points.csv';
 export const JOURNAL_DIR = 'points';
 export const RESULTS_FILE = 'results.csv';
 export const MANIFEST_FILE = 'manifest.json';
+/** The fingerprint of the model code that computed the points: resume and merge refuse other code. */
+export const CODE_FILE = 'code.json';
 /** Files whose presence marks a directory as holding sweep output (or the output of `povsim run`). */
 const OUTPUT_MARKERS = [PLAN_FILE, DESIGN_FILE, POINTS_FILE, RESULTS_FILE, MANIFEST_FILE, 'yearly.csv'];
 
@@ -43,35 +48,14 @@ export function shardMarkerName(index: number, count: number): string {
   return `shard-${index}-of-${count}.json`;
 }
 
-/**
- * Writes a file durably and atomically from parts (strings or bytes, written in order): a temporary
- * name in the same folder, flushed to disk, then renamed over the target. After a crash the target
- * is either absent, the old file or the new one.
- */
+/** Writes a file durably and atomically from parts (the one atomic writer, ../../node/atomic-write.ts). */
 export function writeDurableParts(path: string, parts: Iterable<string | Uint8Array>): void {
-  const tmp = `${path}.partial-${process.pid}`;
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      for (const part of parts) {
-        const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-        let off = 0;
-        while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-      }
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  writeFileAtomicParts(path, parts);
 }
 
 /** {@link writeDurableParts} with one part. */
 export function writeDurable(path: string, data: string | Uint8Array): void {
-  writeDurableParts(path, [data]);
+  writeFileAtomic(path, data);
 }
 
 /** Removes temporary files left by an interrupted writer (any process) in the directory and its journal. */
@@ -114,37 +98,40 @@ export function prepareSweepDir(dir: string, planText: string, force: boolean): 
   return 'new';
 }
 
-/** Removes the files a sweep writes (and nothing else) from a directory. */
+/**
+ * Replaces an earlier povsim output (another sweep, or another command's) whole: manifest.json first
+ * (the directory no longer claims completion), then everything else but the writer's lock, so no
+ * stale file (an old results.csv, a sensitivity/ or equal-budget/ folder) sits beside the new sweep.
+ */
 export function clearSweepFiles(dir: string): void {
-  rmSync(join(dir, MANIFEST_FILE), { force: true }); // first: the directory no longer claims completion
-  for (const f of readdirSync(dir)) {
-    if (OUTPUT_MARKERS.includes(f) || /^shard-\d+-of-\d+\.json$/.test(f) || f.includes('.partial-')) rmSync(join(dir, f), { force: true });
-  }
-  const journal = join(dir, JOURNAL_DIR);
-  if (existsSync(journal)) {
-    for (const f of readdirSync(journal)) if (/^\d{6}\.csv/.test(f)) rmSync(join(journal, f), { force: true });
-  }
+  rmSync(join(dir, MANIFEST_FILE), { force: true });
+  for (const f of readdirSync(dir)) if (f !== LOCK_FILE) rmSync(join(dir, f), { recursive: true, force: true });
 }
 
 /**
- * The finished points in a directory's journal. A file whose line count or point column is wrong
- * (a finished write cannot produce one, but a disk may lie) is left out, so the point is computed
- * again.
- * @param linesPerPoint replicates × output years
+ * The finished points in a directory's journal: files whose text `isComplete` accepts (see
+ * `isPointRows`). Any other file (torn, truncated or edited) is left out, so the point is computed again
+ * and its file rewritten.
  * @param points number of points of the plan (files beyond it are ignored)
+ * @throws InputError when a journal entry is not a regular file (a folder where a point file belongs)
  */
-export function journalPoints(dir: string, linesPerPoint: number, points: number): Set<number> {
+export function journalPoints(dir: string, points: number, isComplete: (point: number, text: string) => boolean): Set<number> {
   const out = new Set<number>();
   const journal = join(dir, JOURNAL_DIR);
   if (!existsSync(journal)) return out;
+  if (!statSync(journal).isDirectory()) throw notAFile(journal, 'a folder of point files', 'is a file');
   for (const f of readdirSync(journal)) {
     const m = /^(\d{6})\.csv$/.exec(f);
     if (!m) continue;
     const p = Number(m[1]);
     if (p >= points) continue;
-    const text = readFileSync(join(journal, f), 'utf8');
-    const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : [];
-    if (lines.length === linesPerPoint && lines.every((l) => l.startsWith(`${p},`))) out.add(p);
+    const path = join(journal, f);
+    if (!statSync(path).isFile()) throw notAFile(path, 'a point file of the journal', 'is not a regular file');
+    if (isComplete(p, readFileSync(path, 'utf8'))) out.add(p);
   }
   return out;
+}
+
+function notAFile(path: string, what: string, is: string): InputError {
+  return new InputError([{ ...msg.journalEntryNotAFile(path, what, is), file: path, line: 0, column: 0, key: '' }]);
 }

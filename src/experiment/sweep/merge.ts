@@ -11,10 +11,10 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../engine/diagnostics.js';
-import { DESIGN_FILE, PLAN_FILE, POINTS_FILE, journalPoints, pointFilePath, prepareSweepDir, readIfExists, writeDurable } from './files.js';
+import { CODE_FILE, DESIGN_FILE, PLAN_FILE, POINTS_FILE, journalPoints, pointFilePath, prepareSweepDir, readIfExists, writeDurable } from './files.js';
 import * as msg from './plan-messages.js';
 import { readSweepDir, type SweepDir } from './read-sweep.js';
-import { finalizeSweep, type Provenance } from './run-sweep.js';
+import { finalizeSweep, journalCheck, type Provenance } from './run-sweep.js';
 
 export interface MergeSummary {
   out: string;
@@ -61,13 +61,16 @@ export function mergeSweeps(dirs: readonly string[], out: string, opts: { force:
     if (s.planText !== first.planText) fail(msg.mergePlansDiffer(first.dir, s.dir), s.dir);
     if (s.designText !== first.designText || s.pointsText !== first.pointsText) fail(msg.mergePointsDiffer(0, first.dir, s.dir), s.dir);
   }
+  // shards computed by different model code (recorded in code.json by each process) do not mix
+  const codeText = readIfExists(first.dir, CODE_FILE);
+  for (const s of sweeps.slice(1)) if (readIfExists(s.dir, CODE_FILE) !== codeText) fail(msg.mergeCodeDiffers(first.dir, s.dir), s.dir);
   const { plan, points } = first;
-  const linesPerPoint = plan.replicates * plan.outputs.years.length;
+  const isDone = journalCheck(plan, first.pointsText);
   // 2. gather the journals
   const source = new Map<number, { dir: string; bytes: Buffer }>();
   const counts = new Map<string, number>(dirs.map((d) => [d, 0]));
   for (const s of sweeps) {
-    for (const p of [...journalPoints(s.dir, linesPerPoint, points)].sort((a, b) => a - b)) {
+    for (const p of [...journalPoints(s.dir, points, isDone)].sort((a, b) => a - b)) {
       const bytes = readFileSync(pointFilePath(s.dir, p));
       const seen = source.get(p);
       if (seen) {
@@ -86,8 +89,9 @@ export function mergeSweeps(dirs: readonly string[], out: string, opts: { force:
   }
   // 4. write
   prepareSweepDir(out, first.planText, opts.force);
-  for (const [name, text] of [[PLAN_FILE, first.planText], [DESIGN_FILE, first.designText], [POINTS_FILE, first.pointsText]] as const) {
-    if (readIfExists(out, name) !== text) writeDurable(join(out, name), text);
+  const described: [string, string | undefined][] = [[PLAN_FILE, first.planText], [DESIGN_FILE, first.designText], [POINTS_FILE, first.pointsText], [CODE_FILE, codeText]];
+  for (const [name, text] of described) {
+    if (text !== undefined && readIfExists(out, name) !== text) writeDurable(join(out, name), text);
   }
   for (let p = 0; p < points; p++) {
     const path = pointFilePath(out, p);

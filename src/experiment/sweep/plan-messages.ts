@@ -197,6 +197,42 @@ export const outputHoldsOtherSweep = (dir: string, what: string): Problem => ({
   hint: 'pass --force to replace it, or --out DIR to write elsewhere; re-running the same plan with the same settings resumes instead',
 });
 
+export const tooManyCandidates = (candidates: number, d: number, max: number): Problem => ({
+  code: 'too-large',
+  message: `${candidates} candidate trajectories are too many for ${d} varied parameter(s): choosing among them compares every pair; at most ${max} here`,
+  hint: `use candidates: ${max} or fewer (Campolongo et al. use a few hundred), or leave it out to keep every trajectory drawn`,
+});
+
+export const journalEntryNotAFile = (path: string, what: string, is: string): Problem => ({
+  code: 'not-sweep',
+  message: `${path} should be ${what} but ${is}`,
+  hint: `remove it (the point is computed again when the sweep resumes)`,
+});
+
+export const codeChanged = (dir: string, was: string, now: string): Problem => ({
+  code: 'code-changed',
+  message: `the sweep in ${dir} was started by other model code (fingerprint ${was.slice(0, 12)}, this povsim ${now.slice(0, 12)}), so its finished points would mix with points of this code`,
+  hint: 'go back to the code that started it to resume, or pass --force to start the sweep afresh with this code',
+});
+
+export const mergeCodeDiffers = (a: string, b: string): Problem => ({
+  code: 'code-changed',
+  message: `${a} and ${b} were computed by different model code (their code fingerprints differ)`,
+  hint: 're-run the shards of one of them with the same povsim build, then merge',
+});
+
+export const checksumMismatch = (file: string): Problem => ({
+  code: 'corrupt',
+  message: `${file} does not match the checksum in manifest.json: it was changed or damaged after the sweep finished`,
+  hint: 're-create it: run `povsim merge` on the sweep directory itself, or re-run the sweep with --force',
+});
+
+export const resultsRowsMissing = (file: string, point: number, found: number, expected: number): Problem => ({
+  code: 'corrupt',
+  message: `${file} has ${found} row(s) for point ${point} where the plan gives ${expected}`,
+  hint: 're-create it: run `povsim merge` on the sweep directory itself, or re-run the sweep with --force',
+});
+
 export const notASweepDir = (dir: string, reason: string): Problem => ({
   code: 'not-sweep',
   message: `${dir} is not a sweep output directory: ${reason}`,

@@ -29,6 +29,7 @@ import type { ScheduleChange } from '../../model/schedule.js';
 import { START_YEAR } from '../../model/simulate.js';
 import { canonicalJson, loadScenario, type ResolvedScenario } from '../../scenario/load.js';
 import * as smsg from '../../scenario/messages.js';
+import { unsafeFolderNameReason } from '../../scenario/names.js';
 import { RUN_RANGES } from '../../scenario/schema.js';
 import { readFileBytes, type PathSegment } from '../../scenario/source.js';
 import { designPointCount, type DesignKind, DESIGN_KINDS } from './design.js';
@@ -37,6 +38,17 @@ import { closest, isMapping, openPlan, type Data, type PlanReader } from './plan
 
 /** Most runs (points × replicates) one plan may ask for. */
 export const MAX_SWEEP_RUNS = 1_000_000;
+
+/**
+ * Most Morris candidate trajectories for d varied parameters. Choosing the spread-out ones compares
+ * every pair: M²/2 pairs × (d+1)² points × d coordinates, with an M × M table. Both are bounded (about
+ * 3·10⁸ operations, well under a second, and at most 1,000 candidates, an 8 MB table), so no plan makes
+ * the loader compute for minutes or allocate gigabytes where a Ctrl-C cannot reach it.
+ */
+export function maxMorrisCandidates(d: number): number {
+  const WORK = 3e8;
+  return Math.max(2, Math.min(1000, Math.floor(Math.sqrt((2 * WORK) / ((d + 1) ** 2 * Math.max(1, d))))));
+}
 /** Metrics kept when the plan names none. */
 export const DEFAULT_METRICS: readonly Metric[] = ['official_incidence', 'true_incidence'];
 
@@ -278,7 +290,9 @@ export function readBase(r: PlanReader, obj: Data, endYear: number | undefined):
 export function readPlanHeader(r: PlanReader, top: Record<string, unknown>, topKeys: readonly string[]) {
   r.unknownKeys(top, [], topKeys);
   if (top.name === undefined) r.missing([], 'name');
-  const name = r.text(top, 'name', [], 200);
+  const text = r.text(top, 'name', [], 200);
+  const unsafe = text === undefined ? undefined : unsafeFolderNameReason(text);
+  const name = unsafe === undefined ? text : r.problem(['name'], smsg.unsafeName(text!, unsafe));
   const description = r.text(top, 'description', [], 20_000, true) ?? '';
   const run = (key: keyof typeof RUN_RANGES) => {
     const [min, max, integer] = RUN_RANGES[key];
@@ -334,6 +348,9 @@ export function loadSweepPlan(file: string, overrides: PlanOverrides = {}): Swee
   (outputs.years ?? []).forEach((y, i) => {
     if (y < START_YEAR || y > settings.endYear) r.problem(['outputs', 'years', ...(Array.isArray((top.outputs as Data).years) ? [i] : [])], msg.yearOutsideRun(y, START_YEAR, settings.endYear));
   });
+  if (design.kind === 'morris' && design.candidates !== undefined && design.candidates > maxMorrisCandidates(vary.length)) {
+    r.problem(['design', 'candidates'], msg.tooManyCandidates(design.candidates, vary.length, maxMorrisCandidates(vary.length)));
+  }
   const scheduled = new Set(base.schedule.map((c) => c.key));
   for (const p of vary) {
     if (!scheduled.has(p.key)) continue;

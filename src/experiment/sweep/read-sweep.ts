@@ -2,7 +2,8 @@
  * Reading a sweep output directory back: its plan, design descriptor, point count and results.
  * Used by `povsim merge` (shard directories) and `povsim sensitivity` (a complete sweep).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../engine/diagnostics.js';
 import type { DesignDescriptor } from './design.js';
@@ -52,7 +53,30 @@ export function readSweepDir(dir: string): SweepDir {
     throw notSweep(dir, `its ${PLAN_FILE} or ${DESIGN_FILE} cannot be read (${(e as Error).message})`);
   }
   const points = pointsText.split('\n').filter((l) => l !== '').length - 1;
-  return { dir, planText, plan, designText, design, pointsText, points, complete: existsSync(join(dir, MANIFEST_FILE)) };
+  const complete = existsSync(join(dir, MANIFEST_FILE));
+  if (complete) verifyManifest(dir);
+  return { dir, planText, plan, designText, design, pointsText, points, complete };
+}
+
+/**
+ * Checks every file listed in a finished sweep's manifest.json against its sha256, so a results.csv
+ * with a row deleted or edited after the sweep finished is refused instead of analysed.
+ * @throws InputError naming the first file that does not match (or the manifest, when unreadable)
+ */
+export function verifyManifest(dir: string): void {
+  const path = join(dir, MANIFEST_FILE);
+  let files: Record<string, string>;
+  try {
+    files = (JSON.parse(readFileSync(path, 'utf8')) as { files?: Record<string, string> }).files ?? {};
+    if (typeof files !== 'object' || Object.keys(files).length === 0) throw new Error('it lists no files');
+  } catch (e) {
+    throw notSweep(dir, `its ${MANIFEST_FILE} cannot be read (${(e as Error).message})`);
+  }
+  for (const [name, sha] of Object.entries(files)) {
+    const file = join(dir, name);
+    const ok = statSync(file, { throwIfNoEntry: false })?.isFile() && createHash('sha256').update(readFileSync(file)).digest('hex') === sha;
+    if (!ok) throw new InputError([{ ...msg.checksumMismatch(file), file, line: 0, column: 0, key: '' }]);
+  }
 }
 
 /** One output per point: a metric at a year, averaged over the point's replicates. */
@@ -76,6 +100,9 @@ export function pointMeans(sweep: SweepDir, metric: string, year: number): Float
     const cells = lines[i].split(',');
     if (Number(cells[cYear]) !== year) continue;
     const p = Number(cells[cPoint]);
+    if (!Number.isInteger(p) || p < 0 || p >= sweep.points || cells.length !== header.length) {
+      throw new InputError([{ ...msg.checksumMismatch(join(sweep.dir, RESULTS_FILE)), file: join(sweep.dir, RESULTS_FILE), line: i + 1, column: 0, key: '' }]);
+    }
     const v = cells[cMetric] === '' ? NaN : Number(cells[cMetric]);
     if (!Number.isFinite(v)) {
       const problem = msg.nonFiniteOutput(metric, year, p);
@@ -83,6 +110,12 @@ export function pointMeans(sweep: SweepDir, metric: string, year: number): Float
     }
     sum[p] += v;
     count[p] += 1;
+  }
+  // every point has one row per replicate for the year (a checksum-consistent edit is still caught)
+  for (let p = 0; p < sweep.points; p++) {
+    if (count[p] !== plan.replicates) {
+      throw new InputError([{ ...msg.resultsRowsMissing(join(sweep.dir, RESULTS_FILE), p, count[p], plan.replicates), file: join(sweep.dir, RESULTS_FILE), line: 0, column: 0, key: '' }]);
+    }
   }
   return sum.map((s, p) => s / count[p]);
 }

@@ -39,3 +39,40 @@ export function pointsCsv(plan: Pick<SweepPlan, 'vary'>, values: readonly (reado
   values.forEach((row, p) => lines.push([p, ...row.map((v) => String(v))].join(',')));
   return lines.join('\n') + '\n';
 }
+
+/** A metric cell as `formatValue` writes it: a plain number, or empty for a value that is not finite. */
+const METRIC_CELL = /^(-?(\d+(\.\d+)?|\.\d+)(e[-+]?\d+)?)?$/;
+
+/**
+ * Whether `text` is exactly what {@link pointRows} writes for this point: every line in place (point,
+ * replicate, seed, the point's values, the year, in order) and every metric cell a number or empty.
+ * A journal file that fails is not a finished point (a torn write, a lying disk, or a hand edit such as
+ * `9,garbage,,,`), so the point is computed again instead of entering the results.
+ * @param valueText the point's values as written in points.csv (comma-separated)
+ */
+export function isPointRows(plan: Pick<SweepPlan, 'outputs'>, point: number, valueText: string, seeds: readonly number[], text: string): boolean {
+  if (!text.endsWith('\n')) return false;
+  const lines = text.slice(0, -1).split('\n');
+  const years = plan.outputs.years;
+  const metrics = plan.outputs.metrics.length;
+  if (lines.length !== seeds.length * years.length) return false;
+  return lines.every((line, k) => {
+    const r = Math.floor(k / years.length);
+    const prefix = `${point},${r},${seeds[r]},${valueText},${years[k % years.length]},`;
+    if (!line.startsWith(prefix)) return false;
+    const cells = line.slice(prefix.length).split(',');
+    return cells.length === metrics && cells.every((c) => METRIC_CELL.test(c));
+  });
+}
+
+/** The values text of each point in points.csv (what follows `p,` on its line), by point. */
+export function pointValueTexts(pointsText: string): string[] {
+  return pointsText
+    .split('\n')
+    .slice(1)
+    .filter((l) => l !== '')
+    .map((l) => {
+      const comma = l.indexOf(',');
+      return comma < 0 ? '' : l.slice(comma + 1);
+    });
+}

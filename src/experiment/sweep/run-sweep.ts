@@ -13,20 +13,22 @@
  * Results depend only on the plan: not on the number of workers, the batching, shards or restarts.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTasks, type PoolOptions } from '../pool.js';
 import { resolveParams } from '../run-scenario.js';
 import { replicateSeeds } from '../seeds.js';
 import type { RunTask, TaskResult } from '../task.js';
-import { workerCodeFingerprint } from './code-fingerprint.js';
+import { modelCodeFingerprint } from './code-fingerprint.js';
 import { buildSweepDesign, type SweepDesign } from './design.js';
 import {
-  DESIGN_FILE, MANIFEST_FILE, PLAN_FILE, POINTS_FILE, RESULTS_FILE, journalPoints, pointFilePath, prepareSweepDir, readIfExists,
-  shardMarkerName, writeDurable, writeDurableParts,
+  CODE_FILE, DESIGN_FILE, JOURNAL_DIR, MANIFEST_FILE, PLAN_FILE, POINTS_FILE, RESULTS_FILE, clearSweepFiles, journalPoints, pointFilePath, prepareSweepDir,
+  readIfExists, shardMarkerName, writeDurable, writeDurableParts,
 } from './files.js';
+import { InputError } from '../../engine/diagnostics.js';
+import * as msg from './plan-messages.js';
 import { planHash, planJson, type SweepPlan } from './plan.js';
-import { pointRows, pointsCsv, resultsHeader } from './rows.js';
+import { isPointRows, pointRows, pointsCsv, pointValueTexts, resultsHeader } from './rows.js';
 import { WHOLE, shardPoints, shardText, type Shard } from './shard.js';
 
 /** Why a sweep stops when the worker code changes under it (see code-fingerprint.ts). */
@@ -149,6 +151,7 @@ export function finalizeSweep(dir: string, plan: SweepPlan, points: number, prov
     metrics: plan.outputs.metrics,
     years: plan.outputs.years,
     files: {
+      [CODE_FILE]: sha(CODE_FILE),
       [PLAN_FILE]: sha(PLAN_FILE),
       [DESIGN_FILE]: sha(DESIGN_FILE),
       [POINTS_FILE]: sha(POINTS_FILE),
@@ -158,11 +161,24 @@ export function finalizeSweep(dir: string, plan: SweepPlan, points: number, prov
   writeDurable(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
 }
 
-/** Writes plan.json (first: it claims the directory), design.json and points.csv. */
-export function describeSweep(dir: string, plan: SweepPlan, design: SweepDesign): void {
+/** code.json: the fingerprint of the model code that computes the points (see code-fingerprint.ts). */
+export function codeJson(fingerprint: string): string {
+  return JSON.stringify({ format: 'povsim-sweep-code/1', modelCode: fingerprint }) + '\n';
+}
+
+/** Writes plan.json (first: it claims the directory), design.json, points.csv and code.json. */
+export function describeSweep(dir: string, plan: SweepPlan, design: SweepDesign, code: string): void {
   writeIfChanged(dir, PLAN_FILE, planJson(plan));
   writeIfChanged(dir, DESIGN_FILE, designJson(plan, design));
   writeIfChanged(dir, POINTS_FILE, pointsCsv(plan, design.values));
+  writeIfChanged(dir, CODE_FILE, codeJson(code));
+}
+
+/** The journal check of a plan: a point file must be exactly the rows of that point (isPointRows). */
+export function journalCheck(plan: SweepPlan, pointsText: string): (p: number, text: string) => boolean {
+  const valueTexts = pointValueTexts(pointsText);
+  const seeds = replicateSeeds(plan.seed, plan.replicates);
+  return (p, text) => p < valueTexts.length && isPointRows(plan, p, valueTexts[p], seeds, text);
 }
 
 /**
@@ -173,16 +189,26 @@ export function describeSweep(dir: string, plan: SweepPlan, design: SweepDesign)
 export async function runSweep(plan: SweepPlan, dir: string, opts: SweepRunOptions): Promise<SweepSummary> {
   const t0 = Date.now();
   const shard = opts.shard ?? WHOLE;
-  // 1. prepare
-  prepareSweepDir(dir, planJson(plan), opts.force ?? false);
+  // 1. prepare; a resumed sweep must have been started by this model code (across processes too)
+  const mode = prepareSweepDir(dir, planJson(plan), opts.force ?? false);
+  const modelCode = modelCodeFingerprint();
+  const recorded = readIfExists(dir, CODE_FILE);
+  if (mode === 'resume' && recorded !== undefined && recorded !== codeJson(modelCode)) {
+    if (!opts.force) {
+      const was = (JSON.parse(recorded) as { modelCode?: string }).modelCode ?? '?';
+      throw new InputError([{ ...msg.codeChanged(dir, String(was), modelCode), file: dir, line: 0, column: 0, key: '' }]);
+    }
+    clearSweepFiles(dir);
+    mkdirSync(join(dir, JOURNAL_DIR), { recursive: true });
+  }
   // 2. describe
   const design = buildSweepDesign(plan.design, plan.vary);
   const points = design.values.length;
-  describeSweep(dir, plan, design);
+  describeSweep(dir, plan, design, modelCode);
   // 3. skip finished points and other shards' points
   const R = plan.replicates;
-  const linesPerPoint = R * plan.outputs.years.length;
-  const done = journalPoints(dir, linesPerPoint, points);
+  const isDone = journalCheck(plan, pointsCsv(plan, design.values));
+  const done = journalPoints(dir, points, isDone);
   const mine = shardPoints(points, shard);
   const pending = mine.filter((p) => !done.has(p));
   const resumed = mine.length - pending.length;
@@ -198,9 +224,8 @@ export async function runSweep(plan: SweepPlan, dir: string, opts: SweepRunOptio
   let batchRuns = workers * 2;
   let streaming = false;
   let next = 0;
-  const code = workers > 1 ? workerCodeFingerprint() : '';
   const checkCode = (): void => {
-    if (workers > 1 && workerCodeFingerprint() !== code) throw new Error(CODE_CHANGED);
+    if (workers > 1 && modelCodeFingerprint() !== modelCode) throw new Error(CODE_CHANGED);
   };
   while (next < pending.length) {
     const size = workers === 1 ? 1 : streaming ? pending.length - next : Math.max(1, Math.ceil(batchRuns / R));
@@ -251,7 +276,7 @@ export async function runSweep(plan: SweepPlan, dir: string, opts: SweepRunOptio
   if (shard.count > 1) {
     writeIfChanged(dir, shardMarkerName(shard.index, shard.count), JSON.stringify({ shard: shardText(shard), planHash: planHash(plan), points: mine.length }) + '\n');
   }
-  const complete = journalPoints(dir, linesPerPoint, points).size === points;
+  const complete = journalPoints(dir, points, isDone).size === points;
   if (complete) finalizeSweep(dir, plan, points, opts.provenance);
   return {
     name: plan.name,
