@@ -1,8 +1,8 @@
 /**
  * Assistance (phase 5): the needed measure in priority order for each household type; delivery at
  * precision 1 gives exactly that measure; a wrong diagnosis delivers a random measure with a weaker
- * effect; waiting-for-help households refuse industry and employment; visits follow assistanceRate ×
- * attention; the budget stops one-off measures (industry, employment, housing) once spent.
+ * effect; households waiting for help refuse industry and employment (waitingRefusal); visits follow assistanceRate ×
+ * attention; a one-off measure (industry, employment, housing) waits when the month's allotment cannot cover it.
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
@@ -101,7 +101,7 @@ describe('deliverAssistance at precision 1', () => {
     expect(sp[Spend.housing]).toBe(2 * 20000);
     expect(sp[Spend.industry]).toBe(2 * 5000);
     expect(sp[Spend.employment]).toBe(2 * 1500);
-    expect(w.spentThisYear).toBe(2 * 20000 + 10000 + 3000);
+    expect(w.flows.budgetSpent).toBe(2 * 20000 + 10000 + 3000);
   });
 
   it('never visits unregistered households; visits exited ones at postExitSupport × the registered rate', () => {
@@ -137,15 +137,15 @@ describe('deliverAssistance at precision 1', () => {
 });
 
 describe('waiting for help', () => {
-  it('households below waitingThreshold refuse industry and employment but accept dibao', () => {
+  it('a waiting household refuses industry and employment (waitingRefusal 1) but accepts dibao', () => {
     const w = buildWorld({
-      params: { ...SURE_VISIT, waitingThreshold: 0.3 },
+      params: { ...SURE_VISIT, waitingRefusal: 1 },
       villages: [
         { industryKey: 0.01, coopKey: 0.99, forest: 0, cadres: PERFECT, households: [
-          { registry: R, motivation: 0.2 }, // needs industry: refuses (no cooperative to fall back on)
-          { registry: R, motivation: 0.2, measures: Measure.Industry }, // needs employment: refuses
-          { registry: R, motivation: 0.2, laborers: 0 }, // needs dibao: accepts
-          { registry: R, motivation: 0.5 }, // not waiting: joins
+          { registry: R, waiting: 1, motivation: 0.6 }, // needs industry: refuses
+          { registry: R, waiting: 1, motivation: 0.6, measures: Measure.Industry }, // needs employment: refuses
+          { registry: R, waiting: 1, laborers: 0 }, // needs dibao (a transfer): accepts
+          { registry: R, waiting: 0, motivation: 0.6 }, // not waiting: joins
         ] },
       ],
     });
@@ -165,7 +165,31 @@ describe('waiting for help', () => {
     expect(neededMeasure(w, 1)).toBe(Measure.Employment);
   });
 
-  it('in a cooperative village a waiting household that can work is linked for dividends instead of working', () => {
+  it('refusal happens with probability waitingRefusal, on the household\'s own draw (0.8: about 80% of 400 refuse)', () => {
+    const n = 400;
+    for (const refusal of [0, 0.8, 1]) {
+      const w = buildWorld({
+        params: { ...SURE_VISIT, caseloadReference: 1000, waitingRefusal: refusal },
+        villages: [{ industryKey: 0.01, cadres: PERFECT, households: households(n, () => ({ registry: R, waiting: 1, motivation: 0.6 })) }],
+      });
+      advanceTo(w, 1);
+      deliverAssistance(w);
+      const key = w.streams.assistance.key;
+      let joined = 0;
+      for (let h = 0; h < n; h++) {
+        expect(w.hh.industryMember[h]).toBe(uniformAt(key, h, 1, 4) < refusal ? 0 : 1);
+        joined += w.hh.industryMember[h];
+      }
+      if (refusal === 0) expect(joined).toBe(n);
+      if (refusal === 1) expect(joined).toBe(0);
+      if (refusal === 0.8) {
+        expect(joined / n).toBeGreaterThan(0.15);
+        expect(joined / n).toBeLessThan(0.25);
+      }
+    }
+  });
+
+  it('in a cooperative village a household below joinThreshold that can work is linked for dividends instead of working', () => {
     const w = buildWorld({
       params: SURE_VISIT,
       villages: [{ industryKey: 0.01, coopKey: 0.01, cadres: PERFECT, households: [{ registry: R, motivation: 0.2 }] }],
@@ -233,31 +257,34 @@ describe('visits and diagnosis', () => {
 });
 
 describe('budget', () => {
-  it('once the year\'s spending reaches the budget, no one-off measure starts; transfers and offers go on', () => {
-    const { w, idOf } = typesWorld({ annualBudget: 1e9 }, {});
+  it('once the month\'s allotment is spent, no one-off measure starts; transfers and offers go on', () => {
+    const { w, idOf } = typesWorld({}, {});
     advanceTo(w, 1);
-    w.spentThisYear = 1e9 / w.scaleUp; // exhausted
+    w.budgetLeft = 0; // allotment exhausted
     deliverAssistance(w);
     const hh = w.hh;
-    expect(hh.unsafeHousing[idOf[0]]).toBe(1); // housing: one-off, stopped
-    expect(hh.industryMember[idOf[5]]).toBe(0); // industry: stopped
-    expect(hh.industryMember[idOf[4]]).toBe(0); // cooperative link is an industry measure: stopped
-    expect(hh.measures[idOf[6]] & Measure.Employment).toBe(0); // training: stopped
+    expect(hh.unsafeHousing[idOf[0]]).toBe(1); // housing: one-off, waits
+    expect(hh.industryMember[idOf[5]]).toBe(0); // industry: waits
+    expect(hh.industryMember[idOf[4]]).toBe(0); // cooperative link is an industry measure: waits
+    expect(hh.measures[idOf[6]] & Measure.Employment).toBe(0); // training: waits
     expect(hh.relocationOffered[idOf[1]]).toBe(1); // offers go on
     expect(hh.onDibao[idOf[3]]).toBe(1); // dibao goes on
     expect(hh.ecoPost[idOf[7]]).toBe(1); // posts go on
     const sp = w.flows.spending;
     expect(sp[Spend.housing] + sp[Spend.industry] + sp[Spend.employment]).toBe(0);
+    expect(w.flows.budgetSpent).toBe(0);
   });
 
-  it('the measure that crosses the budget still starts; none after it', () => {
+  it('a measure starts only if the allotment left covers it; the one that would cross it waits', () => {
     const hs = households(5, () => ({ registry: R }));
-    for (const [budget, expected] of [[10000, 2], [7000, 2], [5000, 1], [4999, 1], [0, 0], [1e9, 5]] as const) {
-      const w = buildWorld({ params: { ...SURE_VISIT, annualBudget: budget }, villages: [{ industryKey: 0.01, cadres: PERFECT, households: hs }] });
+    for (const [left, expected] of [[10000, 2], [7000, 1], [5000, 1], [4999, 0], [0, 0], [1e9, 5]] as const) {
+      const w = buildWorld({ params: SURE_VISIT, villages: [{ industryKey: 0.01, cadres: PERFECT, households: hs }] });
       advanceTo(w, 1);
+      w.budgetLeft = left;
       deliverAssistance(w);
-      expect(w.villages.members[0], `budget ${budget}`).toBe(expected);
-      expect(w.spentThisYear).toBe(expected * 5000);
+      expect(w.villages.members[0], `allotment ${left}`).toBe(expected);
+      expect(w.flows.budgetSpent).toBe(expected * 5000);
+      expect(w.budgetLeft).toBe(left - expected * 5000);
     }
   });
 });

@@ -1,13 +1,14 @@
 /**
- * Cadre placement (initialization): one cadre per village, the rest apportioned to villages by
- * registered poor households (largest remainder, ties to the lower village id); initial cadre state from
- * the cadre-init stream; households assigned to the least-loaded cadre of their village.
+ * Cadre placement (initialization): one helper per village, the rest apportioned to villages by
+ * registered poor households (largest remainder, ties to the lower village id); stationed cadres as
+ * first secretaries and work teams in the designated poor villages; initial cadre state from the
+ * cadre-init stream; households assigned to the least-loaded helper of their village.
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
 import { assignCadre, placeCadres } from '../../src/model/cadre-placement.js';
 import { initialQuality } from '../../src/model/cadres.js';
-import { Registry } from '../../src/model/world.js';
+import { CadreKind, Registry } from '../../src/model/world.js';
 import { buildWorld, expectRel, households } from './fixtures.js';
 
 const reg = (n: number, extra = 0) => [
@@ -31,7 +32,7 @@ describe('placeCadres', () => {
     });
     w.hh.cadre.fill(-1);
     w.cadres.caseload.fill(0);
-    placeCadres(w);
+    placeCadres(w, 0);
     return w;
   }
 
@@ -44,14 +45,46 @@ describe('placeCadres', () => {
     expect(Array.from(w.cadres.village)).toEqual([0, 0, 0, 0, 1, 1, 1, 2, 2, 3]);
   });
 
-  it('draws initial quality and burnout from the cadre-init stream; effort starts at the lever', () => {
+  it('draws initial quality from the cadre-init stream; helpers start without burnout, effort at the lever', () => {
     const w = placed();
     const key = w.streams.cadreInit.key;
     for (let c = 0; c < w.nCadres; c++) {
       expectRel(w.cadres.quality[c], initialQuality(0.5, uniformAt(key, c, 0, 0)), 1e-6);
-      expectRel(w.cadres.burnout[c], 0.1 * uniformAt(key, c, 0, 1), 1e-6);
+      expect(w.cadres.kind[c]).toBe(CadreKind.Helper);
+      expect(w.cadres.burnout[c]).toBe(0);
+      expect(w.cadres.tenure[c]).toBe(0);
       expect(w.cadres.effort[c]).toBeCloseTo(0.65, 6);
     }
+  });
+
+  it('stationed cadres: one first secretary per village, the rest as work teams in the designated poor villages', () => {
+    // 16 cadres, 6 of them stationed. Village 0 has the highest registered share (20 of 28 persons) and is
+    // the one designated poor village (round(0.1766 × 4) = 1): secretaries 1, 1, 1, 1 and the 2 left to village 0.
+    const w = buildWorld({
+      params: { cadreEffort: 0.65, initialCadreQuality: 0.5 },
+      villages: [
+        { households: reg(5, 2), cadres: 7, stationed: 6 },
+        { households: reg(3, 4), cadres: 1 },
+        { households: reg(2, 1), cadres: 1 },
+        { households: reg(0, 3), cadres: 1 },
+      ],
+    });
+    w.hh.cadre.fill(-1);
+    w.cadres.caseload.fill(0);
+    placeCadres(w, 6);
+    const vl = w.villages;
+    expect(Array.from(vl.poor)).toEqual([1, 0, 0, 0]);
+    expect(Array.from({ length: 4 }, (_, v) => vl.cadreEnd[v] - vl.cadreStart[v])).toEqual([4, 3, 2, 1]);
+    expect(Array.from(vl.stationedStart)).toEqual([10, 13, 14, 15]);
+    expect(Array.from(vl.stationedEnd)).toEqual([13, 14, 15, 16]);
+    const key = w.streams.cadreInit.key;
+    for (let c = 10; c < 16; c++) {
+      expect(w.cadres.kind[c]).toBe(CadreKind.Stationed);
+      expectRel(w.cadres.burnout[c], 0.1 * uniformAt(key, c, 0, 1), 1e-6);
+    }
+    // Households go to helpers only; stationed caseloads are the village workload per stationed cadre.
+    for (let h = 0; h < w.nHouseholds; h++) if (w.hh.cadre[h] >= 0) expect(w.cadres.kind[w.hh.cadre[h]]).toBe(CadreKind.Helper);
+    expect(Array.from(w.cadres.caseload.slice(10))).toEqual([2, 2, 2, 3, 2, 0]); // village 0: 5 / 3 → 2 each; then 3, 2, 0
   });
 
   it('assigns registered households to the least-loaded cadre of their village (lowest id on ties)', () => {
@@ -69,7 +102,7 @@ describe('placeCadres', () => {
 
   it('spreads spare cadres evenly when nobody is registered', () => {
     const w = buildWorld({ villages: [{ households: reg(0, 2), cadres: 4 }, { households: reg(0, 2), cadres: 1 }, { households: reg(0, 2), cadres: 1 }] });
-    placeCadres(w);
+    placeCadres(w, 0);
     // spare 3 over 3 villages: exactly one more each.
     expect(Array.from({ length: 3 }, (_, v) => w.villages.cadreEnd[v] - w.villages.cadreStart[v])).toEqual([2, 2, 2]);
   });

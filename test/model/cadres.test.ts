@@ -1,89 +1,140 @@
 /**
- * Cadres (phase 3): burnout rises with caseload and pressure and recovers with support; effort =
- * cadreEffort × (1 − 0.6 × burnout); quality closes (trainingDays / 12) × qualityPerTrainingDay of its gap
- * each month; attention is diluted above caseloadReference; precision; rotation; cost booking.
+ * Cadres (phase 3): stationed cadres' burnout grows with the village's caseload per stationed cadre,
+ * supervision pressure, the target effort and years in post, and recovers with support; the team's mean
+ * burnout cuts the effort the village's pairing helpers give (burnoutEffortLoss); quality closes
+ * (trainingDays / 12) × qualityPerTrainingDay of its gap each month; attention is diluted above
+ * caseloadReference; precision; rotation resets quality, burnout and tenure; only the policy's added
+ * costs are booked.
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
 import {
   attention,
-  BURNOUT_EFFORT_LOSS,
   initialQuality,
+  plannedAttention,
   precision,
   recountCaseloads,
   rotateCadres,
   updateCadres,
 } from '../../src/model/cadres.js';
-import { Registry, Spend } from '../../src/model/world.js';
-import { advanceTo, buildWorld, expectRel, households } from './fixtures.js';
+import { CadreKind, Registry, Spend } from '../../src/model/world.js';
+import { advanceTo, buildWorld, expectRel, households, type CadreSpec } from './fixtures.js';
 
-/** One village, two cadres: cadre 0 serves ten registered households, cadre 1 two. */
-function cadreWorld(params = {}) {
+const R = Registry.Registered;
+
+/**
+ * One village: helper 0 serves ten registered households, helper 1 two (plus three exited, monitored);
+ * `stationed` stationed cadres (default one, burnout 0.2) carry the village's workload.
+ */
+function cadreWorld(params = {}, stationed: CadreSpec[] = [{ burnout: 0.2 }]) {
   return buildWorld({
     params,
     villages: [{
-      cadres: [{ effort: 0.55, burnout: 0.2, quality: 0.5 }, { effort: 0.55, burnout: 0.2, quality: 0.5 }],
+      cadres: [{ effort: 0.55, quality: 0.5 }, { effort: 0.55, quality: 0.5 }],
+      stationed,
       households: [
-        ...households(10, () => ({ registry: Registry.Registered, cadre: 0 })),
-        ...households(2, () => ({ registry: Registry.Registered, cadre: 1 })),
-        ...households(3, () => ({ registry: Registry.Exited, cadre: 1 })), // not counted
+        ...households(10, () => ({ registry: R, cadre: 0 })),
+        ...households(2, () => ({ registry: R, cadre: 1 })),
+        ...households(3, () => ({ registry: Registry.Exited, cadre: 1 })),
         ...households(2, () => ({ registry: Registry.None })),
       ],
     }],
   });
 }
 
+/** Burnout after one month by the formula of cadres.ts. */
+function nextBurnout(b: number, p: { rate: number; load: number; ref: number; effort: number; pressure: number; tenureBurnout: number; tenure: number; recovery: number; support: number }): number {
+  return b + p.rate * (p.load / p.ref) * p.effort * (0.5 + p.pressure) * (1 + p.tenureBurnout * p.tenure) * (1 - b) - p.recovery * (1 + p.support) * b;
+}
+const BASE = { rate: 0.04, ref: 20, effort: 0.55, pressure: 0.5, tenureBurnout: 0.15, tenure: 0, recovery: 0.03, support: 0 };
+
 describe('recountCaseloads', () => {
-  it('counts registered households per cadre only', () => {
+  it('a helper counts its registered households; a stationed cadre its share of registered + monitoredWeight × exited', () => {
     const w = cadreWorld();
     w.cadres.caseload.fill(99);
     recountCaseloads(w);
-    expect(Array.from(w.cadres.caseload)).toEqual([10, 2]);
+    // 12 registered + 0.3 × 3 exited = 12.9 → 13 for one stationed cadre.
+    expect(Array.from(w.cadres.caseload)).toEqual([10, 2, 13]);
+    const two = cadreWorld({}, [{}, {}]);
+    recountCaseloads(two);
+    expect(Array.from(two.cadres.caseload)).toEqual([10, 2, 6, 6]); // 12.9 / 2 = 6.45 → 6
+    expect(two.cadres.kind[2]).toBe(CadreKind.Stationed);
   });
 });
 
-describe('updateCadres', () => {
-  it('burnout by the formula: rate × load × effort × (0.5 + pressure) × (1 − b) − recovery × (1 + support) × b', () => {
+describe('stationed cadre burnout', () => {
+  it('follows rate × (caseload / reference) × effort × (0.5 + pressure) × (1 + tenureBurnout × tenure) × (1 − b) − recovery × b', () => {
     const w = cadreWorld();
-    advanceTo(w, 1); // 2014: pressure 0.5, so the pressure factor is 1
+    advanceTo(w, 1); // 2014: pressure 0.5, factor 1
     expect(w.pressure).toBe(0.5);
-    const e = w.cadres.effort[0];
-    const b = w.cadres.burnout[0];
     updateCadres(w);
-    const b0 = b + 0.04 * (10 / 5) * e * 1.0 * (1 - b) - 0.03 * b;
-    const b1 = b + 0.04 * (2 / 5) * e * 1.0 * (1 - b) - 0.03 * b;
-    expectRel(w.cadres.burnout[0], b0, 1e-6);
-    expectRel(w.cadres.burnout[1], b1, 1e-6);
-    expect(w.cadres.burnout[0]).toBeCloseTo(0.2292, 6);
-    expect(w.cadres.burnout[1]).toBeCloseTo(0.20104, 6);
+    const b = Math.fround(0.2);
+    const expected = nextBurnout(b, { ...BASE, load: 13 });
+    expectRel(w.cadres.burnout[2], expected, 1e-6);
+    expect(w.cadres.burnout[2]).toBeCloseTo(0.2 + 0.04 * 0.65 * 0.55 * 0.8 - 0.006, 6); // 0.20544
+    expectRel(w.cadres.tenure[2], 1 / 12, 1e-6);
+    // Helpers do not burn out themselves.
+    expect(w.cadres.burnout[0]).toBe(0);
+    expect(w.cadres.burnout[1]).toBe(0);
   });
 
-  it('effort = cadreEffort × (1 − 0.6 × burnout)', () => {
-    const w = cadreWorld({ cadreEffort: 0.8 });
-    advanceTo(w, 1);
-    updateCadres(w);
-    expect(BURNOUT_EFFORT_LOSS).toBe(0.6);
-    for (let c = 0; c < 2; c++) expectRel(w.cadres.effort[c], 0.8 * (1 - 0.6 * w.cadres.burnout[c]), 1e-6);
-    expect(w.cadres.effort[0]).toBeLessThan(w.cadres.effort[1]); // the heavier caseload burns out more
+  it('grows with caseload: four times the caseload, four times the growth term', () => {
+    const mk = (n: number) =>
+      buildWorld({ params: { burnoutRecovery: 0 }, villages: [{ cadres: 1, stationed: [{ burnout: 0 }], households: households(n, () => ({ registry: R })) }] });
+    const light = mk(10);
+    const heavy = mk(40);
+    for (const w of [light, heavy]) {
+      advanceTo(w, 1);
+      updateCadres(w);
+    }
+    expectRel(light.cadres.burnout[1], 0.04 * (10 / 20) * 0.55, 1e-6); // 0.011
+    expectRel(heavy.cadres.burnout[1], 0.04 * (40 / 20) * 0.55, 1e-6); // 0.044
+    expect(heavy.cadres.burnout[1] / light.cadres.burnout[1]).toBeCloseTo(4, 5);
   });
 
-  it('higher pressure and caseload raise burnout; support speeds recovery', () => {
+  it('grows with pressure (factor 0.5 + pressure) and tenure (1 + 0.15 per year); support speeds recovery', () => {
     const base = cadreWorld();
     const pressed = cadreWorld();
+    const veteran = cadreWorld({}, [{ burnout: 0.2, tenure: 4 }]);
     const supported = cadreWorld({ cadreSupport: 1 });
-    for (const w of [base, pressed, supported]) advanceTo(w, 1);
-    pressed.pressure = 1; // pressure factor 1.5
-    for (const w of [base, pressed, supported]) updateCadres(w);
-    const e = Math.fround(0.55); // f32 columns
+    for (const w of [base, pressed, veteran, supported]) advanceTo(w, 1);
+    pressed.pressure = 1;
+    for (const w of [base, pressed, veteran, supported]) updateCadres(w);
     const b = Math.fround(0.2);
-    expectRel(pressed.cadres.burnout[0], b + 0.04 * 2 * e * 1.5 * (1 - b) - 0.03 * b, 1e-6);
-    expect(pressed.cadres.burnout[0] - base.cadres.burnout[0]).toBeCloseTo(0.04 * 2 * e * 0.5 * (1 - b), 6);
-    expect(base.cadres.burnout[0] - supported.cadres.burnout[0]).toBeCloseTo(0.03 * b, 6);
-    // With no caseload, burnout only recovers.
-    const idle = buildWorld({ villages: [{ cadres: [{ burnout: 0.5 }], households: [{}] }] });
+    const growth = 0.04 * (13 / 20) * 0.55 * (1 - b); // at pressure 0.5 and tenure 0
+    expect(pressed.cadres.burnout[2] - base.cadres.burnout[2]).toBeCloseTo(0.5 * growth, 7);
+    expect(veteran.cadres.burnout[2] - base.cadres.burnout[2]).toBeCloseTo(0.6 * growth, 7); // tenure 4: 1.6×
+    expect(base.cadres.burnout[2] - supported.cadres.burnout[2]).toBeCloseTo(0.03 * b, 7);
+    // Without any caseload, burnout only recovers.
+    const idle = buildWorld({ villages: [{ cadres: 1, stationed: [{ burnout: 0.5 }], households: [{}] }] });
     advanceTo(idle, 1);
     updateCadres(idle);
-    expect(idle.cadres.burnout[0]).toBeCloseTo(0.5 * (1 - 0.03), 6);
+    expect(idle.cadres.burnout[1]).toBeCloseTo(0.5 * (1 - 0.03), 6);
+  });
+
+  it('the team\'s mean burnout cuts the effort of the village\'s helpers: cadreEffort × (1 − burnoutEffortLoss × team)', () => {
+    const w = buildWorld({
+      params: { cadreEffort: 0.8, burnoutRate: 0, burnoutRecovery: 0 },
+      villages: [
+        { cadres: 2, stationed: [{ burnout: 0.2 }, { burnout: 0.6 }], households: households(4, () => ({ registry: R })) },
+        { cadres: 1, households: households(4, () => ({ registry: R })) }, // no team: nothing lost
+      ],
+    });
+    advanceTo(w, 1);
+    updateCadres(w);
+    expectRel(w.villages.teamBurnout[0], 0.4, 1e-6);
+    expect(w.villages.teamBurnout[1]).toBe(0);
+    expectRel(w.cadres.effort[0], 0.8 * (1 - 0.6 * 0.4), 1e-6); // 0.608: 24% of the target lost
+    expectRel(w.cadres.effort[1], 0.608, 1e-6);
+    expectRel(w.cadres.effort[2], 0.8, 1e-6);
+    // With burnoutEffortLoss 0 burnout costs no effort.
+    const noLoss = buildWorld({
+      params: { cadreEffort: 0.8, burnoutEffortLoss: 0 },
+      villages: [{ cadres: 1, stationed: [{ burnout: 0.9 }], households: [{ registry: R }] }],
+    });
+    advanceTo(noLoss, 1);
+    updateCadres(noLoss);
+    expectRel(noLoss.cadres.effort[0], 0.8, 1e-6);
   });
 
   it('quality closes (trainingDays / 12) × qualityPerTrainingDay of its gap a month: 1 − (1 − q0)(1 − r)^12 after a year', () => {
@@ -102,27 +153,34 @@ describe('updateCadres', () => {
     expect(w.cadres.quality[0]).toBeCloseTo(0.5 + (20 / 12) * 0.02 * 0.5, 6); // 0.51667
   });
 
-  it('books cadre time at the target effort and training days, per month', () => {
-    const w = cadreWorld({ cadreEffort: 0.7, trainingDays: 10 });
+  it('books only the policy\'s added costs: effort above paidEffort, stationing, support and training days', () => {
+    const w = cadreWorld({ cadreEffort: 0.7, paidEffort: 0.55, trainingDays: 10, cadreSupport: 0.5 });
     advanceTo(w, 1);
     updateCadres(w);
-    expect(w.flows.spending[Spend.cadres]).toBeCloseTo((2 * 0.7 * 40000 + 2 * 10 * 400) / 12, 6);
+    // 2 helpers × 0.15 × 40,000 + 1 stationed × (60,000 + 0.5 × 5,000) + 3 cadres × 10 days × 400, a month.
+    expect(w.flows.spending[Spend.cadres]).toBeCloseTo((2 * 0.15 * 40000 + 62500 + 3 * 10 * 400) / 12, 4);
+    const low = cadreWorld({ cadreEffort: 0.4, paidEffort: 0.55, trainingDays: 0 });
+    advanceTo(low, 1);
+    updateCadres(low);
+    expect(low.flows.spending[Spend.cadres]).toBeCloseTo(60000 / 12, 6); // effort under what salaries pay costs nothing extra
   });
 });
 
 describe('attention and precision', () => {
-  it('attention is effort, diluted by caseloadReference / caseload above the reference', () => {
+  it('attention is effort given, diluted by caseloadReference / caseload above the reference; planned attention uses the target effort', () => {
     const w = cadreWorld({ caseloadReference: 5 });
-    const e = w.cadres.effort[0];
-    expectRel(attention(w, 0), e * (5 / 10), 1e-9); // caseload 10
-    expectRel(attention(w, 1), e, 1e-9); // caseload 2: full attention
+    w.cadres.effort[0] = 0.4; // burnout took some of the 0.55 target
+    expectRel(attention(w, 0), Math.fround(0.4) * (5 / 10), 1e-9); // caseload 10
+    expectRel(plannedAttention(w, 0), 0.55 * (5 / 10), 1e-9);
+    expectRel(attention(w, 1), Math.fround(0.55), 1e-9); // caseload 2: full attention
     w.cadres.caseload[1] = 5;
-    expectRel(attention(w, 1), e, 1e-9); // exactly at the reference: full
+    expectRel(attention(w, 1), Math.fround(0.55), 1e-9); // exactly at the reference: full
     expect(attention(w, -1)).toBe(0);
+    expect(plannedAttention(w, -1)).toBe(0);
   });
 
-  it('precision = quality × (0.5 + 0.5 × effort); 0.3 without a cadre', () => {
-    const w = cadreWorld();
+  it('precision = quality × (0.5 + 0.5 × effort); precisionWithoutCadre without a cadre', () => {
+    const w = cadreWorld({ precisionWithoutCadre: 0.3 });
     w.cadres.quality[0] = 0.8;
     w.cadres.effort[0] = 0.4;
     expectRel(precision(w, 0), Math.fround(0.8) * (0.5 + 0.5 * Math.fround(0.4)), 1e-12);
@@ -131,23 +189,25 @@ describe('attention and precision', () => {
 });
 
 describe('rotateCadres', () => {
-  it('replaces the cadres whose rotation draw is below rotationRate with fresh ones', () => {
+  it('replaces the cadres whose rotation draw is below rotationRate: fresh quality, no burnout, tenure 0', () => {
     const n = 200;
     const w = buildWorld({
       params: { rotationRate: 0.15, initialCadreQuality: 0.5 },
-      villages: [{ cadres: Array.from({ length: n }, () => ({ quality: 0.9, burnout: 0.6 })), households: [{}] }],
+      villages: [{ cadres: 1, stationed: Array.from({ length: n }, () => ({ quality: 0.9, burnout: 0.6, tenure: 3 })), households: [{}] }],
     });
     advanceTo(w, 12);
     rotateCadres(w);
     const key = w.streams.rotation.key;
     let rotated = 0;
-    for (let c = 0; c < n; c++) {
+    for (let c = 1; c <= n; c++) {
       if (uniformAt(key, c, 12, 0) < 0.15) {
         rotated++;
         expect(w.cadres.burnout[c]).toBe(0);
+        expect(w.cadres.tenure[c]).toBe(0);
         expectRel(w.cadres.quality[c], initialQuality(0.5, uniformAt(key, c, 12, 1)), 1e-6);
       } else {
         expect(w.cadres.burnout[c]).toBeCloseTo(0.6, 6);
+        expect(w.cadres.tenure[c]).toBe(3);
         expect(w.cadres.quality[c]).toBeCloseTo(0.9, 6);
       }
     }
