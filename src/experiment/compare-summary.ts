@@ -74,7 +74,7 @@ export function terminalTable(r: StudyResult): string[] {
     const cost = !c || c.ratio === null ? 'n/a' : c.ciLo === null ? `${kk(c.ratio)} [no bound]` : `${kk(c.ratio)} [${kk(c.ciLo)}, ${kk(c.ciHi!)}]`;
     const p = firstProbability(r, a.name);
     return [
-      String(i + 1), fit(a.name, 23),
+      String(i + 1), fit(a.name, 24),
       d ? `${k(d.effect.mean)} [${k(d.effect.ciLo)}, ${k(d.effect.ciHi)}]` : 'n/a',
       t ? withInterval('true_incidence', t.effect.mean, t.effect.ciLo, t.effect.ciHi) : 'n/a',
       (a.cost.extraSpendingPerYear / 1e9).toFixed(2), cost, p === null ? '–' : `${Math.round(100 * p)}%`,
