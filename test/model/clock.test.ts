@@ -1,5 +1,5 @@
 /**
- * Clock (first phase): step → month and year, the year's poverty line and budget reset in January,
+ * Clock (first phase): step → month and year, the year's poverty line and the budget's lapse in January,
  * supervision pressure rising toward the deadline, the wage index, and scheduled parameter values.
  */
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ describe('advanceClock', () => {
     for (let t = 1; t <= 25; t++) {
       advanceClock(w);
       seen.push([w.step, w.year, w.month]);
-      expect(w.line).toBe(povertyLine(w.year));
+      expect(w.line).toBe(povertyLine(w.year, w.p));
       expectRel(w.pressure, Math.min(1, 0.5 + 0.06 * (w.year - 2014)), 1e-12);
       expectRel(w.wageIndex, Math.pow(1.09, t / 12), 1e-12);
     }
@@ -24,21 +24,19 @@ describe('advanceClock', () => {
     expect(seen[11]).toEqual([12, 2014, 12]);
     expect(seen[12]).toEqual([13, 2015, 1]);
     expect(seen[24]).toEqual([25, 2016, 1]);
-    expect(povertyLine(2020)).toBe(4000);
-    expectRel(povertyLine(2022), 4000 * 1.025 ** 2, 1e-12);
-    expect(supervisionPressure(0.8, 0.1, 2020)).toBe(1);
   });
 
-  it('resets the year\'s budget spending each January only', () => {
+  it('the budget allotment lapses each January only; a month adds one twelfth of the year\'s budget', () => {
     const w = buildWorld({ villages: [{ households: [{}] }] });
     advanceTo(w, 5);
-    w.spentThisYear = 1234;
+    const a = w.budgetYear / 12;
+    expect(a).toBeGreaterThan(0);
+    w.budgetLeft = 1234;
     advanceTo(w, 12);
-    expect(w.spentThisYear).toBe(1234);
+    expectRel(w.budgetLeft, 1234 + 7 * a, 1e-12);
     advanceTo(w, 13);
-    expect(w.spentThisYear).toBe(0);
+    expectRel(w.budgetLeft, w.budgetYear / 12, 1e-12); // 2015's first allotment only
   });
-
   it('applies scheduled parameter values by step (a step change and a ramp)', () => {
     const w = buildWorld({ params: { cadreEffort: 0.5, subsidyLevel: 10000 }, villages: [{ households: [{}] }] });
     const series = expandSchedule(w.p, [
@@ -58,5 +56,24 @@ describe('advanceClock', () => {
       ramp.push(w.p.subsidyLevel);
     }
     expect(ramp).toEqual([20000, 30000, 40000, 50000, 50000]);
+  });
+});
+
+describe('government paths', () => {
+  it('povertyLine: the NBS lines to 2019, exitStandard2020 in 2020, then held constant in real terms', () => {
+    const p = { exitStandard2020: 4000, priceInflation: 0.02 };
+    expect([2013, 2014, 2015, 2016, 2017, 2018, 2019].map((y) => povertyLine(y, p))).toEqual([2736, 2800, 2855, 2952, 2952, 2995, 3218]);
+    expect(povertyLine(2020, p)).toBe(4000);
+    expect(povertyLine(2020, { ...p, exitStandard2020: 3300 })).toBe(3300);
+    expectRel(povertyLine(2022, p), 4000 * 1.02 ** 2, 1e-12);
+  });
+
+  it('supervisionPressure rises toward the 2020 deadline, capped at 1, then consolidationPressure', () => {
+    const p = { supervisionPressure: 0.8, deadlinePressureGrowth: 0.1, consolidationPressure: 0.3 };
+    expect(supervisionPressure(p, 2014)).toBe(0.8);
+    expectRel(supervisionPressure(p, 2015), 0.9, 1e-12);
+    expect(supervisionPressure(p, 2020)).toBe(1);
+    expect(supervisionPressure(p, 2021)).toBe(0.3);
+    expect(supervisionPressure(p, 2025)).toBe(0.3);
   });
 });

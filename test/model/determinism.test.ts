@@ -26,6 +26,7 @@ import { uniformAt } from '../../src/engine/random.js';
 import { yearlyCsv } from '../../src/experiment/run-outputs.js';
 import { runScenario, type ScenarioSpec } from '../../src/experiment/run-scenario.js';
 import { defaultParams, type Params } from '../../src/model/parameters.js';
+import { fundsOfYear } from '../../src/model/government.js';
 import { PHASES } from '../../src/model/plan.js';
 import { createStreams, initWorld, runSimulation } from '../../src/model/simulate.js';
 import { Measure, Registry, type World } from '../../src/model/world.js';
@@ -128,7 +129,9 @@ describe('(b) common random numbers', () => {
       const month = ((t - 1) % 12) + 1;
       if (month >= 5 && month <= 8) continue; // flood season: disasters add to losses
       for (let h = 0; h < A.nHouseholds; h++) {
-        const rate = (A.hh.chronic[h] === 1 ? 3 : 1) * A.p.illnessMonthlyRate;
+        // A household that has settled in a town (urbanization) has no rural shocks.
+        if (A.hh.gone[h] === 1 || B.hh.gone[h] === 1) continue;
+        const rate = (A.hh.chronic[h] === 1 ? A.p.chronicIllnessFactor : 1) * A.p.illnessMonthlyRate;
         const ill = uniformAt(key, h, t, 0) < rate;
         const cost = -A.p.illnessCost * Math.log(1 - uniformAt(key, h, t, 1));
         for (const [w, oop] of [[A, oopA], [B, oopB]] as const) {
@@ -170,6 +173,7 @@ describe('(c) a local lever has local effects', () => {
     expect(B.villages.covered[village]).toBe(1);
     const diffs: number[] = [];
     let inVillage = 0;
+    let market = 0;
     const a0 = A.villages.hhStart[village];
     const a1 = A.villages.hhEnd[village];
     for (let t = 1; t <= months; t++) {
@@ -177,41 +181,49 @@ describe('(c) a local lever has local effects', () => {
       runStep(PHASES, A, t % 12 === 0);
       runStep(PHASES, B, t % 12 === 0);
       let d = 0;
+      const type = A.villages.industryType[village];
       for (let h = 0; h < A.nHouseholds; h++) {
         const differs = A.hh.income[h] !== B.hh.income[h] || A.hh.registry[h] !== B.hh.registry[h] || A.hh.motivation[h] !== B.hh.motivation[h];
         if (!differs) continue;
         if (h >= a0 && h < a1) inVillage++;
+        // Members of the same industry elsewhere share its market (industries.ts): their income per member moves.
+        else if (A.villages.industryType[A.hh.village[h]] === type && (A.hh.industryMember[h] !== 0 || B.hh.industryMember[h] !== 0)) market++;
         else d++;
       }
       diffs.push(d);
     }
-    return { diffs, inVillage, A, B, village };
+    return { diffs, inVillage, market, A, B, village };
   }
 
-  it('covering one more village changes nothing outside it when the budget cannot bind (24 months)', () => {
-    const { diffs, inVillage, B, village } = compare({ annualBudget: 1e12, industryCoverage: 0.45 }, 24);
-    expect(diffs).toEqual(new Array(24).fill(0));
-    // Inside the newly covered village, things did change.
+  it('covering one more village changes nothing outside it but its industry\'s market, when the budget cannot bind (11 months)', () => {
+    // Until the first December: urbanization (December) draws leavers against the province's totals, so
+    // from then on a registration anywhere shifts who leaves everywhere (reported to the lead).
+    const { diffs, inVillage, market, B, village } = compare({ extraBudget: 1e12, industryCoverage: 0.45 }, 11);
+    expect(diffs).toEqual(new Array(11).fill(0));
+    // Inside the newly covered village, things did change; so did incomes of members of the same industry elsewhere.
     expect(inVillage).toBeGreaterThan(0);
+    expect(market).toBeGreaterThan(0);
     expect(B.villages.members[village]).toBeGreaterThan(0);
   });
 
   it('with a binding budget the villages are coupled, but only from the month the budget first binds', () => {
-    // A budget that runs out within the year: the run with one more base spends faster.
+    // A small budget for one-off measures: the run with one more industry village spends its allotment faster.
     let firstBinding = Infinity;
-    let previous = 0;
     let largestMonth = 0;
-    const { diffs } = compare({ annualBudget: 2e9, industryCoverage: 0.45 }, 24, (t, A, B) => {
-      // The budget is checked household by household during assistance, so it can bind in the middle of a
-      // month. "Could bind this month" is judged conservatively: spending so far this year plus twice the
-      // largest month of spending seen (bases, assistance and one-off measures) reaches the budget.
-      const budget = A.p.annualBudget / A.scaleUp;
+    let spentBefore = 0;
+    const { diffs } = compare({ householdMeasureShare: 0.03, industryCoverage: 0.45 }, 24, (t, A, B) => {
+      // The allotment is checked household by household during assistance, so it can bind in the middle
+      // of a month. "Could bind this month" is judged conservatively: what is left of the allotment plus
+      // this month's release is under twice the largest month of one-off spending seen (flows are not
+      // reset here: budgetSpent is cumulative).
+      const spent = Math.max(A.flows.budgetSpent, B.flows.budgetSpent);
+      largestMonth = Math.max(largestMonth, spent - spentBefore);
+      spentBefore = spent;
       const month = ((t - 1) % 12) + 1;
-      const spent = month === 1 ? 0 : Math.max(A.spentThisYear, B.spentThisYear);
-      if (month !== 1) largestMonth = Math.max(largestMonth, spent - previous);
-      previous = spent;
-      const bases = (B.villages.covered.reduce((s, x) => s + x, 0) * B.p.industryCoverageCost) / 12;
-      if (spent + 2 * Math.max(largestMonth, bases) >= budget && firstBinding === Infinity) firstBinding = t;
+      const left = month === 1 ? 0 : Math.min(A.budgetLeft, B.budgetLeft);
+      const year = 2014 + Math.floor((t - 1) / 12);
+      const release = (fundsOfYear(year) * A.p.householdMeasureShare + A.p.extraBudget) / A.scaleUp / 12;
+      if (left + release < 2 * largestMonth + 1e-9 && firstBinding === Infinity) firstBinding = t;
     });
     expect(firstBinding).toBeLessThan(24);
     for (let t = 1; t < firstBinding; t++) expect(diffs[t - 1], `month ${t}`).toBe(0);
