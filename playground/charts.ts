@@ -4,7 +4,8 @@
  * points with 95% intervals. Pure: rows in, spec out. Every chart fills its container's width.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG } from '../src/report/charts.js';
+import { CHART_CONFIG, bandTrajectorySpec, type ChartContext } from '../src/report/charts.js';
+import { POLICY_YEAR } from './settings.js';
 import { BASELINE_COLOR, SCENARIO_COLORS } from '../src/report/palette.js';
 import type { Effect } from '../src/experiment/paired.js';
 import type { BandRow, Comparison } from './analysis.js';
@@ -23,59 +24,27 @@ export interface BandLook {
   description: string;
 }
 
-/** Mean line and shaded 5–95% band per setting of one metric over the years. */
+/** The two settings as the report's chart context: same colours, policy-start marker. */
+const CONTEXT: ChartContext = { order: [...SETTING_SCALE.domain], baseline: 'Baseline', color: SETTING_SCALE, policyYear: POLICY_YEAR };
+
+/** Mean line and shaded 5–95% band per setting of one metric over the years (the report's band chart, container-wide). */
 export function bandSpec(rows: readonly BandRow[], metric: string, look: BandLook): TopLevelSpec {
-  const values = rows.filter((r) => r.metric === metric);
-  const fmt = look.percent ? '.1%' : '.2f';
-  const tip = look.percent ? '.2%' : '.3f';
-  return {
-    description: look.description,
-    title: { text: look.title, subtitle: 'Mean of the runs; band: 5–95% of runs' },
-    width: 'container',
-    height: 200,
-    autosize: AUTOSIZE,
-    config: CONFIG,
-    data: { values: values as unknown as Record<string, unknown>[] },
-    encoding: {
-      x: { field: 'year', type: 'quantitative', title: null, scale: { domain: [2013, 2020], nice: false, zero: false }, axis: { format: 'd', tickMinStep: 1 } },
-      color: { field: 'setting', type: 'nominal', title: null, scale: SETTING_SCALE, legend: { orient: 'top', direction: 'horizontal', symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3, symbolSize: 300 } },
-    },
-    layer: [
-      {
-        mark: { type: 'area', opacity: 0.18 },
-        encoding: {
-          y: { field: 'lo', type: 'quantitative', stack: null, title: look.yTitle, scale: { zero: look.percent }, axis: { format: fmt } },
-          y2: { field: 'hi' },
-        },
-      },
-      {
-        mark: { type: 'line', strokeWidth: 2.2, point: { size: 22 } },
-        encoding: {
-          y: { field: 'mean', type: 'quantitative', stack: null },
-          tooltip: [
-            { field: 'setting', type: 'nominal', title: 'Setting' },
-            { field: 'year', type: 'quantitative', title: 'Year', format: 'd' },
-            { field: 'mean', type: 'quantitative', title: 'Mean', format: tip },
-            { field: 'lo', type: 'quantitative', title: '5%', format: tip },
-            { field: 'hi', type: 'quantitative', title: '95%', format: tip },
-          ],
-        },
-      },
-    ],
-  };
+  const spec = bandTrajectorySpec(rows, metric, CONTEXT, look.title, { width: 'container', height: 200, autosize: AUTOSIZE, config: CONFIG, yTitle: look.yTitle, legendTop: true, description: look.description });
+  if (spec === null) throw new RangeError(`bandSpec: no rows for ${metric}`);
+  return spec;
 }
 
-/** Effects on 2020 official and true incidence, bars in percentage points with 95% error bars. */
-export function effectSpec(official: Effect, truth: Effect): TopLevelSpec {
+/** Effects on official and true incidence in `year`, bars in percentage points with 95% error bars. */
+export function effectSpec(official: Effect, truth: Effect, year: number): TopLevelSpec {
   const row = (measure: string, e: Effect): Record<string, unknown> => ({ measure, mean: 100 * e.mean, lo: 100 * e.ciLo, hi: 100 * e.ciHi });
   const values = [row('Official incidence', official), row('True incidence', truth)];
   // At least ±0.05 pp around zero, so that a zero effect still has a readable axis.
   const lo = Math.min(-0.05, ...values.map((v) => v.lo as number));
   const hi = Math.max(0.05, ...values.map((v) => v.hi as number));
-  const x = { type: 'quantitative' as const, title: 'Current settings − baseline, 2020 (percentage points)', scale: { domain: [lo, hi], nice: true } };
+  const x = { type: 'quantitative' as const, title: `Current settings − baseline, ${year} (percentage points)`, scale: { domain: [lo, hi], nice: true } };
   return {
-    description: 'Effect of the current settings on 2020 poverty incidence with 95% confidence intervals',
-    title: { text: 'Effect on poverty incidence in 2020', subtitle: 'Paired difference (same seeds); error bar: 95% confidence interval' },
+    description: `Effect of the current settings on ${year} poverty incidence with 95% confidence intervals`,
+    title: { text: `Effect on poverty incidence in ${year}`, subtitle: 'Paired difference (same seeds); error bar: 95% confidence interval' },
     width: 'container',
     height: 90,
     autosize: AUTOSIZE,
@@ -102,13 +71,13 @@ export function effectSpec(official: Effect, truth: Effect): TopLevelSpec {
   };
 }
 
-/** Exits by route, stacked, for the baseline and the current settings (persons, 2014–2020). */
-export function routesSpec(routes: Comparison['routes']): TopLevelSpec {
+/** Exits by route, stacked, for the baseline and the current settings (persons, summed over [from, to]). */
+export function routesSpec(routes: Comparison['routes'], from: number, to: number): TopLevelSpec {
   const order = [...new Set(routes.map((r) => r.route))];
   const values = routes.map((r) => ({ ...r, route: r.route.replace('_', ' '), routeIndex: order.indexOf(r.route) }));
   return {
-    description: 'Exits from poverty by route, baseline and current settings, persons summed over 2014 to 2020',
-    title: { text: 'Exits from poverty by route, 2014–2020', subtitle: 'Persons (province scale), mean of the runs' },
+    description: `Exits from poverty by route, baseline and current settings, persons summed over ${from} to ${to}`,
+    title: { text: `Exits from poverty by route, ${from}–${to}`, subtitle: 'Persons (province scale), mean of the runs' },
     width: 'container',
     height: 90,
     autosize: AUTOSIZE,
@@ -129,12 +98,13 @@ export function routesSpec(routes: Comparison['routes']): TopLevelSpec {
   };
 }
 
-/** Extra spending by category (current − baseline), million yuan, from the cost's first year to 2020. */
-export function extraSpendingSpec(rows: Comparison['extraByCategory'], fromYear: number): TopLevelSpec {
+/** Extra spending by category (current − baseline), million yuan, over every year it differs ([fromYear, to]). */
+export function extraSpendingSpec(rows: Comparison['extraByCategory'], fromYear: number | null, to: number): TopLevelSpec {
+  const span = fromYear === null ? 'no year differs' : `${fromYear}–${to}`;
   const values = rows.map((r) => ({ category: r.category.replace('_', ' '), million: r.yuan / 1e6 }));
   return {
-    description: `Extra spending by category of the current settings against the baseline, ${fromYear} to 2020, million yuan`,
-    title: { text: `Extra spending by category, ${fromYear}–2020`, subtitle: 'Current settings − baseline, million yuan (province scale)' },
+    description: `Extra spending by category of the current settings against the baseline, ${span}, million yuan`,
+    title: { text: `Extra spending by category, ${span}`, subtitle: 'Current settings − baseline, million yuan (province scale)' },
     width: 'container',
     height: 190,
     autosize: AUTOSIZE,

@@ -44,7 +44,7 @@ function table(id: string, columns: string[], rows: string[][]): void {
 
 /** Mean of a band metric per year for one setting, as a map year → mean. */
 function means(c: Comparison, metric: string, setting: string): Map<number, number> {
-  return new Map(c.bands.filter((b) => b.metric === metric && b.setting === setting).map((b) => [b.year, b.mean]));
+  return new Map(c.bands.filter((b) => b.metric === metric && b.scenario === setting).map((b) => [b.year, b.mean]));
 }
 
 function numberTables(c: Comparison): void {
@@ -65,16 +65,16 @@ function numberTables(c: Comparison): void {
   ];
   table('table-people', ['Year', 'Motivation, baseline', 'Motivation, current', 'Burnout, baseline', 'Burnout, current'], years.map((y, i) => [String(y), ...people.map((x) => x[i])]));
   const eff = (name: string, e: Comparison['effectOfficial']): string[] => [name, pp(e.mean), pp(e.ciLo), pp(e.ciHi)];
-  table('table-effect', ['2020 incidence', 'Effect', '95% CI low', '95% CI high'], [eff('Official', c.effectOfficial), eff('True', c.effectTrue)]);
+  table('table-effect', [`${c.year} incidence`, 'Effect', '95% CI low', '95% CI high'], [eff('Official', c.effectOfficial), eff('True', c.effectTrue)]);
   const million = (v: number): string => (v / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 });
   const persons = (v: number): string => Math.round(v).toLocaleString('en-US');
+  const last = c.bands.length ? Math.max(...c.bands.map((b) => b.year)) : c.year;
+  const span = c.cost.fromYear === null ? 'no year differs' : `${c.cost.fromYear}–${last}`;
   table('table-cost', ['Item', 'Value'], [
-    ...c.extraByCategory.map((x) => [`Extra spending, ${x.category.replace('_', ' ')} (million yuan)`, million(x.yuan)]),
-    [`Extra spending, total ${c.cost.fromYear}–2020 (million yuan)`, million(c.cost.extraSpending.mean)],
-    ['Fewer registered poor in 2020 (persons)', persons(c.cost.lifted.mean)],
-    ['Fewer truly poor in 2020 (persons)', persons(c.cost.liftedTrue.mean)],
-    ['Cost per person lifted out, registered (yuan)', c.cost.perPerson === null ? 'n/a' : persons(c.cost.perPerson)],
-    ['Cost per person lifted out, truly poor (yuan)', c.cost.perPersonTrue === null ? 'n/a' : persons(c.cost.perPersonTrue)],
+    ...c.extraByCategory.map((x) => [`Extra spending, ${x.category.replace('_', ' ')} (million yuan, ${span})`, million(x.yuan)]),
+    [`Extra spending, total ${span} (million yuan)`, million(c.cost.extraSpending.mean)],
+    ['Extra durable exits (persons who exited and were still out 24 months later)', c.cost.durable ? persons(c.cost.durable.mean) : 'not available'],
+    ['Cost per extra durable exit (yuan) [95% CI]', c.cost.perPerson === null ? 'n/a' : `${persons(c.cost.perPerson)}${c.cost.perPersonLo === null ? ' [no bound]' : ` [${persons(c.cost.perPersonLo)}, ${persons(c.cost.perPersonHi!)}]`}`],
   ]);
   const routes = [...new Set(c.routes.map((r) => r.route))];
   const of = (setting: string, route: string): number => c.routes.find((r) => r.setting === setting && r.route === route)?.persons ?? NaN;
@@ -92,20 +92,20 @@ export async function renderComparison(c: Comparison): Promise<void> {
   byId('effect-2020-ci').textContent = `[${pp(e.ciLo).replace(' pp', '')}, ${pp(e.ciHi)}]`;
   const cost = c.cost;
   setNumber('cost-per-person', cost.perPerson === null ? 'n/a' : yuan(cost.perPerson), cost.perPerson);
-  const spent = cost.extraSpending.mean / 1e6;
-  const money = `${Math.abs(spent).toLocaleString('en-US', { maximumFractionDigits: 0 })} million yuan ${spent < 0 ? 'less' : 'extra'} ${cost.fromYear}–2020`;
+  const spent = cost.extraSpendingPerYear / 1e6;
+  const money = cost.fromYear === null ? 'no extra spending' : `${Math.abs(spent).toLocaleString('en-US', { maximumFractionDigits: 0 })} million yuan a year ${spent < 0 ? 'less' : 'extra'} from ${cost.fromYear}`;
   byId('cost-detail').textContent = cost.perPerson === null
-    ? `no extra person lifted out (${money})`
-    : `${money} for ${Math.round(cost.lifted.mean).toLocaleString('en-US')} fewer registered poor`;
+    ? `no extra durable exit (${money})`
+    : `per extra durable exit; ${money} for ${Math.round(cost.durable!.mean).toLocaleString('en-US')} more persons out of poverty for good`;
   numberTables(c);
   const pct = (title: string, description: string) => ({ title, yTitle: '% of rural population', percent: true, description });
   const idx = (title: string, description: string) => ({ title, yTitle: 'index 0–1', percent: false, description });
   await Promise.all([
     draw('chart-official', bandSpec(c.bands, 'official_incidence', pct('Official incidence (on the register)', 'Official poverty incidence over time, baseline and current settings'))),
     draw('chart-true', bandSpec(c.bands, 'true_incidence', pct('True incidence (income below the line)', 'True poverty incidence over time, baseline and current settings'))),
-    draw('chart-effect', effectSpec(c.effectOfficial, c.effectTrue)),
-    draw('chart-spending', extraSpendingSpec(c.extraByCategory, cost.fromYear)),
-    draw('chart-routes', routesSpec(c.routes)),
+    draw('chart-effect', effectSpec(c.effectOfficial, c.effectTrue, c.year)),
+    draw('chart-spending', extraSpendingSpec(c.extraByCategory, cost.fromYear, Math.max(...c.bands.map((b) => b.year)))),
+    draw('chart-routes', routesSpec(c.routes, c.routesFrom, Math.max(...c.bands.map((b) => b.year)))),
     draw('chart-motivation', bandSpec(c.bands, 'mean_motivation', idx('Mean household motivation', 'Mean household motivation over time'))),
     draw('chart-burnout', bandSpec(c.bands, 'cadre_burnout', idx('Mean cadre burnout', 'Mean cadre burnout over time'))),
   ]);
@@ -118,7 +118,7 @@ export function renderRanking(container: HTMLElement, mine: RankRow[], defaults:
   cap.textContent = caption;
   table.append(cap);
   const head = table.createTHead().insertRow();
-  for (const h of ['Rank', 'Suggestion', 'Effect on 2020 official incidence [95% CI]', 'Effect on 2020 true incidence', 'Cost per person lifted out', 'Rank with table defaults']) {
+  for (const h of ['Rank', 'Suggestion', 'Effect on official incidence [95% CI] (ranked by)', 'Effect on true incidence', 'Cost per extra durable exit', 'Rank with table defaults']) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = h;

@@ -68,12 +68,25 @@ function tooltipFormat(info: MetricInfo): string {
   return ',.0f';
 }
 
+/** Size and look of a band chart when it is not the report's (the playground fills its container). */
+export interface BandLayout {
+  width?: number | 'container';
+  height?: number;
+  config?: Config;
+  autosize?: { type: 'fit-x'; contains: 'padding' };
+  /** y-axis title; default `Label (unit)`. */
+  yTitle?: string;
+  /** Legend above the plot, in a row. */
+  legendTop?: boolean;
+  description?: string;
+}
+
 /**
  * Mean trajectory of one metric per scenario with its 5–95% band shaded.
  * Fractions are shown as percent of population. `null` when no row has this metric.
  * @param title chart title; default the metric's label
  */
-export function bandTrajectorySpec(rows: BandRow[], metric: string, ctx: ChartContext, title?: string): TopLevelSpec | null {
+export function bandTrajectorySpec(rows: readonly BandRow[], metric: string, ctx: ChartContext, title?: string, layout: BandLayout = {}): TopLevelSpec | null {
   const values = rows.filter((r) => r.metric === metric);
   if (values.length === 0) return null;
   const info = metricInfo(metric);
@@ -82,11 +95,13 @@ export function bandTrajectorySpec(rows: BandRow[], metric: string, ctx: ChartCo
   const tip = tooltipFormat(info);
   const zero = info.kind !== 'index';
   return {
+    ...(layout.description ? { description: layout.description } : {}),
     title: { text: title ?? `${info.label} over time`, subtitle: 'Mean across runs; shaded band: 5–95% of runs' },
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
-    config: CHART_CONFIG,
-    data: { values },
+    width: layout.width ?? CHART_WIDTH,
+    height: layout.height ?? CHART_HEIGHT,
+    ...(layout.autosize ? { autosize: layout.autosize } : {}),
+    config: layout.config ?? CHART_CONFIG,
+    data: { values: values as unknown as Record<string, unknown>[] },
     encoding: {
       x: {
         field: 'year', type: 'quantitative', title: 'Year',
@@ -95,7 +110,7 @@ export function bandTrajectorySpec(rows: BandRow[], metric: string, ctx: ChartCo
       },
       color: {
         field: 'scenario', type: 'nominal', title: 'Scenario', scale: ctx.color, sort: ctx.order,
-        legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 300 },
+        legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 300, ...(layout.legendTop ? { orient: 'top', direction: 'horizontal', title: null } : {}) },
       },
     },
     layer: [
@@ -103,7 +118,7 @@ export function bandTrajectorySpec(rows: BandRow[], metric: string, ctx: ChartCo
       {
         mark: { type: 'area', opacity: 0.16 },
         encoding: {
-          y: { field: 'lo', type: 'quantitative', stack: null, title: axisTitle(info), scale: { zero }, axis: { format } },
+          y: { field: 'lo', type: 'quantitative', stack: null, title: layout.yTitle ?? axisTitle(info), scale: { zero }, axis: { format } },
           y2: { field: 'hi' },
         },
       },
