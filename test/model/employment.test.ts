@@ -39,7 +39,7 @@ describe('updateEmployment', () => {
   it('follow-up placement for relocated, motivated households with a free laborer, at followUpSupport / 12', () => {
     const n = 600;
     const w = buildWorld({
-      params: { jobLossRate: 0, followUpSupport: 0.6, waitingThreshold: 0.3 },
+      params: { jobLossRate: 0, followUpSupport: 0.6 },
       villages: [{ households: households(n, () => ({ relocated: 1, laborers: 2, motivation: 0.5 })) }],
     });
     advanceTo(w, 5);
@@ -57,7 +57,7 @@ describe('updateEmployment', () => {
     // not relocated, waiting for help, no free laborer, eligible.
     const w2 = buildWorld({
       params: { jobLossRate: 0, followUpSupport: 12 },
-      villages: [{ households: [{ relocated: 0, laborers: 2 }, { relocated: 1, laborers: 2, motivation: 0.2 }, { relocated: 1, laborers: 1, jobs: 1 }, { relocated: 1, laborers: 2 }] }],
+      villages: [{ households: [{ relocated: 0, laborers: 2 }, { relocated: 1, laborers: 2, waiting: 1 }, { relocated: 1, laborers: 1, jobs: 1 }, { relocated: 1, laborers: 2 }] }],
     });
     advanceTo(w2, 1);
     updateEmployment(w2);

@@ -16,11 +16,12 @@ const R = Registry;
 function tinyWorld() {
   return buildWorld({
     scaleUp: 10,
-    params: { waitingThreshold: 0.3 },
+    params: {},
     villages: [{
-      cadres: [{ effort: 0.4, quality: 0.6, burnout: 0.1 }, { effort: 0.6, quality: 0.8, burnout: 0.3 }],
+      cadres: [{ effort: 0.4, quality: 0.6 }, { effort: 0.6, quality: 0.8 }],
+      stationed: [{ quality: 0.6, burnout: 0.1 }, { quality: 0.8, burnout: 0.3 }],
       households: [
-        { size: 2, registry: R.Registered, income: 2000, motivation: 0.2 }, // poor, registered
+        { size: 2, registry: R.Registered, income: 2000, motivation: 0.2, waiting: 1 }, // poor, registered, waiting for help
         { size: 3, registry: R.Registered, income: 3500, motivation: 0.5 }, // registered but not poor (inclusion error)
         { size: 4, registry: R.None, income: 2500, incomeSmoothed: 3000, motivation: 0.6 }, // poor, not registered (exclusion error)
         { size: 1, registry: R.Exited, income: 5000, motivation: 0.25, onDibao: 1 },
@@ -62,7 +63,7 @@ describe('recordStep', () => {
     expect(v('dibao_recipients')).toBe(10);
     expect(v('ever_exited')).toBe(60); // the exited household and the returned one
     expect(v('mean_motivation')).toBeCloseTo((2 * 0.2 + 3 * 0.5 + 4 * 0.6 + 0.25 + 5 * 0.9) / 15, 6);
-    expect(v('waiting_share')).toBeCloseTo(3 / 15, 12);
+    expect(v('waiting_share')).toBeCloseTo(2 / 5, 12); // the waiting household's 2 of 5 registered persons
     expect(v('cadre_effort')).toBeCloseTo(0.5, 6);
     expect(v('cadre_quality')).toBeCloseTo(0.7, 6);
     expect(v('cadre_burnout')).toBeCloseTo(0.2, 6);

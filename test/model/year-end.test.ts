@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { earnedIncome } from '../../src/model/household-income.js';
-import { closeYear, DIBAO_EXIT_FACTOR } from '../../src/model/year-end.js';
+import { closeYear } from '../../src/model/year-end.js';
 import { advanceTo, buildWorld, expectRel } from './fixtures.js';
 
 describe('closeYear', () => {
@@ -43,7 +43,7 @@ describe('closeYear', () => {
   it('dibao review: leave when earned income exceeds 1.2 × the standard', () => {
     const w = world();
     advanceTo(w, 12); // line 2,800: standard 3,360, exit above 4,032
-    expect(DIBAO_EXIT_FACTOR).toBe(1.2);
+    expect(w.p.dibaoExitFactor).toBe(1.2);
     expect(earnedIncome(w, 2)).toBeLessThan(1.2 * 3360);
     expect(earnedIncome(w, 3)).toBeGreaterThan(1.2 * 3360);
     closeYear(w);
