@@ -147,7 +147,7 @@ export const REFERENCE_PARAMS: Params = {
   dependencyErosion: 0.015, dependencyMonths: 18,
   initialWaitingShare: 0.15, waitingEntryRate: 0.002, dependencyEntryFactor: 3, waitingExitRate: 0.015,
   cultureExitRate: 0.025, cultureEntryReduction: 0.5, waitingPeerEffect: 3, waitingRefusal: 0.8, waitingConcealment: 0.1,
-  pairingCadres: 300000, stationedCadres: 27656, poorVillageShare: 0.1766,
+  pairingCadres: 300000, stationedCadres: 27656, stationedStaffing: 1, poorVillageShare: 0.1766,
   initialCadreQuality: 0.5, trainingDays: 4, qualityPerTrainingDay: 0.02, caseloadReference: 5,
   stationedCaseloadReference: 20, monitoredWeight: 0.3, burnoutRate: 0.04, tenureBurnout: 0.15, burnoutEffortLoss: 0.6,
   burnoutHonestyLoss: 1, burnoutRecovery: 0.03, cadreSupport: 0, precisionWithoutCadre: 0.3, rotationRate: 0.15,

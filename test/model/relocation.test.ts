@@ -1,122 +1,149 @@
 /**
- * Relocation (phase 6): an offered, willing, registered-or-exited household moves iff
- *   max(0, savings) + relocationCredit × motivation ≥ housingCost × size / 3.43 − subsidyLevel;
- * it pays the gap from savings, the subsidy (capped at the cost) is booked to spending and the budget,
- * the remote penalty and unsafe housing go, and the batch is relocation if it had none.
+ * Relocation (phase 6) under the 2016–2020 rules: an offered, willing, registered-or-exited household
+ * moves when the month's allotment covers the subsidy, the programme's construction finance covers what
+ * subsidy and self-payment leave, and its savings plus the credit it can raise cover its own share.
+ * Before selfPayCapFromYear it pays the whole gap; from then on at most the self-pay cap (3,000 yuan a
+ * person, 10,000 a household); land compensation lowers its share; credit becomes debt repaid monthly
+ * out of income over relocationLoanYears. The remote penalty and unsafe housing go; batch relocation.
  */
 import { describe, expect, it } from 'vitest';
 import { circumstanceFactor, marketIncome } from '../../src/model/household-income.js';
-import { REFERENCE_POOR_HOUSEHOLD_SIZE, relocationGap, updateRelocation } from '../../src/model/relocation.js';
+import { updateIncome } from '../../src/model/income.js';
+import { creditLimit, houseCost, REFERENCE_POOR_HOUSEHOLD_SIZE, relocationGap, selfPayment, updateRelocation } from '../../src/model/relocation.js';
 import { Constraint, Registry, Route, Spend } from '../../src/model/world.js';
 import { advanceTo, buildWorld, expectRel, type HouseholdSpec } from './fixtures.js';
 
 const OFFERED: HouseholdSpec = { registry: Registry.Registered, relocationOffered: 1, willing: 1, unsafeHousing: 1 };
 const gapOf = (size: number, subsidy: number) => Math.max(0, (85000 * size) / 3.43 - subsidy);
+/** December 2015 → January 2016 is step 25; January 2015 is step 13. */
+const JAN_2015 = 13;
+const JAN_2016 = 25;
 
-describe('relocationGap', () => {
-  it('is housingCost × size / 3.43 − subsidyLevel, not below 0', () => {
+describe('costs and shares', () => {
+  it('house cost is housingCost × size / 3.43; the gap is what the subsidy leaves, not below 0', () => {
     const w = buildWorld({ params: { subsidyLevel: 18720 }, villages: [{ remote: 1, households: [{ size: 4 }, { size: 1 }, { size: 8 }] }] });
     expect(REFERENCE_POOR_HOUSEHOLD_SIZE).toBe(3.43);
-    expect(relocationGap(w, 0)).toBeCloseTo((85000 * 4) / 3.43 - 18720, 6); // 80,405.36
+    expectRel(houseCost(w, 0), (85000 * 4) / 3.43, 1e-12);
     expect(relocationGap(w, 0)).toBeCloseTo(80405.364, 2);
     expect(relocationGap(w, 1)).toBeCloseTo(24781.341 - 18720, 2);
     w.p.subsidyLevel = 200000;
     expect(relocationGap(w, 2)).toBe(0);
   });
+
+  it('self-payment: the whole gap before selfPayCapFromYear; from then min(gap, 3,000 × size, 10,000)', () => {
+    const w = buildWorld({ villages: [{ remote: 1, households: [{ size: 1 }, { size: 2 }, { size: 4 }] }] });
+    advanceTo(w, JAN_2015);
+    expect(w.year).toBe(2015);
+    expectRel(selfPayment(w, 2), gapOf(4, 18720), 1e-9); // 80,405 yuan: no cap before 2016
+    advanceTo(w, JAN_2016);
+    expect(selfPayment(w, 0)).toBe(3000);
+    expect(selfPayment(w, 1)).toBe(6000);
+    expect(selfPayment(w, 2)).toBe(10000); // 12,000 capped at the household cap
+    // A subsidy large enough that the gap is under the cap: the gap.
+    w.p.subsidyLevel = 24000;
+    expectRel(selfPayment(w, 0), gapOf(1, 24000), 1e-9); // 781 yuan
+  });
+
+  it('credit: min(relocationCredit, repaymentShare × income × size × loan years)', () => {
+    const w = buildWorld({ params: { repaymentShare: 0.3, relocationLoanYears: 3, relocationCredit: 50000 }, villages: [{ households: [{ size: 4, incomeSmoothed: 2000 }, { size: 4, incomeSmoothed: 20000 }, { size: 1, incomeSmoothed: -500 }] }] });
+    expectRel(creditLimit(w, 0), 0.3 * Math.fround(2000) * 4 * 3, 1e-9); // 7,200
+    expect(creditLimit(w, 1)).toBe(50000);
+    expect(creditLimit(w, 2)).toBe(0);
+  });
 });
 
 describe('updateRelocation', () => {
-  // Household 0 can just afford it, household 1 falls 1 yuan short.
-  const credit = 50000 * Math.fround(0.6);
-  const gap4 = gapOf(4, 18720);
-  function world() {
-    return buildWorld({
-      params: { subsidyLevel: 18720, housingCost: 85000, relocationCredit: 50000 },
+  it('before the programme a poor household cannot pay the gap; under the cap the same household moves', () => {
+    // Four persons, savings 5,000, credit 7,200 (income 2,000): 12,200 against 80,405 in 2015, 10,000 in 2016.
+    const spec: HouseholdSpec = { ...OFFERED, size: 4, savings: 5000, incomeSmoothed: 2000 };
+    const w = buildWorld({ villages: [{ remote: 1, households: [spec] }] });
+    advanceTo(w, JAN_2015);
+    updateRelocation(w);
+    expect(w.hh.relocated[0]).toBe(0);
+    advanceTo(w, JAN_2016);
+    updateRelocation(w);
+    expect(w.hh.relocated[0]).toBe(1);
+    // It pays 10,000: 5,000 from savings, 5,000 as debt repaid over 36 months.
+    expectRel(w.hh.savings[0], 0, 1e-9);
+    expectRel(w.hh.relocationDebt[0], 5000, 1e-6);
+    expectRel(w.hh.debtPayment[0], 5000 / 36, 1e-6);
+    // Subsidy from the budget; the programme's finance pays the rest of the house.
+    expect(w.flows.budgetSpent).toBe(18720);
+    expectRel(w.flows.spending[Spend.relocation], houseCost(w, 0) - 10000, 1e-6);
+    expect(w.flows.relocations).toBe(4);
+    expect(w.hh.unsafeHousing[0]).toBe(0);
+    expect(w.hh.constraints[0] & Constraint.RemoteUnmoved).toBe(0);
+    expect(w.hh.batch[0]).toBe(Route.Relocation);
+    expectRel(circumstanceFactor(w, 0), 1, 1e-6); // skill 0.5, no remoteness penalty any more
+  });
+
+  it('land compensation lowers the household\'s own share', () => {
+    const spec: HouseholdSpec = { ...OFFERED, size: 4, savings: 3000, incomeSmoothed: 0 };
+    const none = buildWorld({ params: { landCompensation: 0 }, villages: [{ remote: 1, households: [spec] }] });
+    const comp = buildWorld({ params: { landCompensation: 8000 }, villages: [{ remote: 1, households: [spec] }] });
+    for (const w of [none, comp]) {
+      advanceTo(w, JAN_2016);
+      updateRelocation(w);
+    }
+    expect(none.hh.relocated[0]).toBe(0); // 3,000 of savings, no credit, against 10,000
+    expect(comp.hh.relocated[0]).toBe(1); // 10,000 − 8,000 = 2,000
+    expectRel(comp.hh.savings[0], 1000, 1e-9);
+  });
+
+  it('the subsidy waits when the month\'s allotment cannot cover it', () => {
+    const w = buildWorld({ villages: [{ remote: 1, households: [{ ...OFFERED, size: 4, savings: 1e6 }] }] });
+    advanceTo(w, JAN_2016);
+    w.budgetLeft = 18719;
+    updateRelocation(w);
+    expect(w.hh.relocated[0]).toBe(0);
+    w.budgetLeft = 18720;
+    updateRelocation(w);
+    expect(w.hh.relocated[0]).toBe(1);
+    expect(w.budgetLeft).toBe(0);
+  });
+
+  it('the programme\'s construction finance limits how many houses are built in a year', () => {
+    // relocationFinance 1.2e6 a year at 1:1: 100,000 a month, each four-person house needs 70,405 of it.
+    const w = buildWorld({ params: { relocationFinance: 1.2e6 }, villages: [{ remote: 1, households: Array.from({ length: 5 }, () => ({ ...OFFERED, size: 4, savings: 1e6 })) }] });
+    advanceTo(w, JAN_2016);
+    updateRelocation(w);
+    expect(w.hh.relocated.reduce((a, b) => a + b, 0)).toBe(1);
+    advanceTo(w, JAN_2016 + 1);
+    updateRelocation(w); // 29,595 left + 100,000
+    expect(w.hh.relocated.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('debt repayment comes out of income each month (× 12 / size per capita) until the debt is paid', () => {
+    const w = buildWorld({ villages: [{ households: [{ size: 4, relocated: 1 }, { size: 4, relocated: 1, relocationDebt: 300, debtPayment: 200 }] }] });
+    advanceTo(w, 1);
+    updateIncome(w);
+    expectRel(w.hh.income[0] - w.hh.income[1], (200 * 12) / 4, 1e-4); // 600 yuan a person a year
+    expectRel(w.hh.relocationDebt[1], 100, 1e-6);
+    advanceTo(w, 2);
+    updateIncome(w);
+    expectRel(w.hh.income[0] - w.hh.income[1], (100 * 12) / 4, 1e-4); // the last, smaller instalment
+    expect(w.hh.relocationDebt[1]).toBe(0);
+    advanceTo(w, 3);
+    updateIncome(w);
+    expectRel(w.hh.income[1], w.hh.income[0], 1e-6);
+    expectRel(marketIncome(w, 1), marketIncome(w, 0), 1e-6);
+  });
+
+  it('never moves the unwilling, the not offered or the unregistered; exited households may move', () => {
+    const w = buildWorld({
       villages: [{
         remote: 1,
         households: [
-          { ...OFFERED, size: 4, motivation: 0.6, savings: gap4 - credit + 1 },
-          { ...OFFERED, size: 4, motivation: 0.6, savings: gap4 - credit - 1 },
-          { ...OFFERED, size: 4, willing: 0, savings: 1e6 }, // unwilling
-          { ...OFFERED, size: 4, relocationOffered: 0, savings: 1e6 }, // not offered
-          { ...OFFERED, size: 4, registry: Registry.None, savings: 1e6 }, // not in the registry
-          { ...OFFERED, size: 2, registry: Registry.Exited, savings: 1e6, batch: Route.Industry }, // exited: may move
-          { ...OFFERED, size: 1, motivation: 1, savings: -5000 }, // debt is ignored; credit covers the gap
+          { ...OFFERED, willing: 0, savings: 1e6 },
+          { ...OFFERED, relocationOffered: 0, savings: 1e6 },
+          { ...OFFERED, registry: Registry.None, savings: 1e6 },
+          { ...OFFERED, registry: Registry.Exited, savings: 1e6, batch: Route.Industry },
         ],
       }],
     });
-  }
-
-  it('moves exactly the households that are offered, willing, in the registry and able to pay', () => {
-    const w = world();
-    advanceTo(w, 1);
+    advanceTo(w, JAN_2016);
     updateRelocation(w);
-    expect(Array.from(w.hh.relocated)).toEqual([1, 0, 0, 0, 0, 1, 1]);
-  });
-
-  it('the move: savings pay the gap, subsidy booked, remote penalty and unsafe house gone, batch set once', () => {
-    const w = world();
-    advanceTo(w, 1);
-    const before = Array.from(w.hh.savings);
-    const incomeBefore = marketIncome(w, 0);
-    updateRelocation(w);
-    const hh = w.hh;
-    expectRel(hh.savings[0], before[0] - gap4, 1e-6);
-    expectRel(hh.savings[5], before[5] - gapOf(2, 18720), 1e-6);
-    expectRel(hh.savings[6], -5000 - gapOf(1, 18720), 1e-6);
-    expect(hh.savings[1]).toBe(before[1]);
-    expect(hh.unsafeHousing[0]).toBe(0);
-    expect(hh.unsafeHousing[1]).toBe(1);
-    expect(hh.constraints[0] & Constraint.RemoteUnmoved).toBe(0);
-    expect(hh.constraints[1] & Constraint.RemoteUnmoved).toBe(Constraint.RemoteUnmoved);
-    expectRel(marketIncome(w, 0), incomeBefore / (1 - 0.3), 1e-6);
-    expectRel(circumstanceFactor(w, 0), 1 + 0.3 * (Math.fround(0.6) - 0.5), 1e-6);
-    expect(hh.batch[0]).toBe(Route.Relocation);
-    expect(hh.batch[5]).toBe(Route.Industry); // the first batch stays
-    // Three households moved (4 + 2 + 1 persons), each with the full subsidy (it is below each house's cost).
-    expect(w.flows.relocations).toBe(7);
-    expect(w.flows.spending[Spend.relocation]).toBe(3 * 18720);
-    expect(w.spentThisYear).toBe(3 * 18720);
-  });
-
-  it('books at most the cost of the house when the subsidy exceeds it', () => {
-    const w = buildWorld({ params: { subsidyLevel: 100000 }, villages: [{ remote: 1, households: [{ ...OFFERED, size: 2 }, { ...OFFERED, size: 8, savings: 1e5 }] }] });
-    advanceTo(w, 1);
-    updateRelocation(w);
-    expect(Array.from(w.hh.relocated)).toEqual([1, 1]);
-    expect(w.hh.savings[0]).toBe(0); // nothing to pay
-    expectRel(w.hh.savings[1], 1e5 - ((85000 * 8) / 3.43 - 100000), 1e-6); // the eight-person house costs 198,251
-    // Subsidies: the whole two-person house (49,563 < 100,000), and 100,000 of the eight-person one.
-    expect(w.flows.spending[Spend.relocation]).toBeCloseTo((85000 * 2) / 3.43 + 100000, 4);
-  });
-
-  it('a higher subsidyLevel relocates more households, and every mover at a lower subsidy', () => {
-    const specs: HouseholdSpec[] = Array.from({ length: 40 }, (_, i) => ({
-      ...OFFERED,
-      size: 1 + (i % 8),
-      motivation: ((i * 7) % 10) / 10,
-      savings: ((i * 13) % 17) * 5000,
-    }));
-    const moved = (subsidy: number) => {
-      const w = buildWorld({ params: { subsidyLevel: subsidy }, villages: [{ remote: 1, households: specs }] });
-      advanceTo(w, 1);
-      updateRelocation(w);
-      // The rule, by hand.
-      for (let h = 0; h < specs.length; h++) {
-        const means = Math.max(0, w.hh.savings[h] + (w.hh.relocated[h] ? gapOf(specs[h].size!, subsidy) : 0)) + 50000 * w.hh.motivation[h];
-        const afford = means >= gapOf(specs[h].size!, subsidy);
-        expect(w.hh.relocated[h], `household ${h} at subsidy ${subsidy}`).toBe(afford ? 1 : 0);
-      }
-      return Array.from(w.hh.relocated);
-    };
-    const levels = [0, 18720, 50000, 85000, 200000];
-    const results = levels.map(moved);
-    const counts = results.map((r) => r.reduce((a, b) => a + b, 0));
-    for (let i = 1; i < levels.length; i++) {
-      expect(counts[i]).toBeGreaterThanOrEqual(counts[i - 1]);
-      results[i - 1].forEach((m, h) => { if (m) expect(results[i][h]).toBe(1); });
-    }
-    expect(counts[0]).toBeLessThan(counts[3]);
-    expect(counts[4]).toBe(40); // 200,000 covers even an eight-person house (198,251 yuan)
+    expect(Array.from(w.hh.relocated)).toEqual([0, 0, 0, 1]);
+    expect(w.hh.batch[3]).toBe(Route.Industry); // the first batch stays
   });
 });
