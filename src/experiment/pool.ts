@@ -28,6 +28,18 @@ export interface PoolOptions {
   onResult?: (result: TaskResult, index: number) => void;
   /** Stops scheduling new tasks when aborted; running tasks are terminated. */
   signal?: AbortSignal;
+  /**
+   * Run in this thread (one task after another) instead of on worker threads. Default: only when
+   * workers = 1 and this file runs as TypeScript (tests, tsx), where workers cannot load `.ts`. The
+   * compiled CLI runs even one worker on a thread of its own, so Ctrl-C stops a long replicate at once
+   * (a signal cannot reach a thread busy in a synchronous run).
+   */
+  inThread?: boolean;
+}
+
+/** Whether {@link runTasks} runs in this thread for this worker count (see PoolOptions.inThread). */
+export function runsInThread(workers: number): boolean {
+  return workers <= 1 && import.meta.url.endsWith('.ts');
 }
 
 /** Runs all tasks and returns their results in task order. */
@@ -35,7 +47,8 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
   const results: TaskResult[] = new Array(tasks.length);
   const workers = Math.max(1, Math.min(opts.workers, tasks.length));
   let done = 0;
-  if (workers === 1) {
+  if (opts.signal?.aborted) throw new Error('aborted');
+  if (workers === 1 && (opts.inThread ?? runsInThread(1))) {
     for (let i = 0; i < tasks.length; i++) {
       if (opts.signal?.aborted) throw new Error('aborted');
       results[i] = executeTask(tasks[i]);
@@ -44,6 +57,8 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
       opts.onDone?.(done, tasks.length);
       await new Promise((r) => setImmediate(r)); // let signals and progress bars through
     }
+    // a signal that arrived during the last task: the caller must not write a complete-looking output
+    if (opts.signal?.aborted) throw new Error('aborted');
     return results;
   }
   const order = new Map<number, number>(tasks.map((t, i) => [t.id, i]));

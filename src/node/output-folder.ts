@@ -64,7 +64,12 @@ export function makeOutputFolder(dir: string): void {
   const missing: string[] = [];
   let p = abs;
   for (;;) {
-    const st = statSync(p, { throwIfNoEntry: false });
+    let st;
+    try {
+      st = statSync(p, { throwIfNoEntry: false });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw outError(`cannot use ${dir} as the output directory: ${causeOf(err)}`, 'choose another --out');
+    }
     if (st) {
       if (!st.isDirectory()) throw outError(`cannot use ${dir} as the output directory: ${p} is a file, not a folder`, 'choose another --out');
       break;

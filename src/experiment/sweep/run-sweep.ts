@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runTasks, type PoolOptions } from '../pool.js';
+import { runTasks, runsInThread, type PoolOptions } from '../pool.js';
 import { resolveParams } from '../run-scenario.js';
 import { replicateSeeds } from '../seeds.js';
 import type { RunTask, TaskResult } from '../task.js';
@@ -228,7 +228,8 @@ export async function runSweep(plan: SweepPlan, dir: string, opts: SweepRunOptio
     if (workers > 1 && modelCodeFingerprint() !== modelCode) throw new Error(CODE_CHANGED);
   };
   while (next < pending.length) {
-    const size = workers === 1 ? 1 : streaming ? pending.length - next : Math.max(1, Math.ceil(batchRuns / R));
+    // in this thread: one point per batch (signals get through between points); on threads: sized batches
+    const size = workers === 1 && (opts.executor !== undefined || runsInThread(1)) ? 1 : streaming ? pending.length - next : Math.max(1, Math.ceil(batchRuns / R));
     const batch = pending.slice(next, next + size);
     const tasks = batch.flatMap((p, i) => pointTasks(plan, design.values[p], seeds, i * R));
     const arrived: (TaskResult | undefined)[] = new Array(tasks.length);

@@ -1,0 +1,201 @@
+/**
+ * Classes 2, 3, 4 and 6 of issue 13: names used as paths, flags that could silently change meaning,
+ * two writers into one folder, and --force leaving stale files. Each case asserts the exit code, the
+ * message, that nothing was written outside the output folder and that no folder claims completeness.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { claimOutputFolder, LOCK_FILE, causeOf, releaseOutputFolders } from '../../src/node/output-folder.js';
+import { cleanUp, cli, cliChild, completeFolders, fixture, scratch } from './helpers.js';
+
+afterAll(cleanUp);
+
+const TINY = '  scale: 0.0002\n  replicates: 1\n  endYear: 2014\n';
+/** A small valid scenario (no extends: the model's own scenarios change under this suite). */
+const scenario = (name: string): string => `name: ${JSON.stringify(name)}\nlevers:\n  cadreEffort: 0.5\nrun:\n${TINY}`;
+
+describe('class 2: the scenario name is never a path', () => {
+  for (const name of ['../../../../tmp/x', '..', '.', '...', 'a/b', 'a\\\\b', ' padded ']) {
+    it(`name ${JSON.stringify(name)} is refused by validate and run (exit 2), nothing written`, async () => {
+      const dir = scratch();
+      const file = fixture(dir, 'named.yaml', scenario(name));
+      const v = await cli(['validate', file]);
+      expect(v.code).toBe(2);
+      expect(v.out + v.err).toMatch(/named\.yaml:1:7: name: name .* cannot be used as the output folder name/);
+      // run without --out, from inside the scratch folder: the default out/<name>/ must not be made
+      const r = cliChild(['run', file, '--workers', '1', '--quiet', '--force'], dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('cannot be used as the output folder name');
+      expect(r.err).toContain('hint: ');
+      expect(readdirSync(dir)).toEqual(['named.yaml']);
+      expect(completeFolders(dir)).toEqual([]);
+    });
+  }
+
+  it('a sweep plan name is checked the same way', async () => {
+    const dir = scratch();
+    fixture(dir, 'base.yaml', scenario('base'));
+    const plan = fixture(dir, 'plan.yaml', 'name: ../escape\nbase: base.yaml\nvary:\n  cadreEffort: [0.3, 0.7]\ndesign: { kind: grid, levels: 2 }\n');
+    const r = await cli(['sweep', plan, '--workers', '1', '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/plan\.yaml:1:7: name: name "..\/escape" cannot be used as the output folder name/);
+    expect(completeFolders(dir)).toEqual([]);
+  });
+});
+
+describe('class 3: flags mean what they say', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['a repeated value flag', ['--replicates', '5', '--replicates', '1'], /--replicates: given 2 times \("5", "1"\)/],
+    ['a repeated seed', ['--seed', '41', '--seed', '1'], /--seed: given 2 times \("41", "1"\)/],
+    ['a repeated --out', ['--out', 'a', '--out', 'b'], /--out: given 2 times/],
+    ['a repeated boolean', ['--quiet', '--quiet'], /--quiet: given 2 times/],
+    ['flags after --', ['--', '--seed', '3'], /--: arguments after `--` would be ignored: --seed 3/],
+    ['--seed=', ['--seed='], /--seed: needs a value, got an empty one/],
+    ['--out ""', ['--out', ''], /--out: needs a value, got an empty one/],
+    ['--seed at the end', ['--seed'], /--seed: needs a value/],
+    ['--seed before another flag', ['--seed', '--quiet'], /--seed: needs a value/],
+    ['--out at the end', ['--out'], /--out: needs a value/],
+    ['--seed abc', ['--seed', 'abc'], /--seed: needs a number, got "abc"/],
+    ['--replicates 1x', ['--replicates', '1x'], /--replicates: needs a number, got "1x"/],
+  ];
+  for (const [what, flags, message] of cases) {
+    it(`${what}: exit 2 with a clear message, nothing written`, async () => {
+      const dir = scratch();
+      const file = fixture(dir, 's.yaml', scenario('flags'));
+      const r = cliChild(['run', file, '--workers', '1', ...flags], dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err).toContain('hint: ');
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(readdirSync(dir)).toEqual(['s.yaml']);
+    });
+  }
+
+  it('calibrate ... -- --fitted F does not write the plan\'s own fitted file', async () => {
+    const dir = scratch();
+    const r = cliChild(['calibrate', 'scenarios/calibration/baseline-fit.yaml', '--out', join(dir, 'o'), '--', '--fitted', join(dir, 'f.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('arguments after `--` would be ignored: --fitted');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('every command refuses repeated flags (sweep, merge, sensitivity, validate, compare)', async () => {
+    for (const args of [
+      ['sweep', 'p.yaml', '--shard', '0/2', '--shard', '1/2'],
+      ['merge', 'a', '--out', 'x', '--out', 'y'],
+      ['sensitivity', 'd', '--metric', 'a', '--metric', 'b'],
+      ['validate', 'x.yaml', '--json', '--json'],
+      ['compare', '--budget', '1', '--budget', '2'],
+    ]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(/given 2 times/);
+    }
+  });
+});
+
+describe('class 4: one writer per output folder', () => {
+  it('a second writer exits 2 naming the holder; the first keeps its output', async () => {
+    const dir = scratch();
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    // a live holder: this test process, as another povsim would leave it
+    writeFileSync(join(out, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), command: 'run', started: '2026-01-01T00:00:00Z' }));
+    const file = fixture(dir, 's.yaml', scenario('second'));
+    const r = cliChild(['run', file, '--out', out, '--workers', '1', '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`the output directory ${out} is in use by povsim process ${process.pid} on ${hostname()} (\`run\`, started 2026-01-01T00:00:00Z)`);
+    expect(r.err).toContain('hint: wait for it to finish or choose another --out');
+    expect(readdirSync(out)).toEqual([LOCK_FILE]);
+  });
+
+  it('two runs started together into one folder: one completes, the other exits 2; nothing is lost or mixed', async () => {
+    const dir = scratch();
+    const out = join(dir, 'out');
+    const file = fixture(dir, 's.yaml', scenario('race'));
+    const { spawn } = await import('node:child_process');
+    const { BIN, ROOT } = await import('./helpers.js');
+    const start = () =>
+      new Promise<{ code: number; err: string }>((resolve) => {
+        const c = spawn(process.execPath, [BIN, 'run', file, '--out', out, '--workers', '1', '--quiet'], { cwd: ROOT });
+        let err = '';
+        c.stderr.on('data', (b: Buffer) => (err += b.toString()));
+        c.on('exit', (code) => resolve({ code: code ?? -1, err }));
+      });
+    const [a, b] = await Promise.all([start(), start()]);
+    const codes = [a.code, b.code].sort();
+    // either the second saw the lock (2) or the earlier run's files (2); never two successes
+    expect(codes).toEqual([0, 2]);
+    const loser = a.code === 2 ? a : b;
+    expect(loser.err).toMatch(/is in use by povsim process \d+|already holds files from an earlier run/);
+    expect(completeFolders(dir)).toEqual([out]);
+    expect(existsSync(join(out, LOCK_FILE))).toBe(false);
+  });
+
+  it('a lock left by a killed process is taken over', () => {
+    const dir = scratch();
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), command: 'run', started: 'x' }));
+    expect(claimOutputFolder(out, false, 'test')).toBe('new');
+    releaseOutputFolders();
+    expect(existsSync(join(out, LOCK_FILE))).toBe(false);
+  });
+});
+
+describe('class 6: --force replaces the earlier output whole', () => {
+  it('stale files and folders of an earlier run are gone after --force', async () => {
+    const dir = scratch();
+    const out = join(dir, 'out');
+    const file = fixture(dir, 's.yaml', scenario('force'));
+    expect((await cli(['run', file, '--out', out, '--workers', '1', '--quiet'])).code).toBe(0);
+    mkdirSync(join(out, 'equal-budget'));
+    writeFileSync(join(out, 'equal-budget', 'old.csv'), 'old');
+    writeFileSync(join(out, 'report.html'), 'old report');
+    const again = await cli(['run', file, '--out', out, '--workers', '1', '--quiet']);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('already holds files from an earlier run');
+    expect((await cli(['run', file, '--out', out, '--workers', '1', '--quiet', '--force'])).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['.povsim-output', 'manifest.json', 'monthly.csv', 'summary.json', 'yearly.csv']);
+  });
+
+  it('--force never deletes a folder of other files (a mistyped --out)', async () => {
+    const dir = scratch();
+    const out = join(dir, 'mine');
+    mkdirSync(out);
+    writeFileSync(join(out, 'thesis.tex'), 'precious');
+    const file = fixture(dir, 's.yaml', scenario('careful'));
+    const r = await cli(['run', file, '--out', out, '--workers', '1', '--quiet', '--force']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('holds files that are not povsim output; --force replaces only an earlier povsim output folder');
+    expect(readdirSync(out)).toEqual(['thesis.tex']);
+  });
+});
+
+describe('class 8 (output targets): bad --out values are bad input (exit 2), with the real cause', () => {
+  it('/proc, a file, a path through a file', async () => {
+    const dir = scratch();
+    const file = fixture(dir, 's.yaml', scenario('targets'));
+    const plain = fixture(dir, 'plain.txt', 'x');
+    const cases: [string, RegExp][] = [
+      ['/proc/povsim-test-xyz', /cannot create the output directory \/proc\/povsim-test-xyz: folders cannot be created there/],
+      [plain, /is a file, not a folder/],
+      [join(plain, 'sub'), /is a file, not a folder/],
+    ];
+    for (const [out, message] of cases) {
+      const r = await cli(['run', file, '--out', out, '--workers', '1', '--quiet']);
+      expect(r.code, out).toBe(2);
+      expect(r.err).toMatch(message);
+    }
+  });
+
+  it('names the cause of a file system error (EROFS is not ENOENT)', () => {
+    const e = (code: string) => Object.assign(new Error(code), { code });
+    expect(causeOf(e('EROFS'))).toBe('the file system is read-only');
+    expect(causeOf(e('EACCES'))).toBe('permission denied');
+    expect(causeOf(e('ENOSPC'))).toBe('the disk is full');
+    expect(causeOf(e('ENOTDIR'))).toBe('a part of the path is a file, not a folder');
+  });
+});
