@@ -52,6 +52,7 @@ export const TARGETS: readonly Target[] = [
   { name: 'registered poor 2015', value: 2.04e6, tolerance: 0.15e6, source: 'stat (provincial office, end of 2015)', simulate: (t, y) => at(t, y, 2015, 'official_poor') },
   { name: 'registered poor 2016', value: 1.36e6, tolerance: 0.25e6, source: 'stat (derived from the 2017 re-check)', simulate: (t, y) => at(t, y, 2016, 'official_poor') },
   { name: 'registered poor 2017', value: 875_400, tolerance: 0.11e6, source: 'paper (end of 2017, 2.37%)', simulate: (t, y) => at(t, y, 2017, 'official_poor') },
+  { name: 'chronic illness among registered households 2013', value: 0.42, tolerance: 0.04, source: 'stat (illness a cause for 42% of registered poor households; 44% after the 2015 re-check)', simulate: (t, y) => at(t, y, 2013, 'registered_chronic_share') },
   { name: 'exit share industry 2014–17', value: 0.47, tolerance: 0.1, source: 'stat (2016 plan)', simulate: (t, y) => planRouteShares(t, y).industry },
   { name: 'exit share employment 2014–17', value: 0.27, tolerance: 0.1, source: 'stat (2016 plan)', simulate: (t, y) => planRouteShares(t, y).employment },
   { name: 'exit share social security 2014–17', value: 0.175, tolerance: 0.1, source: 'stat (2016 plan)', simulate: (t, y) => planRouteShares(t, y).social_security },

@@ -48,7 +48,7 @@ export function updateCadres(w: World): void {
     cd.quality[c] += trainPerMonth * (1 - cd.quality[c]);
     if (cd.kind[c] !== CadreKind.Stationed) continue;
     stationed++;
-    const load = cd.caseload[c] / p.stationedCaseloadReference;
+    const load = cd.caseload[c] / (p.stationedCaseloadReference * p.stationedStaffing);
     const tenureFactor = 1 + p.tenureBurnout * cd.tenure[c];
     let b = cd.burnout[c];
     b += p.burnoutRate * load * p.cadreEffort * pressureFactor * tenureFactor * (1 - b) - p.burnoutRecovery * (1 + p.cadreSupport) * b;
@@ -71,7 +71,7 @@ export function updateCadres(w: World): void {
   const extraEffort = Math.max(0, p.cadreEffort - p.paidEffort);
   w.flows.spending[Spend.cadres] +=
     (helpers * extraEffort * p.cadreCostPerEffort +
-      stationed * (p.stationedCadreCost + p.cadreSupport * p.cadreSupportCost) +
+      stationed * p.stationedStaffing * (p.stationedCadreCost + p.cadreSupport * p.cadreSupportCost) +
       w.nCadres * p.trainingDays * p.trainingDayCost) /
     12;
 }

@@ -17,7 +17,6 @@ export function advanceClock(w: World): void {
   w.wageIndex *= Math.pow(1 + w.p.ruralIncomeGrowth, 1 / 12);
   if (w.month === 1) {
     w.line = povertyLine(w.year, w.p);
-    w.relocatedThisYear = 0;
     openBudgetYear(w);
   }
   releaseAllotment(w);

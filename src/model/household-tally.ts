@@ -33,12 +33,16 @@ export class HouseholdTally {
   motivation = 0;
   /** Registered persons waiting for help. */
   waiting = 0;
+  /** Registered households, and those with a chronically ill member. */
+  registeredHouseholds = 0;
+  registeredChronic = 0;
 
   reset(step: number): void {
     this.step = step;
     this.persons = this.official = this.truePoor = this.excluded = this.included = 0;
     this.incomeSum = this.poorIncomeSum = this.registeredIncomeSum = this.vulnerable = this.gapSum = 0;
     this.industry = this.relocated = this.dibao = this.everExited = this.motivation = this.waiting = 0;
+    this.registeredHouseholds = this.registeredChronic = 0;
   }
 }
 
@@ -55,6 +59,7 @@ export function tallyHousehold(
   onDibao: number,
   motivation: number,
   waiting: number,
+  chronic: number,
 ): void {
   t.persons += n;
   const reg = registry === Registry.Registered;
@@ -62,6 +67,8 @@ export function tallyHousehold(
     t.official += n;
     t.registeredIncomeSum += y * n;
     if (waiting === 1) t.waiting += n;
+    t.registeredHouseholds++;
+    t.registeredChronic += chronic;
   }
   if (y < line) {
     t.truePoor += n;
@@ -81,11 +88,11 @@ export function tallyHousehold(
 /** Counts every household afresh into `t`, judging poverty on `income` (per capita). */
 export function countHouseholds(w: World, t: HouseholdTally, income: Float32Array): HouseholdTally {
   t.reset(w.step);
-  const { size, registry, returned, industryMember, relocated, onDibao, motivation, waiting, gone } = w.hh;
+  const { size, registry, returned, industryMember, relocated, onDibao, motivation, waiting, gone, chronic } = w.hh;
   const line = w.line;
   for (let h = 0; h < w.nHouseholds; h++) {
     if (gone[h] === 1) continue;
-    tallyHousehold(t, size[h], income[h], line, registry[h], returned[h], industryMember[h], relocated[h], onDibao[h], motivation[h], waiting[h]);
+    tallyHousehold(t, size[h], income[h], line, registry[h], returned[h], industryMember[h], relocated[h], onDibao[h], motivation[h], waiting[h], chronic[h]);
   }
   return t;
 }

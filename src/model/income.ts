@@ -21,7 +21,7 @@ const SMOOTHING = 1 / 12;
 
 export function updateIncome(w: World): void {
   const { size, constraints, growth, productivity, deviationFactor, skill, motivation, waiting, gone } = w.hh;
-  const { relocationDebt, debtPayment } = w.hh;
+  const { relocationDebt, debtPayment, chronic } = w.hh;
   const { industryMember, village, jobs, ecoPost, onDibao, dibaoMonths, measures, shockLoss, school } = w.hh;
   const { income, incomeSmoothed, incomeYearSum, savings, registry, returned, relocated } = w.hh;
   const industryType = w.villages.industryType;
@@ -88,7 +88,7 @@ export function updateIncome(w: World): void {
     const flow = y > saveAbove ? savingsRate * (y - saveAbove) : y < 0 ? y : 0;
     savings[h] += (flow * n) / 12;
     // The stored (float32) value, as the recount in December would read it.
-    tallyHousehold(tally, n, incomeSmoothed[h], line, registry[h], returned[h], member, relocated[h], onDibao[h], motivation[h], wait);
+    tallyHousehold(tally, n, incomeSmoothed[h], line, registry[h], returned[h], member, relocated[h], onDibao[h], motivation[h], wait, chronic[h]);
   }
   const sp = w.flows.spending;
   sp[Spend.social_security] += dibao / 12;

@@ -33,6 +33,7 @@ export const STOCK_METRICS = [
   'relocation_debt',
   'industry_income_per_member',
   'registered_income_mean',
+  'registered_chronic_share',
   'vulnerable_share',
   'poverty_gap',
 ] as const;
@@ -41,6 +42,7 @@ export const FLOW_METRICS = [
   ...ROUTE_NAMES.map((r) => `exits_${r}` as const),
   'exits_total',
   'returns',
+  'return_fallbacks',
   'false_exits',
   'false_exits_caught',
   'new_registrations',
@@ -85,6 +87,7 @@ const METRIC_UNITS = {
   relocation_debt: 'yuan',
   industry_income_per_member: 'yuan/member household/year',
   registered_income_mean: 'yuan/person/year',
+  registered_chronic_share: 'fraction of registered households (0..1)',
   vulnerable_share: 'fraction of persons (0..1)',
   poverty_gap: 'fraction of the line (0..1)',
   durable_exits: 'persons',

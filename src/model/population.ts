@@ -83,7 +83,7 @@ export function allocateWorld(
     pressure: supervisionPressure(p, opts.startYear + 1),
     budgetLeft: 0,
     budgetYear: 0,
-    relocatedThisYear: 0,
+    relocationFinanceLeft: 0,
     durable: new Float64Array(opts.steps + 1),
     flows: newFlows(),
     tally: new HouseholdTally(),

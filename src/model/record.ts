@@ -47,6 +47,7 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
   set('waiting_share', official > 0 ? waiting / official : 0);
   set('registered_income_mean', official > 0 ? t.registeredIncomeSum / official : 0);
   set('vulnerable_share', t.vulnerable / P);
+  set('registered_chronic_share', t.registeredHouseholds > 0 ? t.registeredChronic / t.registeredHouseholds : 0);
   set('poverty_gap', t.gapSum / P);
   let effort = 0;
   let quality = 0;
@@ -98,6 +99,7 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
   }
   set('exits_total', exits * s);
   set('returns', f.returns * s);
+  set('return_fallbacks', f.fallbacks * s);
   set('false_exits', f.falseExits * s);
   set('false_exits_caught', f.falseExitsCaught * s);
   set('new_registrations', f.newRegistrations * s);

@@ -9,11 +9,12 @@
  * - the subsidy (the `subsidyLevel` lever) is paid from the month's budget allotment;
  * - before the programme (selfPayCapFromYear) the household pays all the rest; from then on at most the
  *   self-pay cap, and the programme's construction finance (bonds and policy loans, outside the yearly
- *   budget) pays what is left;
- * - the household pays its share from savings, land compensation (none [paper]) and credit, which it
- *   raises in proportion to its motivation; the credit becomes debt repaid out of income
- *   (household-income.ts), so a move can make a household poorer for a while;
- * - the resettlement sites complete at most `resettlementCapacity` persons' houses a year.
+ *   budget, `relocationFinance` a year) pays what is left. That finance is what limits how many houses
+ *   are built: the further the subsidy falls short of the cost, the fewer houses it pays for;
+ * - the household pays its share from savings, land compensation (none [paper]) and credit; it can
+ *   borrow only what it can repay from `repaymentShare` of its income over the loan term (households
+ *   without an economic base cannot move); the credit becomes debt repaid out of income (income.ts), so a
+ *   move can make a household poorer for a while.
  * Relocation removes the remoteness penalty and disaster exposure and ends unsafe housing; follow-up
  * jobs at the sites come in employment.ts.
  */
@@ -43,22 +44,34 @@ export function selfPayment(w: World, h: number): number {
   return Math.min(gap, cap);
 }
 
+/** Credit household h can raise for the move, yuan: the microcredit limit, or what it can repay. */
+export function creditLimit(w: World, h: number): number {
+  const p = w.p;
+  const repayable = p.repaymentShare * Math.max(0, w.hh.incomeSmoothed[h]) * w.hh.size[h] * p.relocationLoanYears;
+  return Math.min(p.relocationCredit, repayable);
+}
+
+/** Monthly: releases the programme's construction finance in its years (2016–2020); unspent finance carries over. */
+export function releaseRelocationFinance(w: World): void {
+  if (w.year >= w.p.selfPayCapFromYear && w.year <= w.p.relocationProgrammeEndYear) w.relocationFinanceLeft += w.p.relocationFinance / w.scaleUp / 12;
+}
+
 export function updateRelocation(w: World): void {
   const hh = w.hh;
   const p = w.p;
-  const capacity = p.resettlementCapacity / w.scaleUp;
+  releaseRelocationFinance(w);
   for (let h = 0; h < w.nHouseholds; h++) {
     if (hh.relocationOffered[h] === 0 || hh.relocated[h] === 1 || hh.willing[h] === 0 || hh.gone[h] === 1) continue;
     if (hh.registry[h] === Registry.None) continue;
     const size = hh.size[h];
-    if (w.relocatedThisYear + size > capacity) continue;
     const cost = houseCost(w, h);
     const subsidy = Math.min(p.subsidyLevel, cost);
-    if (!canAfford(w, subsidy)) continue;
-    const own = Math.max(0, selfPayment(w, h) - p.landCompensation);
+    const selfPay = selfPayment(w, h);
+    const programme = Math.max(0, cost - subsidy - selfPay);
+    if (!canAfford(w, subsidy) || programme > w.relocationFinanceLeft) continue;
+    const own = Math.max(0, selfPay - p.landCompensation);
     const savings = Math.max(0, hh.savings[h]);
-    const credit = p.relocationCredit * hh.motivation[h];
-    if (savings + credit < own) continue;
+    if (savings + creditLimit(w, h) < own) continue;
     const fromSavings = Math.min(savings, own);
     const debt = own - fromSavings;
     hh.savings[h] -= fromSavings;
@@ -70,8 +83,8 @@ export function updateRelocation(w: World): void {
     hh.unsafeHousing[h] = 0; // the new house is safe
     payFromBudget(w, 'relocation', subsidy);
     // The programme's construction finance pays what neither the subsidy nor the household covers.
-    w.flows.spending[Spend.relocation] += Math.max(0, cost - subsidy - selfPayment(w, h));
+    w.relocationFinanceLeft -= programme;
+    w.flows.spending[Spend.relocation] += programme;
     w.flows.relocations += size;
-    w.relocatedThisYear += size;
   }
 }

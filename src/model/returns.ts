@@ -3,13 +3,17 @@
  * income this year fell below the standard it exited under, indexed for prices since, and its check
  * sees that; dynamic monitoring finds it with probability returnDetection and re-registers it. A later,
  * higher standard (2020) does not by itself make an exited household a returnee.
+ * From atRiskSupportFromYear, monitoring first uses the fallbacks of the consolidation policy: a
+ * household that fell below only because of this year's shocks (illness, disaster) gets temporary
+ * assistance for the shortfall, and one that cannot work and is not on dibao is put on dibao. It returns
+ * only if neither applies.
  * A return within 24 months of the exit makes that exit not durable.
  */
 import { uniformAt } from '../engine/random.js';
 import { assignCadre } from './cadre-placement.js';
 import { priceIndex } from './government.js';
 import { assessIncome, assessorQuality, stableIncome } from './registry-assessment.js';
-import { Registry, type World } from './world.js';
+import { Measure, Registry, Spend, type World } from './world.js';
 
 /** Months after an exit within which a return makes the exit not durable. */
 export const DURABLE_MONTHS = 24;
@@ -17,6 +21,31 @@ export const DURABLE_MONTHS = 24;
 /** The standard household h is judged against for a return this year: its exit standard, indexed for prices. */
 export function returnStandard(w: World, h: number): number {
   return w.hh.exitLine[h] * priceIndex(w.year, w.hh.statusYear[h], w.p.priceInflation);
+}
+
+/**
+ * The consolidation fallbacks for exited household h found below `standard` on stable income `y`:
+ * temporary assistance when this year's shocks alone explain the fall, else dibao for a household that
+ * cannot work. Returns true when a fallback kept it from returning.
+ */
+export function applyFallback(w: World, h: number, y: number, standard: number): boolean {
+  const hh = w.hh;
+  const n = hh.size[h];
+  const thisYearWeight = 1 - w.p.incomeStabilityWeight;
+  const withoutShocks = y + (thisYearWeight * hh.shockYear[h]) / n;
+  if (withoutShocks >= standard && thisYearWeight > 0) {
+    // Temporary assistance pays this year's shortfall to the standard (per capita, times persons).
+    w.flows.spending[Spend.social_security] += ((standard - y) / thisYearWeight) * n;
+    w.flows.fallbacks += n;
+    return true;
+  }
+  if (hh.onDibao[h] === 0 && (hh.laborers[h] === 0 || hh.disabled[h] === 1)) {
+    hh.onDibao[h] = 1;
+    hh.measures[h] |= Measure.SocialSecurity;
+    w.flows.fallbacks += n;
+    return true;
+  }
+  return false;
 }
 
 export function detectReturns(w: World): void {
@@ -30,6 +59,7 @@ export function detectReturns(w: World): void {
     if (y >= standard) continue;
     const assessed = assessIncome(w, h, y, assessorQuality(w, h), 1);
     if (assessed >= standard || uniformAt(key, h, w.step, 0) >= w.p.returnDetection) continue;
+    if (w.year >= w.p.atRiskSupportFromYear && applyFallback(w, h, y, standard)) continue;
     hh.registry[h] = Registry.Registered;
     hh.returned[h] = 1;
     hh.statusYear[h] = w.year;

@@ -1,5 +1,5 @@
 /**
- * Shocks (phase 1): illness episodes, village disasters, industry price shocks, and each January the
+ * Shocks: illness episodes, village disasters, industry price shocks, and each January the
  * households' transient income shocks. All draws are keyed by (agent, step): common random numbers.
  */
 import { normalAt, uniformAt } from '../engine/random.js';
@@ -45,7 +45,7 @@ export function applyShocks(w: World): void {
     }
   }
 
-  const { chronic, measures, village, relocated, size, shockLoss } = hh;
+  const { chronic, measures, village, relocated, size, shockLoss, shockYear, gone } = hh;
   const villageDisaster = vl.disaster;
   const baseRate = p.illnessMonthlyRate;
   const illnessCost = p.illnessCost;
@@ -53,9 +53,11 @@ export function applyShocks(w: World): void {
   const oopAssisted = p.oopShareAssisted;
   const disasterLoss = p.disasterLoss;
   let healthClaims = 0;
+  const chronicRate = p.chronicIllnessFactor * baseRate;
   for (let h = 0; h < w.nHouseholds; h++) {
+    if (gone[h] === 1) continue;
     let loss = 0;
-    const rate = chronic[h] === 1 ? 3 * baseRate : baseRate;
+    const rate = chronic[h] === 1 ? chronicRate : baseRate;
     // The draw is keyed by (household, month): the same whatever the policy (common random numbers).
     if (uniformAt(illKey, h, t, 0) < rate) {
       const cost = -illnessCost * Math.log(1 - uniformAt(illKey, h, t, 1));
@@ -65,6 +67,7 @@ export function applyShocks(w: World): void {
     }
     if (villageDisaster[village[h]] === 1 && relocated[h] === 0) loss += disasterLoss * marketIncome(w, h) * size[h];
     shockLoss[h] = loss;
+    shockYear[h] += loss;
   }
   w.flows.spending[Spend.health] += healthClaims;
 }

@@ -65,6 +65,8 @@ export const HOUSEHOLD_COLUMNS = {
   savings: 'f32',
   /** Out-of-pocket shock losses this month (medical, disaster), yuan per household. */
   shockLoss: 'f32',
+  /** Out-of-pocket shock losses so far this calendar year, yuan per household. */
+  shockYear: 'f32',
   /** This month's income, per capita at an annual rate. */
   income: 'f32',
   /** Twelve-month moving estimate of income (exponential smoothing), per capita. */
@@ -208,6 +210,8 @@ export interface Streams {
 export interface StepFlows {
   exits: Float64Array; // by route, persons
   returns: number;
+  /** Exited persons kept out of poverty by the social-security fallback instead of returning. */
+  fallbacks: number;
   falseExits: number;
   falseExitsCaught: number;
   newRegistrations: number;
@@ -255,8 +259,8 @@ export interface World {
   budgetLeft: number;
   /** This year's budget for one-off measures, yuan at simulated scale. */
   budgetYear: number;
-  /** Persons relocated so far this year (against the resettlement capacity). */
-  relocatedThisYear: number;
+  /** Relocation programme construction finance released and not yet spent, yuan at simulated scale. */
+  relocationFinanceLeft: number;
   /** Persons whose exit at step t is still durable (no return within 24 months), by step; filled as exits and returns happen. */
   readonly durable: Float64Array;
   flows: StepFlows;
@@ -268,6 +272,7 @@ export function newFlows(): StepFlows {
   return {
     exits: new Float64Array(ROUTE_NAMES.length),
     returns: 0,
+    fallbacks: 0,
     falseExits: 0,
     falseExitsCaught: 0,
     newRegistrations: 0,
@@ -283,6 +288,7 @@ export function newFlows(): StepFlows {
 export function resetFlows(f: StepFlows): void {
   f.exits.fill(0);
   f.returns = 0;
+  f.fallbacks = 0;
   f.falseExits = 0;
   f.falseExitsCaught = 0;
   f.newRegistrations = 0;
