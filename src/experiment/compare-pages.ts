@@ -157,7 +157,7 @@ export function dosePage(r: StudyResult, generatedBy: string): ReportInput | nul
   const order = { ...input, effects: r.doses.map((p) => ({ scenario: p.scenario, year: 0, metric: '', mean: 0, ciLo: 0, ciHi: 0, se: 0 })) };
   const spec = doseResponseSpec(doseRows(r), chartContext(order), effectTitle(r), r.plan.budgets);
   const table: SummaryTable = {
-    columns: ['scenario', 'dose', 'setting', 'extra spending (million yuan per year)', `${effectTitle(r)} [95% CI]`],
+    columns: ['scenario', 'dose', 'setting', 'extra spending (million yuan per year)', `${effectTitle(r).replace(/ \((persons|percentage points)\)$/, '')} [95% CI]`],
     rows: r.doses.map((p) => {
       const e = p.effects.find((x) => x.outcome === r.headline.outcome && x.year === r.headline.year);
       return [p.scenario, p.dose.toFixed(2), p.setting, Math.round(p.extraYuanPerYear / 1e6), e ? `${shown(r.headline.outcome, e.effect.mean)} [${shown(r.headline.outcome, e.effect.ciLo)}, ${shown(r.headline.outcome, e.effect.ciHi)}] ${shownUnit(r.headline.outcome)}` : 'n/a'];

@@ -92,7 +92,7 @@ export const OUTCOMES: readonly Outcome[] = [
   { id: 'vulnerable_share', label: 'Vulnerable share (income under 1.5 × the line)', unit: 'fraction of persons (0..1)', kind: 'fraction', better: 'lower', metric: 'vulnerable_share', read: 'stock' },
   { id: 'poverty_gap', label: 'Poverty gap (mean shortfall over all persons)', unit: 'fraction of the line (0..1)', kind: 'fraction', better: 'lower', metric: 'poverty_gap', read: 'stock' },
   { id: 'official_incidence', label: 'Official incidence (the register, as reported)', unit: 'fraction of persons (0..1)', kind: 'fraction', better: 'lower', metric: 'official_incidence', read: 'stock' },
-  { id: 'returns', label: 'Returns to poverty since 2014', unit: 'persons', kind: 'persons', better: 'lower', metric: 'returns', read: 'cumulative' },
+  { id: 'returns_since_2014', label: 'Returns to poverty since 2014', unit: 'persons', kind: 'persons', better: 'lower', metric: 'returns', read: 'cumulative' },
 ];
 
 /** An outcome's id → its definition. */

@@ -91,7 +91,8 @@ export function bandTrajectorySpec(rows: readonly BandRow[], metric: string, ctx
   if (values.length === 0) return null;
   const info = metricInfo(metric);
   const years = values.map((r) => r.year);
-  const format = valueFormat(info);
+  // Small fractions (a poverty gap of 1–2%) need a decimal, or the axis repeats labels.
+  const format = info.kind === 'fraction' && Math.max(...values.map((r) => r.hi)) < 0.05 ? '.1%' : valueFormat(info);
   const tip = tooltipFormat(info);
   const zero = info.kind !== 'index';
   return {
@@ -143,9 +144,12 @@ export function bandTrajectorySpec(rows: readonly BandRow[], metric: string, ctx
 function policyMarker(ctx: ChartContext): NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> {
   if (ctx.policyYear === undefined) return [];
   const x = { datum: ctx.policyYear, type: 'quantitative' } as const;
+  // One datum of its own, so the marker is drawn once (not once per row), in grey (not a scenario colour).
+  const one = { values: [{}] };
+  const grey = { value: '#555555' };
   return [
-    { mark: { type: 'rule', color: '#555555', strokeDash: [4, 3] }, encoding: { x } },
-    { mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: 11, color: '#555555' }, encoding: { x, text: { value: `suggestions start (${ctx.policyYear})` } } },
+    { data: one, mark: { type: 'rule', strokeDash: [4, 3] }, encoding: { x, color: grey } },
+    { data: one, mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: 11 }, encoding: { x, color: grey, text: { value: `suggestions start (${ctx.policyYear})` } } },
   ];
 }
 

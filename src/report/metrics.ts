@@ -36,6 +36,7 @@ const KNOWN: Record<string, MetricInfo> = {
   [REPORT_METRICS.meanMotivation]: { label: 'Mean household motivation', unit: 'index', kind: 'index' },
   [REPORT_METRICS.cadreBurnout]: { label: 'Cadre burnout', unit: 'index', kind: 'index' },
   durable_exits: { label: 'Durable exits (still out 24 months later)', unit: 'persons', kind: 'persons' },
+  returns_since_2014: { label: 'Returns to poverty since 2014', unit: 'persons', kind: 'persons' },
   vulnerable_share: { label: 'Vulnerable share', unit: '% of population', kind: 'fraction' },
   poverty_gap: { label: 'Poverty gap', unit: '% of the line', kind: 'fraction' },
   waiting_share: { label: 'Waiting for help', unit: '% of registered persons', kind: 'fraction' },

@@ -28,9 +28,16 @@ export function doseResponseSpec(rows: DoseChartRow[], ctx: ChartContext, effect
     height: CHART_HEIGHT,
     config: CHART_CONFIG,
     data: { values },
-    encoding: { color: { field: 'scenario', type: 'nominal', title: 'Scenario', scale: ctx.color, sort: scenarios } },
+    encoding: {
+      color: {
+        field: 'scenario', type: 'nominal', title: 'Scenario', sort: scenarios,
+        // only the scenarios drawn, in their report colours; solid legend symbols (the bands are pale)
+        scale: { domain: scenarios, range: scenarios.map((n) => ctx.color.range[ctx.color.domain.indexOf(n)]) },
+        legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 300 },
+      },
+    },
     layer: [
-      ...budgets.map((b) => ({ mark: { type: 'rule' as const, color: '#888888', strokeDash: [4, 3] }, encoding: { x: { datum: b / 1e6, type: 'quantitative' as const } } })),
+      ...budgets.map((b) => ({ data: { values: [{}] }, mark: { type: 'rule' as const, strokeDash: [4, 3] }, encoding: { x: { datum: b / 1e6, type: 'quantitative' as const }, color: { value: '#888888' } } })),
       { mark: { type: 'area', opacity: 0.14 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: effectTitle }, y2: { field: 'hi' }, order: { field: 'dose', type: 'quantitative' } } },
       {
         mark: { type: 'line', strokeWidth: 2.2, point: { size: 30 } },

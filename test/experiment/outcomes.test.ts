@@ -27,7 +27,7 @@ describe('outcomeValues', () => {
     expect(outcomeValues(t, outcome('vulnerable_share'), 2020)).toBeNull();
     expect(() => valuesAt(t, 'vulnerable_share', 2020)).toThrow(/unknown metric "vulnerable_share"/);
     const a = analyzeComparison({ baseline: t, scenarios: [tablesOf('x', 2, { durable_exits: () => 1, true_incidence: () => 0.05, spending_total: () => 0 })], independentBaseline: null }, { reportYears: [2020], policyYear: 2018 });
-    expect(a.unavailable.map((u) => u.outcome)).toEqual(['vulnerable_share', 'poverty_gap', 'official_incidence', 'returns']);
+    expect(a.unavailable.map((u) => u.outcome)).toEqual(['vulnerable_share', 'poverty_gap', 'official_incidence', 'returns_since_2014']);
     expect(a.unavailable[0].note).toBe('vulnerable_share is not available: the model does not write the metric "vulnerable_share" to yearly.csv');
   });
 });
