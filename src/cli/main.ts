@@ -15,6 +15,7 @@ import { paramsCommand, planCommand, schemaCommand } from './commands/info.js';
 import { runCommand, type RunArgs } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { checkParsedFlags, checkRawArgs, type OptionTypes } from './argv-check.js';
+import { usageDiagnostic } from './usage-messages.js';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { releaseOutputFolders } from '../node/output-folder.js';
 import { withRunFlags } from './shared-flags.js';
@@ -118,7 +119,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return code;
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`povsim: ${err.message}\nhint: povsim --help lists the commands and options`);
+      io.err(formatDiagnostic(usageDiagnostic(err.message, argv)));
       return EXIT.badInput;
     }
     if (err instanceof InputError) {
