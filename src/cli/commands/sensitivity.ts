@@ -2,7 +2,6 @@
  * `povsim sensitivity <sweep dir>`: Sobol S1/ST (sobol designs) or Morris μ*, σ (morris designs) of
  * one output of a finished sweep → a table on the terminal, indices.csv, report.html and SVG charts.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { InputError } from '../../engine/diagnostics.js';
@@ -12,6 +11,9 @@ import { sensitivityCharts, sensitivityCsv, sensitivityReportInput, sensitivityT
 import { buildHtmlReport } from '../../report/html.js';
 import { specToSvg } from '../../report/render.js';
 import { writeFileAtomic } from '../../node/atomic-write.js';
+import { loadVegaBundles } from '../../node/report-bundles.js';
+import { claimOutputFolder } from '../../node/output-folder.js';
+import { writeManifest } from '../output-dir.js';
 import type { CliIO } from '../io.js';
 import { handleCommand } from './sweep.js';
 import { povsimVersion } from '../provenance.js';
@@ -44,12 +46,14 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIO): Prom
   const res = analyseSweep(sweep, { metric, year, bootstrap: args.bootstrap, confidence: args.confidence, seed: args.seed });
   // Files: indices.csv, one SVG per chart, report.html.
   const out = args.out ?? join(args.dir, 'sensitivity', `${metric}-${year}`);
-  mkdirSync(out, { recursive: true });
+  // derived output: replaced whole on every run (an earlier povsim output only), manifest.json last
+  claimOutputFolder(out, true, 'sensitivity');
   writeFileAtomic(join(out, 'indices.csv'), sensitivityCsv(res));
   const charts = sensitivityCharts(res);
   for (const c of charts) writeFileAtomic(join(out, `${c.id}.svg`), await specToSvg(c.spec, { warn: () => undefined }));
   const generatedBy = `povsim ${povsimVersion()} sensitivity ${args.dir} (metric ${metric}, year ${year}, ${res.bootstrap} bootstrap resamples)`;
-  writeFileAtomic(join(out, 'report.html'), buildHtmlReport(sensitivityReportInput(res, sweep.plan, generatedBy), charts));
+  writeFileAtomic(join(out, 'report.html'), buildHtmlReport(sensitivityReportInput(res, sweep.plan, generatedBy), charts, loadVegaBundles()));
+  writeManifest(out, { povsim: povsimVersion(), sweep: args.dir, metric, year, bootstrap: res.bootstrap, confidence: args.confidence, seed: args.seed, files: ['indices.csv', 'report.html', ...charts.map((c) => `${c.id}.svg`)] });
   if (args.json) io.out(JSON.stringify({ out, ...res }));
   else if (!args.quiet) {
     const what = res.method === 'morris' ? `Morris screening (${res.r} trajectories)` : `Sobol indices (${res.n} base samples)`;
