@@ -17,13 +17,15 @@ import { validateCommand } from './commands/validate.js';
 import { checkParsedFlags, checkRawArgs, type OptionTypes } from './argv-check.js';
 import { usageDiagnostic } from './usage-messages.js';
 import { EXIT, processIO, type CliIO } from './io.js';
+import { versionLine } from './provenance.js';
 import { releaseOutputFolders } from '../node/output-folder.js';
 import { withRunFlags } from './shared-flags.js';
 
 /** A command-line usage problem found by yargs (unknown flag, missing argument). */
 class UsageError extends Error {}
 
-const EPILOG = `Exit codes: 0 ok, 1 failure, 2 bad input (the message names file:line:column, key and a hint).
+const EPILOG = `povsim --version prints the version and the fingerprint of the model code.
+Exit codes: 0 ok, 1 failure, 2 bad input (the message names file:line:column, key and a hint), 130 interrupted.
 Docs: README.md, docs/model.md, docs/scenarios.md.`;
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
@@ -113,6 +115,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     })
     .exitProcess(false);
   try {
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+      io.out(versionLine());
+      return EXIT.ok;
+    }
     checkRawArgs(argv);
     await parser.parseAsync();
     if (failure !== null) throw failure;
