@@ -19,6 +19,7 @@
 import { expect } from 'vitest';
 import { recountCaseloads } from '../../src/model/cadres.js';
 import { advanceClock } from '../../src/model/clock.js';
+import { POVERTY_LINE } from '../../src/model/government.js';
 import { marketIncome, refreshConstraints } from '../../src/model/household-income.js';
 import { updateCoverage } from '../../src/model/industries.js';
 import { updateVillageNorms } from '../../src/model/motivation.js';
@@ -60,7 +61,7 @@ export interface HouseholdSpec {
   waiting?: number;
   /** 1 once the household has left the rural population. */
   gone?: number;
-  /** Standard of its last exit (yuan/person/year) and the step of that exit. */
+  /** Standard of its last exit (yuan/person/year) and the step of that exit; an exited household defaults to the 2013 line, exit year 2013. */
   exitLine?: number;
   exitStep?: number;
   /** Year of the last registry change (default 0). */
@@ -258,9 +259,11 @@ export function buildWorld(spec: FixtureSpec): World {
       hh.batch[h] = s.batch ?? 0;
       hh.waiting[h] = s.waiting ?? 0;
       hh.gone[h] = s.gone ?? 0;
-      hh.exitLine[h] = s.exitLine ?? 0;
+      // An exited household exited at the end of 2013 under that year's line, unless the spec says otherwise.
+      const exitedAtStart = hh.registry[h] === Registry.Exited;
+      hh.exitLine[h] = s.exitLine ?? (exitedAtStart ? POVERTY_LINE[START_YEAR] : 0);
       hh.exitStep[h] = s.exitStep ?? 0;
-      hh.statusYear[h] = s.statusYear ?? 0;
+      hh.statusYear[h] = s.statusYear ?? (exitedAtStart ? START_YEAR : 0);
       hh.falseExit[h] = s.falseExit ?? 0;
       hh.exitRoute[h] = s.exitRoute ?? 0;
       hh.relocationDebt[h] = s.relocationDebt ?? 0;

@@ -1,16 +1,19 @@
 /**
  * Returns to poverty (December, before exit assessment): an exited household is re-registered only when
  * its income this year is truly below the line, the check also sees it below the line, and monitoring
- * finds it (probability returnDetection). It gets a cadre again and counts as returned.
+ * finds it (probability returnDetection). It gets a cadre again and counts as returned. "Below the line"
+ * means below the standard it exited under, indexed for prices (the fixture's exited households exited in
+ * 2013 under 2,736 yuan: 2,790.7 in 2014), not a later, higher line; a return within 24 months makes the
+ * exit not durable.
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
 import { assessIncome } from '../../src/model/registry-assessment.js';
-import { detectReturns } from '../../src/model/returns.js';
+import { detectReturns, DURABLE_MONTHS, returnStandard } from '../../src/model/returns.js';
 import { Registry } from '../../src/model/world.js';
 import { advanceTo, buildWorld, households, type HouseholdSpec } from './fixtures.js';
 
-const exited = (y: number, extra: HouseholdSpec = {}): HouseholdSpec => ({ registry: Registry.Exited, incomeYearSum: 12 * y, ...extra });
+const exited = (y: number, extra: HouseholdSpec = {}): HouseholdSpec => ({ registry: Registry.Exited, incomeYearSum: 12 * y, incomeLastYear: y, ...extra });
 
 describe('detectReturns', () => {
   it('with a perfect check and certain detection, re-registers exactly the exited households below the line', () => {
@@ -55,21 +58,24 @@ describe('detectReturns', () => {
     expect(Array.from(w.hh.registry).every((r) => r === Registry.Exited)).toBe(true);
   });
 
-  it('a household truly below the line returns iff the check sees it below and the detection draw is below returnDetection', () => {
+  it('a household truly below its standard returns iff the check sees it below and the detection draw is below returnDetection', () => {
     const n = 300;
     const w = buildWorld({
       params: { assessmentNoise: 0.4, returnDetection: 0.8 },
       villages: [{ cadres: [{ quality: 0.5 }], households: households(n, (i) => exited(2500 + i, { size: 1 })) }], // 2,500..2,799
     });
     advanceTo(w, 12);
+    // The standard before the check (a return resets the household's status year).
+    const standards = Array.from({ length: n }, (_, h) => returnStandard(w, h)); // 2,736 × 1.02 = 2,790.7
     detectReturns(w);
     const key = w.streams.identification.key;
     let expected = 0;
     for (let h = 0; h < n; h++) {
       const y = 2500 + h;
-      const seen = assessIncome(w, h, y, w.cadres.quality[0], 1) < 2800;
+      const standard = standards[h];
+      const seen = assessIncome(w, h, y, w.cadres.quality[0], 1) < standard;
       const found = uniformAt(key, h, 12, 0) < 0.8;
-      const back = seen && found;
+      const back = y < standard && seen && found;
       expected += back ? 1 : 0;
       expect(w.hh.registry[h], `household ${h}`).toBe(back ? Registry.Registered : Registry.Exited);
     }
@@ -83,5 +89,41 @@ describe('detectReturns', () => {
     advanceTo(w, 12);
     detectReturns(w);
     expect(w.flows.returns).toBe(0);
+  });
+});
+
+describe('returns against the indexed exit standard, and durable exits', () => {
+  // December 2020 (step 84): the line is 4,000; a household that exited in 2016 under 2,952 is judged
+  // against 2,952 × 1.02^4 = 3,195.4.
+  const DEC_2020 = 84;
+  const from2016 = (y: number): HouseholdSpec => exited(y, { exitLine: 2952, statusYear: 2016, exitStep: 36 });
+
+  it('a household above its indexed exit standard but below the later, higher line is not a return', () => {
+    const w = buildWorld({
+      params: { assessmentNoise: 0, returnDetection: 1, priceInflation: 0.02, exitStandard2020: 4000 },
+      villages: [{ cadres: 1, households: [from2016(3300), from2016(3100)] }],
+    });
+    advanceTo(w, DEC_2020);
+    expect(w.line).toBe(4000);
+    expect(returnStandard(w, 0)).toBeCloseTo(2952 * 1.02 ** 4, 6);
+    detectReturns(w);
+    expect(w.hh.registry[0]).toBe(Registry.Exited); // 3,300: poor by the 2020 line, not by its own standard
+    expect(w.hh.registry[1]).toBe(Registry.Registered); // 3,100 < 3,195.4: a real fall
+    expect(w.flows.returns).toBe(4);
+  });
+
+  it('a return within 24 months of the exit removes that exit from the durable count; a later one does not', () => {
+    const w = buildWorld({
+      params: { assessmentNoise: 0, returnDetection: 1 },
+      villages: [{ cadres: 1, households: [exited(1000, { size: 3, exitStep: 12, exitLine: 2800, statusYear: 2014 }), exited(1000, { size: 2, exitStep: 0 })] }],
+    });
+    w.durable[12] = 3; // three persons exited in December 2014
+    w.durable[0] = 2;
+    advanceTo(w, 36); // December 2016: 24 months after the first exit, 36 after the second
+    expect(DURABLE_MONTHS).toBe(24);
+    detectReturns(w);
+    expect(Array.from(w.hh.registry)).toEqual([Registry.Registered, Registry.Registered]);
+    expect(w.durable[12]).toBe(0); // returned within 24 months: not durable
+    expect(w.durable[0]).toBe(2); // 36 months later: the exit was durable
   });
 });
