@@ -121,7 +121,7 @@ export function comparisonPage(r: StudyResult, generatedBy: string): ReportInput
     notes: [
       standard2020Note(r),
       'Durable exits: persons who exited the register and had not returned 24 months later, counted in the exit year; the last two simulated years cannot be known yet and are left out (the columns say through which year).',
-      'Extra spending: scenario minus baseline over every year in which they differ, so a change under `levers:` (which acts from December 2013) is counted from 2013, a schedule from its first month. Cost per durable exit: extra yuan ÷ extra durable exits, paired per replicate, 95% interval by the delta method (none when the gain is not clearly above zero).',
+      'Extra spending: scenario minus baseline over every year in which they differ, so a change under `levers:` (which acts from December 2013) is counted from the first simulated month (spending of 2014 on), a schedule from its first month. Cost per durable exit: extra yuan ÷ extra durable exits, paired per replicate, 95% interval by the delta method (none when the gain is not clearly above zero).',
       'The register (official incidence) is shown as reported; a suggestion that registers more of the truly poor can raise it while lowering true poverty, so it is not used for "persons lifted out".',
     ],
   });
