@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
+import { deliverAssistance } from '../../src/model/assistance.js';
 import {
   attention,
   initialQuality,
@@ -222,5 +223,21 @@ describe('rotateCadres', () => {
     expect(initialQuality(0.5, 1)).toBeCloseTo(0.7, 12);
     expect(initialQuality(0.95, 1)).toBe(1);
     expect(initialQuality(0.05, 0)).toBe(0);
+  });
+});
+
+describe('support lost to burnout', () => {
+  it('assistance counts planned (target effort) and delivered (effort given) support; burnout_support_loss = 1 − delivered / planned', () => {
+    const w = buildWorld({
+      params: { cadreEffort: 0.8, assistanceRate: 0.3, caseloadReference: 100, burnoutRate: 0, burnoutRecovery: 0 },
+      villages: [{ cadres: 2, stationed: [{ burnout: 0.5 }], households: households(20, () => ({ registry: R })) }],
+    });
+    advanceTo(w, 1);
+    updateCadres(w);
+    expectRel(w.cadres.effort[0], 0.8 * (1 - 0.6 * 0.5), 1e-6); // 0.56
+    deliverAssistance(w);
+    expectRel(w.flows.supportPlanned, 20 * 0.3 * 0.8, 1e-6);
+    expectRel(w.flows.supportDelivered, 20 * 0.3 * Math.fround(0.56), 1e-6);
+    expectRel(1 - w.flows.supportDelivered / w.flows.supportPlanned, 0.3, 1e-6); // 30% of planned support lost
   });
 });

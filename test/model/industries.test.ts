@@ -95,3 +95,45 @@ describe('updateCoverage', () => {
     expect(w.villages.capacity[0]).toBe(4);
   });
 });
+
+describe('industry markets', () => {
+  it('marketFactorOf = 2 / (1 + members / size): 2 with no members, 1 at the market size, 0 without a market', () => {
+    expect(marketFactorOf(0, 100)).toBe(2);
+    expect(marketFactorOf(100, 100)).toBe(1);
+    expectRel(marketFactorOf(300, 100), 0.5, 1e-12);
+    expect(marketFactorOf(5, 0)).toBe(0);
+  });
+
+  it('income per member falls as members grow, and total income rises ever more slowly (diminishing returns)', () => {
+    const size = 100;
+    const members = [25, 50, 100, 200, 400];
+    const perMember = members.map((m) => marketFactorOf(m, size));
+    const total = members.map((m, i) => m * perMember[i]);
+    for (let i = 1; i < members.length; i++) {
+      expect(perMember[i]).toBeLessThan(perMember[i - 1]);
+      expect(total[i]).toBeGreaterThan(total[i - 1]);
+    }
+    // Doubling membership from 25 to 50 adds 0.53 market units per new member; from 200 to 400, 0.13.
+    const marginal = (a: number, b: number) => (b * marketFactorOf(b, size) - a * marketFactorOf(a, size)) / (b - a);
+    expectRel(marginal(25, 50), (50 * (2 / 1.5) - 25 * 1.6) / 25, 1e-12);
+    expect(marginal(200, 400)).toBeLessThan(marginal(25, 50) / 4);
+  });
+
+  it('market size = marketDepth × reach × (0.5 + competitiveness) × (1 + value chain); updateMarkets sets the factor from members', () => {
+    const w = industryWorld({ industryCoverage: 0.45, marketDepth: 0.15 });
+    updateCoverage(w);
+    // Industry 0 reaches village 0 (10 households), industry 1 village 1 (20).
+    expect(Array.from(w.industries.reach.slice(0, 3))).toEqual([10, 20, 0]);
+    const c = w.industries.competitiveness[0];
+    const v = w.industries.valueChain[0];
+    expectRel(marketSize(w, 0), 0.15 * 10 * (0.5 + c) * (1 + v), 1e-6);
+    w.industries.members[0] = 3;
+    updateMarkets(w);
+    expectRel(w.industries.marketFactor[0], 2 / (1 + 3 / marketSize(w, 0)), 1e-6);
+    // More competitive or deeper value chain: a bigger market, so the same members earn more each.
+    const before = w.industries.marketFactor[0];
+    w.industries.competitiveness[0] = 0.8;
+    updateMarkets(w);
+    expect(w.industries.marketFactor[0]).toBeGreaterThan(before);
+  });
+});
