@@ -88,7 +88,9 @@ export function terminalTable(r: StudyResult): string[] {
       : 'durable exits: not available (the model does not write durable_exits)',
     `true inc.: true poverty incidence, percentage points; both vs ${r.analysis.baselineName}`,
     'bn/yr: extra bn yuan a year from the first month spending differs; k yuan/exit: per durable exit',
-    `[ ]: 95% intervals, Monte Carlo noise only; first: share of ${r.draws?.values.length ?? 0} assumption draws ranked first`,
+    r.draws
+      ? `[ ]: 95% intervals, Monte Carlo noise only; first: share of ${r.draws.values.length} assumption draws ranked first`
+      : '[ ]: 95% intervals, Monte Carlo noise only; first: needs assumption draws (draws: in a comparison file)',
   ];
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ...legend].map((l) => fit(l, TERMINAL_WIDTH));
 }

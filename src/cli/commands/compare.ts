@@ -156,9 +156,12 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
     put('effects.csv', effectsCsv(study.analysis, study.draws?.summary));
     put('costs.csv', costsCsv(study.analysis));
     put('variance.csv', varianceCsv(study.analysis));
-    put('ranks.csv', ranksCsv(study));
-    put('draws.csv', drawsCsv(study));
-    put('dose-response.csv', doseResponseCsv(study));
+    // The second layer's files exist only when it ran (an empty ranks.csv would look like a result).
+    if (study.draws) {
+      put('ranks.csv', ranksCsv(study));
+      put('draws.csv', drawsCsv(study));
+    }
+    if (study.doses.length) put('dose-response.csv', doseResponseCsv(study));
     if (study.budgets.length) put('equal-budget.csv', equalBudgetCsv(study));
     writeManifest(dir, {
       povsim: povsimVersion(),
@@ -182,7 +185,7 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
     io.out(JSON.stringify({ out: dir, headline: study.headline, effects: study.analysis.effects, costs: study.analysis.costs, synergy: study.analysis.synergy, ranks: study.draws?.ranks ?? [], budgets: study.budgets }));
   } else if (!args.quiet) {
     const others = plan.alternatives.length + plan.combinations.length;
-    io.out(`compare ${plan.name}: ${others} scenarios against ${plan.baseline.name}; ${plan.baseline.replicates} replicates, scale ${plan.baseline.scale}, seed ${plan.baseline.seed}`);
+    io.out(`compare ${plan.name}: ${others} scenario${others === 1 ? '' : 's'} against ${plan.baseline.name}; ${plan.baseline.replicates} replicates, scale ${plan.baseline.scale}, seed ${plan.baseline.seed}`);
     io.out('');
     for (const l of terminalTable(study)) io.out(l);
     io.out('');
