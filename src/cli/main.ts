@@ -5,7 +5,7 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { formatDiagnostic, InputError } from '../engine/diagnostics.js';
-import { compareCommand, DEFAULT_BASELINE, type CompareArgs } from './commands/compare.js';
+import { compareCommand, DEFAULT_COMPARISON, type CompareArgs } from './commands/compare.js';
 import { registerCalibrateCommand } from './commands/calibrate.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerPlaygroundCommand } from './commands/playground.js';
@@ -62,16 +62,18 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     )
     .command(
       'compare [baseline] [scenarios..]',
-      'compare scenarios with a baseline: paired effects with 95% intervals, cost per person lifted out, synergy, report.html',
+      'compare scenarios with a baseline: durable exits, costs, two layers of uncertainty, dose-response, equal budgets, report.html',
       (y) =>
         withRunFlags(
           y
-            .positional('baseline', { type: 'string', describe: `baseline scenario (default ${DEFAULT_BASELINE} and the five shipped suggestions)` })
+            .positional('baseline', { type: 'string', describe: `a comparison file, or a baseline scenario (default ${DEFAULT_COMPARISON})` })
             .positional('scenarios', { type: 'string', array: true, describe: 'scenarios to compare with the baseline' }),
         )
           .option('budget', { type: 'number', describe: 'also compare the single suggestions at the same extra yuan per year' })
-          .example('povsim compare', 'the four suggestions and all four against the baseline, 50 replicates (npm start)')
-          .example('povsim compare scenarios/baseline.yaml scenarios/all-four.yaml --replicates 20', 'one scenario')
+          .option('draws', { type: 'number', describe: 'assumption draws (Latin hypercube over the plausible ranges); 0 for none (default: the comparison file)' })
+          .example('povsim compare', 'the shipped comparison (npm start): the four suggestions and all four against the baseline')
+          .example('povsim compare my-comparison.yaml --replicates 30 --draws 40', 'a comparison file, with more replicates and draws')
+          .example('povsim compare scenarios/baseline.yaml scenarios/all-four.yaml --replicates 20', 'one scenario against the baseline')
           .example('povsim compare --budget 2e9', 'also: which suggestion does most for 2 billion yuan a year'),
       (a) => guard(() => compareCommand(a as unknown as CompareArgs, io, abort.signal)),
     )

@@ -35,6 +35,7 @@ export interface CompareArgs extends RunFlags {
   baseline?: string;
   scenarios?: string[];
   budget?: number;
+  draws?: number;
 }
 
 const cliProblem = (key: string, message: string, hint: string): InputError =>
@@ -103,7 +104,12 @@ function planOf(args: CompareArgs, c: ComparisonFile, from: string | null): { pl
     if (!Number.isFinite(args.budget) || args.budget <= 0 || args.budget > 1e12) throw cliProblem('--budget', `must be a positive number of yuan per year up to 1e12, got ${args.budget}`, 'for example --budget 2e9 (2 billion yuan a year)');
     if (!budgets.includes(args.budget)) budgets.push(args.budget);
   }
-  const doses = c.doses.count > 0 || budgets.length === 0 ? c.doses : { count: 4, replicates: Math.min(replicates, 8) };
+  const doses = c.doses.count > 0 || budgets.length === 0 ? c.doses : { count: 3, replicates: Math.min(replicates, 4) };
+  let draws = c.draws;
+  if (args.draws !== undefined) {
+    if (!Number.isInteger(args.draws) || args.draws === 1 || args.draws < 0 || args.draws > 500) throw cliProblem('--draws', `must be 0 (none) or a whole number of draws from 2 to 500, got ${args.draws}`, 'for example --draws 20');
+    draws = { count: args.draws, replicates: c.draws.replicates > 0 ? c.draws.replicates : 1 };
+  }
   const alternatives = c.alternatives.map(spec);
   const reportYears = c.years.filter((y) => y <= baseline.endYear);
   if (reportYears.length === 0) reportYears.push(baseline.endYear);
@@ -111,7 +117,7 @@ function planOf(args: CompareArgs, c: ComparisonFile, from: string | null): { pl
     plan: {
       name: c.name, baseline, alternatives,
       combinations: c.combinations.map((x) => ({ scenario: spec(x.scenario), parts: x.of.map((p) => spec(p).name) })),
-      reportYears, policyYear: POLICY_YEAR, draws: c.draws, doses, budgets: budgets.sort((a, b) => a - b),
+      reportYears, policyYear: POLICY_YEAR, draws, doses, budgets: budgets.sort((a, b) => a - b),
     },
     loaded,
   };
