@@ -13,8 +13,8 @@ import { Measure, Registry, Route } from '../../src/model/world.js';
 import { advanceTo, buildWorld, expectRel, households, sum, type HouseholdSpec } from './fixtures.js';
 
 const R = Registry.Registered;
-/** A registered household whose mean income this year is y (December: the sum of twelve months). */
-const at = (y: number, extra: HouseholdSpec = {}): HouseholdSpec => ({ registry: R, incomeYearSum: 12 * y, ...extra });
+/** A registered household whose mean income this year and last is y (so its stable income is y). */
+const at = (y: number, extra: HouseholdSpec = {}): HouseholdSpec => ({ registry: R, incomeYearSum: 12 * y, incomeLastYear: y, ...extra });
 
 const CASES: { name: string; spec: HouseholdSpec }[] = [
   { name: 'clears the bar, guarantees hold', spec: at(3000, { size: 4, batch: Route.Industry }) },

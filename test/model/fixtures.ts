@@ -21,7 +21,7 @@ import { recountCaseloads } from '../../src/model/cadres.js';
 import { advanceClock } from '../../src/model/clock.js';
 import { POVERTY_LINE } from '../../src/model/government.js';
 import { marketIncome, refreshConstraints } from '../../src/model/household-income.js';
-import { updateCoverage } from '../../src/model/industries.js';
+import { updateCoverage, updateMarkets } from '../../src/model/industries.js';
 import { updateVillageNorms } from '../../src/model/motivation.js';
 import { defaultParams, type Params } from '../../src/model/parameters.js';
 import { allocateWorld, INDUSTRY_TYPES } from '../../src/model/population.js';
@@ -305,6 +305,7 @@ export function buildWorld(spec: FixtureSpec): World {
   }
   updateCoverage(w);
   recountMembers(w);
+  updateMarkets(w); // the market factor from the members just counted
   updateVillageNorms(w);
   recountCaseloads(w);
   return w;

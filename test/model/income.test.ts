@@ -58,7 +58,13 @@ describe('updateIncome: the formula by hand', () => {
   const gStruct = Math.pow(1 + 0.09 * 0.5, 1 / 12);
   const wi = Math.pow(1.09, 1 / 12); // wage index after one month
   const ind = w.industries;
-  const typeIncome0 = ind.baseReturn[0] * Math.exp(ind.logPrice[0]) * (0.5 + ind.competitiveness[0]) * (1 + ind.valueChain[0]) * wi;
+  // The market factor (industries.ts): 2 / (1 + members / market size), from the members counted by the fixture.
+  const typeIncome0 = ind.baseReturn[0] * Math.exp(ind.logPrice[0]) * (0.5 + ind.competitiveness[0]) * (1 + ind.valueChain[0]) * ind.marketFactor[0] * wi;
+
+  it('the industry\'s market factor is 2 / (1 + members / (marketDepth × reach × (0.5 + c) × (1 + v)))', () => {
+    const size = 0.15 * ind.reach[0] * (0.5 + ind.competitiveness[0]) * (1 + ind.valueChain[0]);
+    expectRel(ind.marketFactor[0], 2 / (1 + ind.members[0] / size), 1e-6);
+  });
 
   it('sets the January 2014 clock the income reads', () => {
     expect(w.line).toBe(2800);
@@ -66,11 +72,11 @@ describe('updateIncome: the formula by hand', () => {
     expect(ind.baseReturn[0]).toBe(6000); // 5,000 × navel orange 1.2
   });
 
-  it('unconstrained household: productivity × deviation × full growth × skill and motivation terms', () => {
-    const f = (1 + 0.6 * (hh.skill[0] - 0.5)) * (1 + 0.3 * (hh.motivation[0] - 0.5));
+  it('unconstrained household: productivity × deviation × full growth × skill term (motivation has no income effect in v2)', () => {
+    const f = (1 + 0.6 * (hh.skill[0] - 0.5));
     const y = 6000 * Math.exp(0.1) * gFull * f;
     expectRel(hh.income[0], y, 1e-6);
-    expect(hh.income[0]).toBeCloseTo(6000 * 1.1051709 * 1.0072073 * 1.12 * 1.03, 0);
+    expect(hh.income[0]).toBeCloseTo(6000 * 1.1051709 * 1.0072073 * 1.12, 0);
     expectRel(hh.growth[0], gFull, 1e-7);
     // Twelve-month smoothing and the year's sum.
     expectRel(hh.incomeSmoothed[0], before.smoothed0 + (y - before.smoothed0) / 12, 1e-6);
@@ -81,7 +87,7 @@ describe('updateIncome: the formula by hand', () => {
 
   it('remote, ill worker: constraint factors, structural growth, industry, job, post, minus the medical loss', () => {
     expect(hh.constraints[1]).toBe(Constraint.RemoteUnmoved | Constraint.Chronic);
-    const f = (1 - 0.3) * (1 - 0.35) * (1 + 0.6 * (hh.skill[1] - 0.5)) * (1 + 0.3 * (hh.motivation[1] - 0.5));
+    const f = (1 - 0.3) * (1 - 0.35) * (1 + 0.6 * (hh.skill[1] - 0.5));
     const market = 2500 * gStruct * f;
     const industry = (typeIncome0 * (0.6 + 0.8 * hh.skill[1])) / 3;
     const job = (14000 * wi) / 3;
@@ -103,7 +109,7 @@ describe('updateIncome: the formula by hand', () => {
   });
 
   it('dividend-linked member gets dividendShare of a working member\'s industry income', () => {
-    const market = 2000 * gFull * (1 + 0.6 * (hh.skill[3] - 0.5)) * (1 + 0.3 * (hh.motivation[3] - 0.5));
+    const market = 2000 * gFull * (1 + 0.6 * (hh.skill[3] - 0.5));
     const dividend = (p.dividendShare * typeIncome0 * (0.6 + 0.8 * hh.skill[3])) / 5;
     expectRel(hh.income[3], market + dividend, 1e-6);
   });
@@ -188,12 +194,13 @@ describe('updateIncome: dibao and growth', () => {
 });
 
 describe('updateIncome agrees with the helpers on a synthetic province', () => {
-  it('income = earnedIncome + dibao top-up − shock losses for every household, mid-2016', () => {
+  it('income = earnedIncome + dibao top-up − shock losses − debt repayment for every rural household, mid-2016', () => {
     const w = initWorld({ params: defaultParams(), schedule: [], seed: 11, scale: 0.0005, endYear: 2017 });
     for (let t = 1; t <= 30; t++) runStep(PHASES, w, t % 12 === 0);
     // Step 31: every phase before income, then income alone.
     const incomeAt = PHASES.findIndex((ph) => ph.name === 'income');
     for (const ph of PHASES.slice(0, incomeAt)) ph.run(w);
+    const debtBefore = Float64Array.from(w.hh.relocationDebt);
     updateIncome(w);
     const hh = w.hh;
     let members = 0;
@@ -203,7 +210,10 @@ describe('updateIncome agrees with the helpers on a synthetic province', () => {
     for (let h = 0; h < w.nHouseholds; h++) {
       const earned = earnedIncome(w, h);
       const topUp = hh.onDibao[h] === 1 ? Math.max(0, dibaoStandard(w) - earned) : 0;
-      const loss = (hh.shockLoss[h] * 12) / hh.size[h];
+      if (hh.gone[h] === 1) continue; // settled in a town: no rural income
+      // Relocation debt repayment: this month's instalment, or the rest of the debt.
+      const repay = Math.min(hh.debtPayment[h], debtBefore[h]);
+      const loss = ((hh.shockLoss[h] + repay) * 12) / hh.size[h];
       // f32 columns: the tolerance scales with the components (a large loss can cancel a large income).
       const tol = 2e-6 * Math.max(1, Math.abs(earned) + topUp + loss);
       expect(Math.abs(hh.income[h] - (earned + topUp - loss)), `household ${h}`).toBeLessThanOrEqual(tol);
