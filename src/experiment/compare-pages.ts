@@ -101,7 +101,7 @@ function howSure(r: StudyResult): ReportSection {
       : 'The assumptions were not drawn in this comparison (draws: 0 in the comparison file), so the rank of each suggestion under other plausible assumptions is unknown.',
     'Not covered by either layer: the model\'s structure, the calibrated parameters\' fit uncertainty (docs/calibration.md), and the data behind the "paper" and "stat" values.',
   ];
-  return { id: 'how-sure', title: 'How sure are we', paragraphs, table: rankTable(r) ?? undefined };
+  return { id: 'how-sure', title: 'How sure are we', paragraphs, table: rankTable(r) ?? undefined, chartIds: r.draws ? ['rank-distribution'] : [] };
 }
 
 /** The comparison page (report.html). */

@@ -115,15 +115,18 @@ export function buildHtmlReport(input: ReportInput, charts: readonly ReportChart
     ids.add(c.id);
   }
   const t = escapeHtml(input.title);
+  const inSection = new Set((input.sections ?? []).flatMap((x) => x.chartIds ?? []));
   const contents = [
     '<li><a href="#summary">Summary</a></li>',
     ...(input.sections ?? []).map((x) => `<li><a href="#section-${escapeHtml(x.id)}">${escapeHtml(x.title)}</a></li>`),
-    ...charts.map((c) => `<li><a href="#fig-${escapeHtml(c.id)}">${escapeHtml(c.title)}</a></li>`),
+    ...charts.filter((c) => !inSection.has(c.id)).map((c) => `<li><a href="#fig-${escapeHtml(c.id)}">${escapeHtml(c.title)}</a></li>`),
     ...(input.tables ?? []).map((x) => `<li><a href="#table-${escapeHtml(x.id)}">${escapeHtml(x.title)}</a></li>`),
     '<li><a href="#assumptions">Assumptions</a></li>',
     ...(input.notes && input.notes.length > 0 ? ['<li><a href="#notes">Notes</a></li>'] : []),
   ].join('');
+  const figure = (c: ReportChart): string => `<figure id="fig-${escapeHtml(c.id)}" aria-label="${escapeHtml(c.title)}"><div class="chart" id="chart-${escapeHtml(c.id)}"></div></figure>`;
   const figures = charts
+    .filter((c) => !inSection.has(c.id))
     .map((c) => `<figure id="fig-${escapeHtml(c.id)}" aria-label="${escapeHtml(c.title)}"><div class="chart" id="chart-${escapeHtml(c.id)}"></div></figure>`)
     .join('\n');
   const notes = input.notes && input.notes.length > 0
@@ -135,6 +138,7 @@ export function buildHtmlReport(input: ReportInput, charts: readonly ReportChart
   const sections = (input.sections ?? []).map((x) => `<section id="section-${escapeHtml(x.id)}"><h2>${escapeHtml(x.title)}</h2>
 ${x.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${x.table ? summaryTableHtml(x.table) : ''}
+${charts.filter((c) => x.chartIds?.includes(c.id)).map(figure).join('\n')}
 </section>`).join('\n');
   const chartJson = jsonForScript(charts.map((c) => ({ id: c.id, spec: c.spec })));
   return `<!doctype html>

@@ -72,7 +72,14 @@ export interface ReportInput {
 }
 
 /** A section of plain paragraphs and an optional table. */
-export interface ReportSection { id: string; title: string; paragraphs: string[]; table?: SummaryTable }
+export interface ReportSection {
+  id: string;
+  title: string;
+  paragraphs: string[];
+  table?: SummaryTable;
+  /** Charts (by id) drawn in this section instead of under Charts. */
+  chartIds?: string[];
+}
 
 /** One chart of the report: a file-name-safe id (`[a-z0-9_-]`), a title and its vega-lite spec. */
 export interface ReportChart { id: string; title: string; spec: TopLevelSpec }

@@ -73,5 +73,9 @@ describe('buildHtmlReport', () => {
     expect(page).toContain('<section id="section-how-sure"><h2>How sure are we</h2>');
     expect(page).toContain('<a href="#section-how-sure">How sure are we</a>');
     expect(page).toContain('<p class="lead">By 2025, A lifts the most people out.</p>');
+    const inside = buildHtmlReport({ ...input, sections: [{ id: 'how-sure', title: 'How sure are we', paragraphs: [], chartIds: [charts[0].id] }] }, charts, bundles);
+    const section = /<section id="section-how-sure">[\s\S]*?<\/section>/.exec(inside)![0];
+    expect(section).toContain(`<div class="chart" id="chart-${charts[0].id}"></div>`);
+    expect(inside.match(new RegExp(`id="chart-${charts[0].id}"`, 'g'))).toHaveLength(1);
   });
 });
