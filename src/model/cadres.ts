@@ -76,7 +76,7 @@ export function updateCadres(w: World): void {
     12;
 }
 
-/** Year end: a share of stationed cadres rotates out; replacements start at the initial quality, rested and new in post. */
+/** Year end: a share of cadres (helpers and stationed) rotates out; replacements start at the initial quality, rested and new in post. */
 export function rotateCadres(w: World): void {
   const key = w.streams.rotation.key;
   const cd = w.cadres;

@@ -1,10 +1,11 @@
 /**
  * Industries: the "thin, uncompetitive industry" predicament (predicament 1), as a market.
  *
- * Each characteristic industry sells into a market whose size, in member households, is `marketDepth`
- * times the households of the villages it covers, scaled by its competitiveness and value-chain depth.
- * Income per member falls as membership grows against that market (diminishing returns to coverage
- * and enrolment): factor 2 / (1 + members / market size), 1 when members equal the market size.
+ * Each characteristic industry sells into a provincial market whose size, in member households, is
+ * `marketDepth` times the province's households per industry, scaled by its competitiveness and
+ * value-chain depth; covering more villages does not enlarge it. Income per member falls as membership
+ * grows against that market (diminishing returns to coverage and enrolment): factor
+ * 2 / (1 + members / market size), 1 when members equal the market size.
  * Competitiveness rises with technical assistance and decays without it; the value chain deepens with
  * investment in processing and warehousing; coverage (the `industryCoverage` lever, suggestion 1)
  * decides which villages have an industry; capacity limits how many households a village can enrol.
@@ -30,10 +31,10 @@ export function updateCoverage(w: World): void {
   updateMarkets(w);
 }
 
-/** Market size of industry k in member households. */
+/** Market size of industry k in member households (competitiveness and value chain enlarge it; coverage does not). */
 export function marketSize(w: World, k: number): number {
   const ind = w.industries;
-  return w.p.marketDepth * ind.reach[k] * (0.5 + ind.competitiveness[k]) * (1 + ind.valueChain[k]);
+  return ((w.p.marketDepth * w.nHouseholds) / w.nIndustries) * (0.5 + ind.competitiveness[k]) * (1 + ind.valueChain[k]);
 }
 
 /** Income factor of a member when an industry has `members` against a market of `size` households. */

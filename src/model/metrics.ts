@@ -85,7 +85,7 @@ const METRIC_UNITS = {
   industry_competitiveness: 'index 0..1',
   industry_value_chain: 'index 0..1',
   relocation_debt: 'yuan',
-  industry_income_per_member: 'yuan/member household/year',
+  industry_income_per_member: 'yuan/working member household of average skill/year',
   registered_income_mean: 'yuan/person/year',
   registered_chronic_share: 'fraction of registered households (0..1)',
   vulnerable_share: 'fraction of persons (0..1)',

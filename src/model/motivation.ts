@@ -3,8 +3,8 @@
  *
  * Motivation (0..1) is each household's drive: it is pulled toward its village norm (peer effect),
  * raised by a village civilization programme (suggestion 3) and eroded by long dependence on dibao;
- * success feedback (income gains) is applied at year end. It gates take-up: joining an industry, job
- * placement, credit for relocation. It has no direct effect on income.
+ * success feedback (income gains) is applied at year end. It gates take-up: joining and staying in an
+ * industry, job placement. It has no direct effect on income.
  *
  * "Waiting for help" is a persistent state of a household, entered while registered: the household
  * keeps health reimbursement, education aid and dibao only while it wears the "poor hat", and long

@@ -84,6 +84,8 @@ export function allocateWorld(
     budgetLeft: 0,
     budgetYear: 0,
     relocationFinanceLeft: 0,
+    leaveProbability: 0,
+    initialUrbanizationRate: p.urbanizationRate,
     durable: new Float64Array(opts.steps + 1),
     flows: newFlows(),
     tally: new HouseholdTally(),

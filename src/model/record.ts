@@ -79,7 +79,7 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
   set('cadre_caseload', activeHelpers > 0 ? helperLoad / activeHelpers : 0);
   set('stationed_caseload', stationed > 0 ? stationedLoad / stationed : 0);
   let debt = 0;
-  for (let h = 0; h < w.nHouseholds; h++) debt += hh.relocationDebt[h];
+  for (let h = 0; h < w.nHouseholds; h++) if (hh.gone[h] === 0) debt += hh.relocationDebt[h];
   set('relocation_debt', debt * s);
   let memberIncome = 0;
   let members = 0;

@@ -39,7 +39,7 @@ export function relocationGap(w: World, h: number): number {
 /** What household h must pay itself this year, yuan: the gap, capped from the programme's first year. */
 export function selfPayment(w: World, h: number): number {
   const gap = relocationGap(w, h);
-  if (w.year < w.p.selfPayCapFromYear) return gap;
+  if (w.year < w.p.selfPayCapFromYear || w.year > w.p.relocationProgrammeEndYear) return gap;
   const cap = Math.min(w.p.selfPayCapPerPerson * w.hh.size[h], w.p.selfPayCapPerHousehold);
   return Math.min(gap, cap);
 }

@@ -11,6 +11,7 @@ import { updateCoverage } from './industries.js';
 import { FLOW_METRICS, METRICS, type Metric } from './metrics.js';
 import { initWaiting, updateVillageNorms } from './motivation.js';
 import { DURABLE_MONTHS } from './returns.js';
+import { leaveProbability } from './urbanization.js';
 import { defaultParams, type Params } from './parameters.js';
 import { PHASES } from './plan.js';
 import { allocateWorld, populate, populationSizes } from './population.js';
@@ -78,6 +79,7 @@ export function initWorld(spec: RunSpec): World {
   initWaiting(w);
   placeCadres(w, sizes.stationed);
   updateVillageNorms(w);
+  w.leaveProbability = leaveProbability(w);
   return w;
 }
 

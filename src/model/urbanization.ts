@@ -8,23 +8,30 @@
 import { uniformAt } from '../engine/random.js';
 import { Registry, type World } from './world.js';
 
-/** True when household h may leave: in the rural population, not registered, with a laborer. */
+/** True when household h may leave: in the rural population, not registered, not resettled, with a laborer. */
 function mayLeave(w: World, h: number): boolean {
   const hh = w.hh;
-  return hh.gone[h] === 0 && hh.registry[h] !== Registry.Registered && hh.laborers[h] > 0;
+  return hh.gone[h] === 0 && hh.registry[h] !== Registry.Registered && hh.relocated[h] === 0 && hh.laborers[h] > 0;
 }
 
-export function urbanize(w: World): void {
+/**
+ * The yearly chance that an eligible household leaves, fixed from the initial population (rate ×
+ * persons / eligible persons), so that a policy in one village never changes who leaves elsewhere.
+ */
+export function leaveProbability(w: World): number {
   const hh = w.hh;
   let rural = 0;
   let eligible = 0;
   for (let h = 0; h < w.nHouseholds; h++) {
-    if (hh.gone[h] === 1) continue;
     rural += hh.size[h];
     if (mayLeave(w, h)) eligible += hh.size[h];
   }
-  if (eligible <= 0) return;
-  const q = Math.min(1, (w.p.urbanizationRate * rural) / eligible);
+  return eligible > 0 ? Math.min(1, (w.p.urbanizationRate * rural) / eligible) : 0;
+}
+
+export function urbanize(w: World): void {
+  const hh = w.hh;
+  const q = w.leaveProbability * (w.p.urbanizationRate / w.initialUrbanizationRate || 0);
   const key = w.streams.urbanization.key;
   const vl = w.villages;
   for (let h = 0; h < w.nHouseholds; h++) {

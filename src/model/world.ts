@@ -259,6 +259,9 @@ export interface World {
   budgetLeft: number;
   /** This year's budget for one-off measures, yuan at simulated scale. */
   budgetYear: number;
+  /** Yearly chance an eligible household leaves for a town, at the initial urbanizationRate (urbanization.ts). */
+  leaveProbability: number;
+  initialUrbanizationRate: number;
   /** Relocation programme construction finance released and not yet spent, yuan at simulated scale. */
   relocationFinanceLeft: number;
   /** Persons whose exit at step t is still durable (no return within 24 months), by step; filled as exits and returns happen. */
