@@ -20,7 +20,8 @@ export function advanceClock(w: World): void {
     openBudgetYear(w);
   }
   releaseAllotment(w);
-  w.pressure = supervisionPressure(w.p, w.year);
+  // Assessment results feed back: a year whose check found many false exits brings closer inspection.
+  w.pressure = Math.min(1, supervisionPressure(w.p, w.year) + w.assessmentPressure);
 }
 
 /** True when the current step is the last month of a year (yearly events run). */

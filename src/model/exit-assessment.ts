@@ -6,10 +6,13 @@
  * poor is a false exit; third-party assessment catches it with probability assessmentStrength, and a
  * caught false exit is reversed. A household waiting for help hides part of its income at the check (to
  * keep the "poor hat"); a burnt-out village team pushes more households out (formalism).
- * The exit standard is recorded: a later return is judged against it, indexed for prices.
+ * The exit standard is recorded: a later return is judged against it, indexed for prices. The share of
+ * attempted exits the check found false raises next year's inspection pressure (assessment feedback),
+ * which adds to the stationed cadres' burnout.
  */
 import { uniformAt } from '../engine/random.js';
 import { exitRoute } from './exit-routes.js';
+import { supervisionPressure } from './government.js';
 import { assessIncome, assessorQuality, guaranteesMet, stableIncome, yearIncome } from './registry-assessment.js';
 import { Measure, Registry, type World } from './world.js';
 
@@ -21,7 +24,8 @@ export function assessExits(w: World): void {
   const t = w.step;
   const pass = w.line * (1 + p.exitMargin);
   const pushFloor = w.line * (1 - p.falseExitBand);
-  const pushBase = w.pressure * p.falseExitPropensity;
+  // Target pressure drives pushed exits; the assessment's feedback adds inspection (burnout), not targets.
+  const pushBase = supervisionPressure(p, w.year) * p.falseExitPropensity;
   const concealed = 1 - p.waitingConcealment;
   const teamBurnout = w.villages.teamBurnout;
   for (let h = 0; h < w.nHouseholds; h++) {
@@ -53,4 +57,12 @@ export function assessExits(w: World): void {
     hh.exitRoute[h] = route;
     f.exits[route] += size;
   }
+  const attempted = f.falseExitsCaught + sumRoutes(f.exits);
+  w.assessmentPressure = attempted > 0 ? p.assessmentPressureFeedback * (f.falseExitsCaught / attempted) : 0;
+}
+
+function sumRoutes(exits: Float64Array): number {
+  let s = 0;
+  for (let r = 0; r < exits.length; r++) s += exits[r];
+  return s;
 }

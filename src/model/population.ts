@@ -82,6 +82,7 @@ export function allocateWorld(
     wageIndex: 1,
     pressure: supervisionPressure(p, opts.startYear + 1),
     budgetLeft: 0,
+    assessmentPressure: 0,
     budgetYear: 0,
     relocationFinanceLeft: 0,
     leaveProbability: 0,

@@ -255,6 +255,8 @@ export interface World {
   wageIndex: number;
   /** Supervision pressure this year, 0..1. */
   pressure: number;
+  /** Extra pressure from last December's assessment: the share of exits it found false, times assessmentPressureFeedback. */
+  assessmentPressure: number;
   /** Budget for one-off measures released so far this year, less what was spent, yuan at simulated scale. */
   budgetLeft: number;
   /** This year's budget for one-off measures, yuan at simulated scale. */
