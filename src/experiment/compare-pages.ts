@@ -97,7 +97,7 @@ function howSure(r: StudyResult): ReportSection {
   const paragraphs = [
     `Two layers of uncertainty. Intervals in brackets (95%) cover ${COVERS.monteCarlo}.`,
     r.draws
-      ? `The second layer draws the ${r.draws.ranges.length} stated assumptions ("assume" in the parameter table, those no suggestion sets itself) over their plausible ranges: ${r.draws.values.length} Latin-hypercube draws, ${r.plan.draws.replicates} replicate(s) each, the baseline and every suggestion under the same draw and seeds. The table gives how often each suggestion takes each rank on ${o.label.toLowerCase()} in ${r.headline.year} (ranks.csv; per-draw effects in draws.csv).`
+      ? `The second layer draws the ${r.draws.ranges.length} stated assumptions ("assume" in the parameter table, those no suggestion sets itself) over their plausible ranges: ${r.draws.values.length} Latin-hypercube draws, ${r.plan.draws.replicates} replicate(s) each, the baseline and every suggestion under the same draw and seeds${r.plan.draws.replicates < 3 ? ' (with so few replicates per draw, some Monte Carlo noise is part of this spread)' : ''}. The table gives how often each suggestion takes each rank on ${o.label.toLowerCase()} in ${r.headline.year} (ranks.csv; per-draw effects in draws.csv).`
       : 'The assumptions were not drawn in this comparison (draws: 0 in the comparison file), so the rank of each suggestion under other plausible assumptions is unknown.',
     'Not covered by either layer: the model\'s structure, the calibrated parameters\' fit uncertainty (docs/calibration.md), and the data behind the "paper" and "stat" values.',
   ];

@@ -118,7 +118,10 @@ export function planSentences(r: StudyResult): string[] {
   const p = firstProbability(r, top.name);
   const d = r.draws?.summary.find((x) => x.scenario === top.name && x.outcome === o && x.year === year);
   if (p !== null && d) {
-    out.push(`It ranks first in ${Math.round(100 * p)}% of ${r.draws!.values.length} assumption draws; across the draws its effect is ${shown(o, d.median)} ${shownUnit(o)} (90% of draws: ${shown(o, d.lo)} to ${shown(o, d.hi)}).`);
+    // Say so when the assumption layer crowns another suggestion more often than the Monte Carlo leader.
+    const rival = ranked.slice(1).map((x) => ({ name: x.name, p: firstProbability(r, x.name) ?? 0 })).sort((x, y) => y.p - x.p)[0];
+    const but = rival && rival.p > p ? `, but ${rival.name} ranks first more often (${Math.round(100 * rival.p)}%)` : '';
+    out.push(`It ranks first in ${Math.round(100 * p)}% of ${r.draws!.values.length} assumption draws${but}; across the draws its effect is ${shown(o, d.median)} ${shownUnit(o)} (90% of draws: ${shown(o, d.lo)} to ${shown(o, d.hi)}).`);
   }
   const c = top.cost;
   if (c.firstYear !== null) {

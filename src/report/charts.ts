@@ -143,9 +143,10 @@ export function bandTrajectorySpec(rows: readonly BandRow[], metric: string, ctx
 /** A dashed vertical rule and a label where the policies start (no layer without a policy year). */
 function policyMarker(ctx: ChartContext): NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> {
   if (ctx.policyYear === undefined) return [];
-  const x = { datum: ctx.policyYear, type: 'quantitative' } as const;
-  // One datum of its own, so the marker is drawn once (not once per row), in grey (not a scenario colour).
-  const one = { values: [{}] };
+  // One row of its own, so the marker is drawn once (not once per row), in grey (not a scenario colour).
+  // It carries a `year` because the shared x encoding filters out rows without one.
+  const x = { field: 'year', type: 'quantitative' } as const;
+  const one = { values: [{ year: ctx.policyYear }] };
   const grey = { value: '#555555' };
   return [
     { data: one, mark: { type: 'rule', strokeDash: [4, 3] }, encoding: { x, color: grey } },

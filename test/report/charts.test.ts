@@ -84,7 +84,7 @@ describe('buildReportCharts', () => {
 
   it('marks the policy start on charts over time and says which years the routes sum', () => {
     const band = JSON.stringify(charts.find((c) => c.id === 'true-incidence')!.spec);
-    expect(band).toContain('"datum":2018');
+    expect(band).toContain('{"values":[{"year":2018}]}');
     expect(band).toContain('suggestions start (2018)');
     expect(JSON.stringify(charts.find((c) => c.id === 'exits-by-route')!.spec)).toContain('Persons, summed over 2018–2020');
   });

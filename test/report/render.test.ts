@@ -59,6 +59,11 @@ describe('specToSvg and svgToPng', () => {
     expect(png.length).toBeGreaterThan(15_000);
   });
 
+  it('draws the policy-start marker once, in grey', async () => {
+    const svg = await specToSvg(charts.find((c) => c.id === 'true-incidence')!.spec);
+    expect(svg.match(/suggestions start \(2018\)/g)).toHaveLength(1);
+  });
+
   it('rejects a bad scale', () => {
     expect(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', { scale: 0 })).toThrow(/svgToPng: scale/);
   });
