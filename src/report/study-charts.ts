@@ -38,7 +38,7 @@ export function doseResponseSpec(rows: DoseChartRow[], ctx: ChartContext, effect
     },
     layer: [
       ...budgets.map((b) => ({ data: { values: [{}] }, mark: { type: 'rule' as const, strokeDash: [4, 3] }, encoding: { x: { datum: b / 1e6, type: 'quantitative' as const }, color: { value: '#888888' } } })),
-      { mark: { type: 'area', opacity: 0.14 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: effectTitle }, y2: { field: 'hi' }, order: { field: 'dose', type: 'quantitative' } } },
+      { mark: { type: 'area', opacity: 0.22 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: effectTitle }, y2: { field: 'hi' } } },
       {
         mark: { type: 'line', strokeWidth: 2.2, point: { size: 30 } },
         encoding: {
