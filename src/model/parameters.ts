@@ -335,7 +335,7 @@ export const PARAMETERS = [
   p('atRiskSupport', 'registry', 3, 'multiplier of post-exit support', [0, 10], [1, 4], 'assume',
     'Exited households at risk of returning (income under 1.5 times the line) are monitored and supported at this multiple of the post-exit rate, from atRiskSupportFromYear.'),
   p('atRiskSupportFromYear', 'registry', 2016, 'year', [2014, 2100], [2016, 2021], 'assume',
-    'First year of dynamic monitoring of exited households at risk ("exit without losing support" from the 2016 exit rules; formalized for the consolidation period).', true),
+    'First year of dynamic monitoring of exited households at risk ("exit without losing support" from the 2016 exit rules; formalized for the consolidation period): extra support, and fallbacks (temporary assistance, dibao, a public-welfare post) before a return.', true),
 
   // --- unit costs (for spending and equal-budget comparisons) ---
   p('householdMeasureShare', 'costs', 0.4, 'share of funds', [0, 1], [0.25, 0.6], 'assume',

@@ -5,8 +5,9 @@
  * higher standard (2020) does not by itself make an exited household a returnee.
  * From atRiskSupportFromYear, monitoring first uses the fallbacks of the consolidation policy: a
  * household that fell below only because of this year's shocks (illness, disaster) gets temporary
- * assistance for the shortfall, and one that cannot work and is not on dibao is put on dibao. It returns
- * only if neither applies.
+ * assistance for the shortfall; one that cannot work and is not on dibao is put on dibao; one with a
+ * laborer and no post, whom a public-welfare post (paid ecoJobWage) would lift above the standard, gets
+ * one. It returns only if none applies.
  * A return within 24 months of the exit makes that exit not durable.
  */
 import { uniformAt } from '../engine/random.js';
@@ -26,7 +27,8 @@ export function returnStandard(w: World, h: number): number {
 /**
  * The consolidation fallbacks for exited household h found below `standard` on stable income `y`:
  * temporary assistance when this year's shocks alone explain the fall, else dibao for a household that
- * cannot work. Returns true when a fallback kept it from returning.
+ * cannot work, else a public-welfare post that would lift it above the standard. Returns true when a
+ * fallback kept it from returning.
  */
 export function applyFallback(w: World, h: number, y: number, standard: number): boolean {
   const hh = w.hh;
@@ -39,9 +41,15 @@ export function applyFallback(w: World, h: number, y: number, standard: number):
     w.flows.fallbacks += n;
     return true;
   }
-  if (hh.onDibao[h] === 0 && (hh.laborers[h] === 0 || hh.disabled[h] === 1)) {
+  const cannotWork = hh.laborers[h] === 0 || hh.disabled[h] === 1;
+  if (cannotWork && hh.onDibao[h] === 0) {
     hh.onDibao[h] = 1;
     hh.measures[h] |= Measure.SocialSecurity;
+    w.flows.fallbacks += n;
+    return true;
+  }
+  if (!cannotWork && hh.ecoPost[h] === 0 && y + w.p.ecoJobWage / n >= standard) {
+    hh.ecoPost[h] = 1;
     w.flows.fallbacks += n;
     return true;
   }
