@@ -7,7 +7,7 @@
  *   vary:                             # explicit parameters (file order); {} = the table's plausible range
  *     cadreEffort: {}
  *     subsidyLevel: { low: 10000, high: 85000, log: true }
- *   include: { sources: [assume], groups: [lever], except: [annualBudget] }   # more, in table order
+ *   include: { sources: [assume], groups: [lever], except: [householdMeasureShare] }   # more, in table order
  *   design: { kind: morris, trajectories: 10, levels: 4, seed: 7 }
  *   replicates: 2                     # defaults for replicates, seed, scale, endYear: the base's run
  *   seed: 1
