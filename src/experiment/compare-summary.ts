@@ -151,7 +151,7 @@ export function rankedSummaryTable(r: StudyResult): SummaryTable {
     const t = r.analysis.effects.find((e) => e.scenario === a.name && e.outcome === 'true_incidence' && e.year === y);
     const c = a.cost.costPerDurableExit;
     const p = firstProbability(r, a.name);
-    const int = (x: number): string => Math.round(x).toLocaleString('en-US');
+    const int = (x: number): string => `${x < -0.5 ? '−' : ''}${Math.abs(Math.round(x)).toLocaleString('en-US')}`;
     return [
       i + 1, a.name,
       d ? `${int(d.effect.mean)} [${int(d.effect.ciLo)}, ${int(d.effect.ciHi)}]` : 'n/a',
