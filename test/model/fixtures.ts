@@ -6,8 +6,9 @@
  * household ranges (hhStart/hhEnd), helper ranges (cadreStart/cadreEnd) and stationed-cadre ranges
  * (stationedStart/stationedEnd, after all helpers, as placeCadres lays them out), households and cadres
  * with explicit state. It then sets `persons` and `scaleUp`, refreshes each household's cached constraint
- * bits, initialises the industries as `populate` does, sets coverage/capacity and village norms and
- * recounts caseloads and industry members, so every process can be run alone on it.
+ * bits, initialises the industries as `populate` does, sets coverage/capacity and village norms,
+ * recounts caseloads and industry members, and fixes the yearly leave chance from this initial
+ * population (`w.leaveProbability`, as `initWorld` does), so every process can be run alone on it.
  *
  * Parameters are REFERENCE_PARAMS (every key of the table) overridden by the spec's `params`. The
  * one-off-measure budget is unlimited at step 0 unless the spec sets `budgetLeft` (see FixtureSpec).
@@ -26,6 +27,7 @@ import { updateVillageNorms } from '../../src/model/motivation.js';
 import { defaultParams, type Params } from '../../src/model/parameters.js';
 import { allocateWorld, INDUSTRY_TYPES } from '../../src/model/population.js';
 import { createStreams, START_YEAR } from '../../src/model/simulate.js';
+import { leaveProbability } from '../../src/model/urbanization.js';
 import { CadreKind, Registry, type World } from '../../src/model/world.js';
 
 /** One household; every field maps to the household column of the same name. */
@@ -152,7 +154,7 @@ export const REFERENCE_PARAMS: Params = {
   initialCadreQuality: 0.5, trainingDays: 4, qualityPerTrainingDay: 0.02, caseloadReference: 5,
   stationedCaseloadReference: 20, monitoredWeight: 0.3, burnoutRate: 0.04, tenureBurnout: 0.15, burnoutEffortLoss: 0.6,
   burnoutHonestyLoss: 1, burnoutRecovery: 0.03, cadreSupport: 0, precisionWithoutCadre: 0.3, rotationRate: 0.15,
-  supervisionPressure: 0.5, deadlinePressureGrowth: 0.06, consolidationPressure: 0.3, paidEffort: 0.55,
+  supervisionPressure: 0.5, deadlinePressureGrowth: 0.06, consolidationPressure: 0.3, assessmentPressureFeedback: 2, paidEffort: 0.55,
   industryReturn: 5000, initialCompetitiveness: 0.3, initialValueChain: 0.15,
   technicalAssistance: 0.2, valueChainInvestment: 0.1, competitivenessGain: 0.02, valueChainGain: 0.02,
   valueChainDecay: 0.01, competitivenessDecay: 0.01, industryCapacity: 0.35, marketDepth: 0.15,
@@ -308,6 +310,7 @@ export function buildWorld(spec: FixtureSpec): World {
   updateMarkets(w); // the market factor from the members just counted
   updateVillageNorms(w);
   recountCaseloads(w);
+  w.leaveProbability = leaveProbability(w); // from the initial population, as initWorld does
   return w;
 }
 

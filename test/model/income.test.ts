@@ -61,9 +61,14 @@ describe('updateIncome: the formula by hand', () => {
   // The market factor (industries.ts): 2 / (1 + members / market size), from the members counted by the fixture.
   const typeIncome0 = ind.baseReturn[0] * Math.exp(ind.logPrice[0]) * (0.5 + ind.competitiveness[0]) * (1 + ind.valueChain[0]) * ind.marketFactor[0] * wi;
 
-  it('the industry\'s market factor is 2 / (1 + members / (marketDepth × reach × (0.5 + c) × (1 + v)))', () => {
-    const size = 0.15 * ind.reach[0] * (0.5 + ind.competitiveness[0]) * (1 + ind.valueChain[0]);
-    expectRel(ind.marketFactor[0], 2 / (1 + ind.members[0] / size), 1e-6);
+  it('the industry\'s market factor is 2 / (1 + members / ((marketDepth × households / industries) × (0.5 + c) × (1 + v)))', () => {
+    // Provincial market of this 4-household world over 6 industries: 0.15 × 4 / 6 × 0.8 × 1.15 = 0.092
+    // member households against 2 members (households 1 and 3): 2 / (1 + 2 / 0.092) = 0.08795.
+    expect([ind.members[0], w.nIndustries]).toEqual([2, 6]);
+    const size = ((0.15 * 4) / 6) * (0.5 + ind.competitiveness[0]) * (1 + ind.valueChain[0]);
+    expectRel(size, 0.092, 1e-6);
+    expectRel(ind.marketFactor[0], 2 / (1 + 2 / 0.092), 1e-6);
+    expectRel(ind.marketFactor[0], 0.0879541, 1e-6);
   });
 
   it('sets the January 2014 clock the income reads', () => {
@@ -95,9 +100,13 @@ describe('updateIncome: the formula by hand', () => {
     const y = market + industry + job + post - (1000 * 12) / 3;
     expectRel(hh.income[1], y, 1e-6);
     expectRel(hh.growth[1], gStruct, 1e-7);
-    // Industry, job and post lift it above 1.5 × line: it saves savingsRate of the excess.
-    expect(y).toBeGreaterThan(1.5 * 2800);
-    expectRel(hh.savings[1], (0.25 * (y - 1.5 * 2800) * 3) / 12, 1e-6);
+    // By hand: market 2,500 × 1.003675 × 0.4277 = 1,073.2; industry 5,559.8 × 0.08795 × 0.92 / 3 = 150.0
+    // (the saturated market of this tiny world); job 4,700.3; post 2,000; loss 4,000: 3,923.4 yuan/person.
+    expect(industry).toBeCloseTo(149.96, 1);
+    expect(y).toBeCloseTo(3923.44, 1);
+    // Above zero but below 1.5 × line (4,200): it neither saves nor draws on savings.
+    expect(y).toBeLessThan(1.5 * 2800);
+    expect(hh.savings[1]).toBe(0);
   });
 
   it('dibao tops earned income up exactly to dibaoLineRatio × line and counts the month', () => {

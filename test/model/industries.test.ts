@@ -2,7 +2,7 @@
  * Industries (phase 4): competitiveness rises with technicalAssistance (closing the gap to 1) and decays,
  * the value chain deepens with investment, coverage picks villages with industryKey < industryCoverage,
  * cooperative linkage among covered villages, capacity = floor(n × industryCapacity × (1 + valueChain)),
- * and the monthly cost of bases and assistance.
+ * the provincial market (its size does not grow with coverage) and the monthly cost of bases and assistance.
  */
 import { describe, expect, it } from 'vitest';
 import { marketFactorOf, marketSize, updateCoverage, updateIndustries, updateMarkets } from '../../src/model/industries.js';
@@ -119,21 +119,35 @@ describe('industry markets', () => {
     expect(marginal(200, 400)).toBeLessThan(marginal(25, 50) / 4);
   });
 
-  it('market size = marketDepth × reach × (0.5 + competitiveness) × (1 + value chain); updateMarkets sets the factor from members', () => {
+  it('market size = (marketDepth × households / industries) × (0.5 + competitiveness) × (1 + value chain), whatever the coverage; updateMarkets sets the factor from members', () => {
     const w = industryWorld({ industryCoverage: 0.45, marketDepth: 0.15 });
     updateCoverage(w);
-    // Industry 0 reaches village 0 (10 households), industry 1 village 1 (20).
+    // Industry 0 reaches village 0 (10 households), industry 1 village 1 (20); the market is provincial:
+    // 47 households over 6 industries.
     expect(Array.from(w.industries.reach.slice(0, 3))).toEqual([10, 20, 0]);
+    expect([w.nHouseholds, w.nIndustries]).toEqual([47, 6]);
     const c = w.industries.competitiveness[0];
     const v = w.industries.valueChain[0];
-    expectRel(marketSize(w, 0), 0.15 * 10 * (0.5 + c) * (1 + v), 1e-6);
+    expect([c, v].map((x) => +x.toFixed(6))).toEqual([0.3, 0.15]);
+    // 0.15 × 47 / 6 × 0.8 × 1.15 = 1.081 member households.
+    expectRel(marketSize(w, 0), 1.081, 1e-6);
+    // Uncovered industry 2 has the same market as industry 0 (same competitiveness and value chain).
+    expectRel(marketSize(w, 2), 1.081, 1e-6);
     w.industries.members[0] = 3;
     updateMarkets(w);
-    expectRel(w.industries.marketFactor[0], 2 / (1 + 3 / marketSize(w, 0)), 1e-6);
+    expectRel(w.industries.marketFactor[0], 2 / (1 + 3 / 1.081), 1e-6); // 0.5302
+    // Covering every village does not enlarge any market: the same members earn the same each.
+    const size0 = marketSize(w, 0);
+    w.p.industryCoverage = 1;
+    updateCoverage(w);
+    expect(w.industries.reach[0]).toBe(10);
+    expect(w.industries.reach[3]).toBe(7);
+    expectRel(marketSize(w, 0), size0, 1e-12);
     // More competitive or deeper value chain: a bigger market, so the same members earn more each.
     const before = w.industries.marketFactor[0];
     w.industries.competitiveness[0] = 0.8;
     updateMarkets(w);
+    expectRel(marketSize(w, 0), 0.15 * (47 / 6) * 1.3 * 1.15, 1e-6); // 1.7566
     expect(w.industries.marketFactor[0]).toBeGreaterThan(before);
   });
 });
