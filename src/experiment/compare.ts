@@ -144,8 +144,6 @@ export const SPENDING_CATEGORIES: readonly string[] = SPENDING;
  */
 export function extraSpendingOf(s: YearlyRuns, b: YearlyRuns, metric = 'spending_total'): { perReplicate: number[]; firstYear: number | null } {
   const years = b.years;
-  const first = years[0];
-  const last = years[years.length - 1];
   let firstYear: number | null = null;
   for (const y of years) {
     const a = sumOver(s, metric, y, y);
@@ -155,8 +153,10 @@ export function extraSpendingOf(s: YearlyRuns, b: YearlyRuns, metric = 'spending
       break;
     }
   }
-  const a = sumOver(s, metric, first, last);
-  const c = sumOver(b, metric, first, last);
+  // Whole yuan per year, as yearly.csv prints them, so costs.csv is exactly the sum of yearly.csv's differences.
+  const whole = (runs: YearlyRuns): number[] => runs.tables.map((_, r) => years.reduce((acc, y) => acc + Math.round(sumOver(runs, metric, y, y)[r]), 0));
+  const a = whole(s);
+  const c = whole(b);
   return { perReplicate: a.map((v, r) => v - c[r]), firstYear };
 }
 

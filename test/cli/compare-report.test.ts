@@ -100,7 +100,8 @@ describe('povsim compare on a comparison file', () => {
   it.skipIf(browser.skip)(`renders the three pages in Chromium with every chart${browser.label}`, async () => {
     const chromiumPath = browser.require();
     mkdirSync(OUT, { recursive: true });
-    const ids = (page: string): string[] => JSON.parse(/<script type="application\/json" id="report-charts">([^<]*)<\/script>/.exec(readFileSync(join(dir, page), 'utf8'))![1]).map((c: { id: string }) => c.id);
+    // chart containers in page order (a section can hold its own charts, ahead of the Charts section)
+    const ids = (page: string): string[] => [...readFileSync(join(dir, page), 'utf8').matchAll(/<div class="chart" id="chart-([^"]+)">/g)].map((m) => m[1]);
     for (const page of ['report.html', 'dose-response.html', 'equal-budget.html']) {
       await checkReportInChromium(chromiumPath, join(dir, page), ids(page), join(OUT, `compare-${page.replace('.html', '')}-screenshot.png`));
     }
