@@ -21,7 +21,8 @@ export function advanceClock(w: World): void {
   }
   releaseAllotment(w);
   // Assessment results feed back: a year whose check found many false exits brings closer inspection.
-  w.pressure = Math.min(1, supervisionPressure(w.p, w.year) + w.assessmentPressure);
+  w.targetPressure = supervisionPressure(w.p, w.year);
+  w.pressure = Math.min(1, w.targetPressure + w.assessmentPressure);
 }
 
 /** True when the current step is the last month of a year (yearly events run). */

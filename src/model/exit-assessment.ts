@@ -12,7 +12,6 @@
  */
 import { uniformAt } from '../engine/random.js';
 import { exitRoute } from './exit-routes.js';
-import { supervisionPressure } from './government.js';
 import { assessIncome, assessorQuality, guaranteesMet, stableIncome, yearIncome } from './registry-assessment.js';
 import { Measure, Registry, type World } from './world.js';
 
@@ -25,7 +24,7 @@ export function assessExits(w: World): void {
   const pass = w.line * (1 + p.exitMargin);
   const pushFloor = w.line * (1 - p.falseExitBand);
   // Target pressure drives pushed exits; the assessment's feedback adds inspection (burnout), not targets.
-  const pushBase = supervisionPressure(p, w.year) * p.falseExitPropensity;
+  const pushBase = w.targetPressure * p.falseExitPropensity;
   const concealed = 1 - p.waitingConcealment;
   const teamBurnout = w.villages.teamBurnout;
   for (let h = 0; h < w.nHouseholds; h++) {

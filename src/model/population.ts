@@ -81,6 +81,7 @@ export function allocateWorld(
     line: povertyLine(opts.startYear, p),
     wageIndex: 1,
     pressure: supervisionPressure(p, opts.startYear + 1),
+    targetPressure: supervisionPressure(p, opts.startYear + 1),
     budgetLeft: 0,
     assessmentPressure: 0,
     budgetYear: 0,

@@ -253,8 +253,10 @@ export interface World {
   line: number;
   /** General wage and price index relative to 2013 (for job and industry incomes). */
   wageIndex: number;
-  /** Supervision pressure this year, 0..1. */
+  /** Supervision pressure this year, 0..1: the target path plus the assessment's feedback (drives burnout). */
   pressure: number;
+  /** Target pressure this year (the path to the deadline): drives pushed exits. */
+  targetPressure: number;
   /** Extra pressure from last December's assessment: the share of exits it found false, times assessmentPressureFeedback. */
   assessmentPressure: number;
   /** Budget for one-off measures released so far this year, less what was spent, yuan at simulated scale. */

@@ -35,7 +35,7 @@ function exitWorld(params: Record<string, number>, pressure?: number) {
     villages: [{ cadres: 1, households: CASES.map((c) => c.spec) }],
   });
   advanceTo(w, 12); // December 2014: line 2,800, bar 2,940, push floor 2,240
-  if (pressure !== undefined) w.pressure = pressure;
+  if (pressure !== undefined) w.pressure = w.targetPressure = pressure;
   assessExits(w);
   return w;
 }
@@ -140,7 +140,7 @@ describe('assessExits', () => {
         villages: [{ cadres: 1, households: households(400, (i) => at(2300 + i)) }],
       });
       advanceTo(w, 12);
-      w.pressure = pressure;
+      w.pressure = w.targetPressure = pressure;
       assessExits(w);
       return { pushed: w.flows.falseExits + w.flows.falseExitsCaught, uncaught: w.flows.falseExits };
     };

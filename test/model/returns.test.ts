@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
 import { assessIncome } from '../../src/model/registry-assessment.js';
 import { detectReturns, DURABLE_MONTHS, returnStandard } from '../../src/model/returns.js';
-import { Registry } from '../../src/model/world.js';
+import { Registry, Spend } from '../../src/model/world.js';
 import { advanceTo, buildWorld, households, type HouseholdSpec } from './fixtures.js';
 
 const exited = (y: number, extra: HouseholdSpec = {}): HouseholdSpec => ({ registry: Registry.Exited, incomeYearSum: 12 * y, incomeLastYear: y, ...extra });
@@ -100,7 +100,7 @@ describe('returns against the indexed exit standard, and durable exits', () => {
 
   it('a household above its indexed exit standard but below the later, higher line is not a return', () => {
     const w = buildWorld({
-      params: { assessmentNoise: 0, returnDetection: 1, priceInflation: 0.02, exitStandard2020: 4000 },
+      params: { assessmentNoise: 0, returnDetection: 1, priceInflation: 0.02, exitStandard2020: 4000, atRiskSupportFromYear: 2100 },
       villages: [{ cadres: 1, households: [from2016(3300), from2016(3100)] }],
     });
     advanceTo(w, DEC_2020);
@@ -114,7 +114,7 @@ describe('returns against the indexed exit standard, and durable exits', () => {
 
   it('a return within 24 months of the exit removes that exit from the durable count; a later one does not', () => {
     const w = buildWorld({
-      params: { assessmentNoise: 0, returnDetection: 1 },
+      params: { assessmentNoise: 0, returnDetection: 1, atRiskSupportFromYear: 2100 },
       villages: [{ cadres: 1, households: [exited(1000, { size: 3, exitStep: 12, exitLine: 2800, statusYear: 2014 }), exited(1000, { size: 2, exitStep: 0 })] }],
     });
     w.durable[12] = 3; // three persons exited in December 2014
@@ -125,5 +125,31 @@ describe('returns against the indexed exit standard, and durable exits', () => {
     expect(Array.from(w.hh.registry)).toEqual([Registry.Registered, Registry.Registered]);
     expect(w.durable[12]).toBe(0); // returned within 24 months: not durable
     expect(w.durable[0]).toBe(2); // 36 months later: the exit was durable
+  });
+
+  it('from atRiskSupportFromYear the fallbacks come first: temporary assistance, dibao, a public-welfare post', () => {
+    // December 2016; every household exited in 2014 under 2,800, so its standard is 2,800 × 1.02² = 2,913.1.
+    const base = { exitLine: 2800, statusYear: 2014, exitStep: 12 };
+    const w = buildWorld({
+      params: { assessmentNoise: 0, returnDetection: 1, priceInflation: 0.02, atRiskSupportFromYear: 2016, incomeStabilityWeight: 0, ecoJobWage: 6000 },
+      villages: [{ cadres: 1, households: [
+        exited(2500, { ...base, size: 2 }), // shocks of 1,000 yuan this year explain the fall: temporary assistance
+        exited(2000, { ...base, size: 2, laborers: 0 }), // cannot work, not on dibao: put on dibao
+        exited(2000, { ...base, size: 4, laborers: 1 }), // a post adds 6,000 / 4 = 1,500 per person: 3,500 ≥ 2,913
+        exited(1000, { ...base, size: 2, laborers: 1 }), // a post adds 3,000 per person: 4,000 ≥ 2,913
+        exited(1000, { ...base, size: 6, laborers: 1 }), // a post adds 1,000 per person: 2,000 < 2,913: returns
+      ] }],
+    });
+    advanceTo(w, 36);
+    w.hh.shockYear[0] = 1000; // 1,000 yuan for 2 persons: without it the stable income is 3,000
+    const social = w.flows.spending[Spend.social_security];
+    detectReturns(w);
+    expect(Array.from(w.hh.registry)).toEqual([Registry.Exited, Registry.Exited, Registry.Exited, Registry.Exited, Registry.Registered]);
+    expect(w.hh.onDibao[1]).toBe(1);
+    expect([w.hh.ecoPost[2], w.hh.ecoPost[3], w.hh.ecoPost[4]]).toEqual([1, 1, 0]);
+    // Temporary assistance pays the shortfall to the standard for both persons.
+    expect(w.flows.spending[Spend.social_security] - social).toBeCloseTo((2800 * 1.02 ** 2 - 2500) * 2, 6);
+    expect(w.flows.fallbacks).toBe(2 + 2 + 4 + 2);
+    expect(w.flows.returns).toBe(6);
   });
 });
