@@ -135,7 +135,11 @@ export function planSentences(r: StudyResult): string[] {
   if (atTop.length) {
     const b = atTop[atTop.length - 1];
     const sat = r.budgets.filter((x) => x.budgetYuanPerYear === b.budgetYuanPerYear && x.status === 'saturated').map((x) => `${x.scenario} (${yuanWords(x.spentYuanPerYear)})`);
-    out.push(`At ${yuanWords(b.budgetYuanPerYear)} a year, ${b.best} does best${sat.length ? `; ${sat.join(', ')} cannot spend that much and ${sat.length > 1 ? 'are' : 'is'} shown saturated` : ''}.`);
+    const at = r.budgets.filter((x) => x.budgetYuanPerYear === b.budgetYuanPerYear && x.status === 'equal budget');
+    const lead = at.find((x) => x.scenario === b.best)!;
+    const higher = outcome(lead.outcome).better === 'higher';
+    const overlap = at.some((x) => x !== lead && (higher ? x.ciHi >= lead.ciLo : x.ciLo <= lead.ciHi));
+    out.push(`At ${yuanWords(b.budgetYuanPerYear)} a year, ${b.best} does best${overlap ? ' (its interval overlaps another\'s, so this is not settled)' : ''}${sat.length ? `; ${sat.join(', ')} cannot spend that much and ${sat.length > 1 ? 'are' : 'is'} shown saturated` : ''}.`);
   }
   out.push(`Intervals in brackets cover Monte Carlo noise only (assumptions fixed); ${r.draws ? 'the draws cover the stated assumptions over their plausible ranges' : 'the assumptions were not drawn (draws: 0)'}.`);
   return out.slice(0, 5);
