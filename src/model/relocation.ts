@@ -14,7 +14,8 @@
  * - the household pays its share from savings, land compensation (none [paper]) and credit; it can
  *   borrow only what it can repay from `repaymentShare` of its income over the loan term (households
  *   without an economic base cannot move); the credit becomes debt repaid out of income (income.ts), so a
- *   move can make a household poorer for a while.
+ *   move can make a household poorer for a while;
+ * - after the programme's last year (relocationProgrammeEndYear) nobody is relocated.
  * Relocation removes the remoteness penalty and disaster exposure and ends unsafe housing; follow-up
  * jobs at the sites come in employment.ts.
  */
@@ -60,6 +61,8 @@ export function updateRelocation(w: World): void {
   const hh = w.hh;
   const p = w.p;
   releaseRelocationFinance(w);
+  // Relocation was a programme: after it ends no more houses are built for the poor.
+  if (w.year > p.relocationProgrammeEndYear) return;
   for (let h = 0; h < w.nHouseholds; h++) {
     if (hh.relocationOffered[h] === 0 || hh.relocated[h] === 1 || hh.willing[h] === 0 || hh.gone[h] === 1) continue;
     if (hh.registry[h] === Registry.None) continue;

@@ -33,7 +33,7 @@ describe('shipped scenarios and schema', () => {
       expect(paramSpec(k)?.source, k).toBe('calibrated');
       expect(table[k as keyof typeof table], k).toBe(v);
     }
-    expect(Object.keys(baseline.values).sort()).toEqual(['assistanceRate', 'incomeLogSd', 'industryCoverage', 'noLaborIncomeFactor']);
+    expect(Object.keys(baseline.values).sort()).toEqual(['assistanceRate', 'chronicIllnessShare', 'identificationRate', 'incomeLogSd', 'noLaborIncomeFactor']);
   });
 
   it.each(shipped)('%s references the schema and validates', (file) => {
@@ -47,9 +47,9 @@ describe('shipped scenarios and schema', () => {
   it('the four single suggestions change only their own levers and parameters, from 2018 on', () => {
     const own: Record<string, string[]> = {
       'suggestion-1-industry': ['industryCoverage', 'technicalAssistance', 'valueChainInvestment', 'cooperativeLinkage'],
-      'suggestion-2-relocation': ['subsidyLevel', 'relocationCredit', 'followUpSupport'],
+      'suggestion-2-relocation': ['subsidyLevel', 'relocationFinance', 'landCompensation', 'relocationCredit', 'followUpSupport'],
       'suggestion-3-culture': ['culturalMotivation'],
-      'suggestion-4-governance': ['cadreEffort', 'trainingDays', 'cadreSupport', 'assessmentStrength'],
+      'suggestion-4-governance': ['stationedStaffing', 'cadreSupport', 'trainingDays', 'cadreEffort', 'assessmentStrength'],
     };
     const union = new Set<string>();
     const baseline = loadScenario(join(SCENARIOS, 'baseline.yaml'));
