@@ -1,85 +1,107 @@
 /**
- * End-to-end check of the calibrated baseline against the calibration targets (MODEL.md section 8):
- * 20 replicates at scale 0.01 (1:100), default parameters, 2013–2020, seeds replicateSeeds(1, 20), run on
- * two worker threads (the workers load dist/, which the vitest global setup builds).
+ * End-to-end check of the shipped baseline (scenarios/baseline.yaml: the calibrated values of
+ * calibration/fitted.yaml, 2013–2025) against the calibration targets and the plausibility checks of
+ * src/experiment/targets.ts, driven from those tables, and the issue-9 checks that each predicament is
+ * present and binding. 20 replicates at 1:100 on two worker threads, as `povsim run scenarios/baseline.yaml`
+ * runs them.
  *
- * Targets (mean over replicates): official incidence 2013 = 0.0921 ± 0.001 [paper]; official incidence
- * 2017 = 0.0237 ± 0.003 [paper]; exit-route shares 2014–2017 (planRouteShares) within ± 0.10 of the 2016
- * plan: industry 0.47, employment 0.27, social security 0.175, relocation 0.085 [stat].
+ * Targets the model is known not to meet are listed in KNOWN_MISFITS with the reason: they are asserted to
+ * stay within a loose band, so a change that fixes (or worsens) them is noticed.
  */
 import { mean } from 'simple-statistics';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runTasks } from '../../src/experiment/pool.js';
-import { replicateSeeds } from '../../src/experiment/seeds.js';
-import { planRouteShares } from '../../src/experiment/targets.js';
-import { resultTables, type RunTask } from '../../src/experiment/task.js';
+import { runScenario } from '../../src/experiment/run-scenario.js';
+import { PLAUSIBILITY, TARGETS } from '../../src/experiment/targets.js';
+import { resultTables } from '../../src/experiment/task.js';
 import type { MetricTable } from '../../src/engine/results.js';
 import type { Metric } from '../../src/model/metrics.js';
-import { defaultParams } from '../../src/model/parameters.js';
+import { loadScenario } from '../../src/scenario/load.js';
 
 const REPLICATES = 20;
-const SCALE = 0.01;
-const END_YEAR = 2020;
+
+/** Targets and checks the model does not meet, with why (docs/calibration.md) and the band it must stay in. */
+const KNOWN_MISFITS: Record<string, { why: string; low: number; high: number }> = {
+  'exit share relocation 2014–17': {
+    why: 'relocation starts with the 2016 programme, and most relocated households had an earlier batch (an exit counts by its first batch)',
+    low: 0.002,
+    high: 0.085,
+  },
+};
 
 let tables: { yearly: MetricTable<Metric>; years: number[] }[] = [];
 
 beforeAll(async () => {
-  const params = defaultParams();
-  const tasks: RunTask[] = replicateSeeds(1, REPLICATES).map((seed, id) => ({
-    id,
-    params,
-    schedule: [],
-    seed,
-    scale: SCALE,
-    endYear: END_YEAR,
-    monthly: false,
-  }));
-  const results = await runTasks(tasks, { workers: 2 });
-  tables = results.map((r) => resultTables(r));
-  // The measured values, for the calibration log.
-  const inc = (y: number) => mean(tables.map((t) => t.yearly.value(t.years.indexOf(y), 'official_incidence')));
-  const shares = routeShares();
-  console.log(
-    `baseline (${REPLICATES} × scale ${SCALE}): official incidence 2013 ${inc(2013).toFixed(5)}, 2017 ${inc(2017).toFixed(5)}; ` +
-      `route shares 2014–17 industry ${shares.industry.toFixed(3)}, employment ${shares.employment.toFixed(3)}, ` +
-      `social security ${shares.social_security.toFixed(3)}, relocation ${shares.relocation.toFixed(3)}`,
-  );
-}, 120_000);
+  const s = loadScenario('scenarios/baseline.yaml', { runOverrides: { replicates: REPLICATES } });
+  const r = await runScenario({ name: s.name, values: s.values, schedule: s.schedule, ...s.run }, false, { workers: 2 });
+  tables = r.results.map((x) => resultTables(x));
+}, 600_000);
 
-function incidence(year: number): number {
-  return mean(tables.map((t) => t.yearly.value(t.years.indexOf(year), 'official_incidence')));
+function meanOf(f: (t: MetricTable<Metric>, y: number[]) => number): number {
+  return mean(tables.map((t) => f(t.yearly, t.years)));
 }
 
-/** Mean over replicates of each replicate's route shares (as scoreTargets averages them). */
-function routeShares(): Record<'industry' | 'employment' | 'social_security' | 'relocation', number> {
-  const per = tables.map((t) => planRouteShares(t.yearly, t.years));
-  return {
-    industry: mean(per.map((s) => s.industry)),
-    employment: mean(per.map((s) => s.employment)),
-    social_security: mean(per.map((s) => s.social_security)),
-    relocation: mean(per.map((s) => s.relocation)),
-  };
+function yearly(metric: Metric, year: number): number {
+  return meanOf((t, y) => t.value(y.indexOf(year), metric));
 }
 
-describe('baseline calibration targets (20 replicates, 1:100)', () => {
-  it('ran every replicate over 2013–2020', () => {
+describe('baseline: calibration targets (20 replicates, 1:100)', () => {
+  it('ran every replicate over 2013–2025', () => {
     expect(tables.length).toBe(REPLICATES);
-    for (const t of tables) expect(t.years).toEqual([2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020]);
+    for (const t of tables) expect(t.years).toEqual(Array.from({ length: 13 }, (_, i) => 2013 + i));
   });
 
-  it('official incidence 2013 is 0.0921 ± 0.001', () => {
-    expect(Math.abs(incidence(2013) - 0.0921)).toBeLessThanOrEqual(0.001);
+  it.each(TARGETS.map((t) => [t.name, t] as const))('%s', (name, t) => {
+    const sim = meanOf(t.simulate);
+    console.log(`target ${name}: observed ${t.value}, simulated ${sim.toPrecision(5)}, tolerance ${t.tolerance}`);
+    const misfit = KNOWN_MISFITS[name];
+    if (misfit) {
+      expect(sim, misfit.why).toBeGreaterThanOrEqual(misfit.low);
+      expect(sim, misfit.why).toBeLessThanOrEqual(misfit.high);
+    } else expect(Math.abs(sim - t.value), `${name}: ${sim}`).toBeLessThanOrEqual(t.tolerance);
+  });
+});
+
+describe('baseline: plausibility checks (never fitted)', () => {
+  it.each(PLAUSIBILITY.map((c) => [c.name, c] as const))('%s', (name, c) => {
+    const sim = meanOf(c.simulate);
+    console.log(`plausibility ${name}: simulated ${sim.toPrecision(4)}, plausible ${c.low.toPrecision(4)}–${c.high.toPrecision(4)}`);
+    const misfit = KNOWN_MISFITS[name];
+    const [low, high] = misfit ? [misfit.low, misfit.high] : [c.low, c.high];
+    expect(sim, misfit?.why ?? name).toBeGreaterThanOrEqual(low);
+    expect(sim, misfit?.why ?? name).toBeLessThanOrEqual(high);
+  });
+});
+
+describe('baseline: every predicament is present and binding', () => {
+  it('"waiting for help" stays material through 2017 (documented range 0.05–0.4 of registered persons)', () => {
+    const w2017 = yearly('waiting_share', 2017);
+    console.log(`waiting_share 2013–2017: ${[2013, 2014, 2015, 2016, 2017].map((y) => yearly('waiting_share', y).toFixed(3)).join(', ')}`);
+    expect(w2017).toBeGreaterThan(0.05);
+    expect(w2017).toBeLessThan(0.4);
   });
 
-  it('official incidence 2017 is 0.0237 ± 0.003', () => {
-    expect(Math.abs(incidence(2017) - 0.0237)).toBeLessThanOrEqual(0.003);
+  it('cadre burnout costs a visible share of planned support in every year 2014–2017', () => {
+    for (let y = 2014; y <= 2017; y++) expect(yearly('burnout_support_loss', y), `${y}`).toBeGreaterThan(0.05);
+    expect(yearly('stationed_caseload', 2014)).toBeGreaterThan(20);
   });
 
-  it('exit-route shares 2014–2017 are within ±0.10 of the 2016 plan', () => {
-    const s = routeShares();
-    expect(Math.abs(s.industry - 0.47), `industry ${s.industry}`).toBeLessThanOrEqual(0.1);
-    expect(Math.abs(s.employment - 0.27), `employment ${s.employment}`).toBeLessThanOrEqual(0.1);
-    expect(Math.abs(s.social_security - 0.175), `social security ${s.social_security}`).toBeLessThanOrEqual(0.1);
-    expect(Math.abs(s.relocation - 0.085), `relocation ${s.relocation}`).toBeLessThanOrEqual(0.1);
+  it('the budget for one-off measures binds (spent ≥ 0.9 × available) in at least one year 2014–2017', () => {
+    const ratios = [2014, 2015, 2016, 2017].map((y) => yearly('budget_spent', y) / yearly('budget_available', y));
+    console.log(`budget spent / available 2014–2017: ${ratios.map((r) => r.toFixed(3)).join(', ')}`);
+    expect(Math.max(...ratios)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('nobody poor can pay the gap before the 2016 programme; after it the construction finance binds', () => {
+    expect(yearly('relocated', 2015)).toBe(0);
+    // The finance (0.56 bn a year) pays for about 34,000 persons' houses a year at the 18,720-yuan subsidy.
+    for (let y = 2017; y <= 2020; y++) expect(yearly('relocations', y), `${y}`).toBeGreaterThan(30_000);
+    for (let y = 2017; y <= 2020; y++) expect(yearly('relocations', y), `${y}`).toBeLessThan(36_000);
+    expect(yearly('relocations', 2021)).toBe(0); // the programme ended in 2020
+  });
+
+  it('returns in 2016 are under 5% of exits, as nationally', () => {
+    const r = (y: number) => yearly('returns', y);
+    console.log(`returns 2016–2020: ${[2016, 2017, 2018, 2019, 2020].map((y) => Math.round(r(y))).join(', ')}`);
+    expect(r(2016) / yearly('exits_total', 2016)).toBeLessThan(0.05);
   });
 });
