@@ -1,7 +1,8 @@
 /**
  * Cadres: the "inaction" predicament (predicament 4). Stationed cadres (work teams and first
  * secretaries) carry each village's diagnosis, paperwork and exit checks; their burnout grows with
- * the village's caseload per stationed cadre, with inspection pressure, with the effort asked of them
+ * the village's caseload per stationed cadre, with inspection pressure (the deadline path plus the
+ * village's own assessment feedback), with the effort asked of them
  * and with years in post, and recovers with rest and support. The team's burnout cuts the effort the
  * village's pairing helpers actually give (visits, diagnostic care) and makes pushed exits likelier.
  * Quality grows with training days. The governance lever `cadreEffort` is the target effort: more of
@@ -42,13 +43,15 @@ export function updateCadres(w: World): void {
   const cd = w.cadres;
   const vl = w.villages;
   const trainPerMonth = (p.trainingDays / 12) * p.qualityPerTrainingDay;
-  const pressureFactor = 0.5 + w.pressure;
   let stationed = 0;
   for (let c = 0; c < w.nCadres; c++) {
     cd.quality[c] += trainPerMonth * (1 - cd.quality[c]);
     if (cd.kind[c] !== CadreKind.Stationed) continue;
     stationed++;
     const load = cd.caseload[c] / (p.stationedCaseloadReference * p.stationedStaffing);
+    // Assessment results feed back: a village whose check found false exits gets closer inspection.
+    const pressure = w.pressure + vl.inspection[cd.village[c]];
+    const pressureFactor = 0.5 + (pressure > 1 ? 1 : pressure);
     const tenureFactor = 1 + p.tenureBurnout * cd.tenure[c];
     let b = cd.burnout[c];
     b += p.burnoutRate * load * p.cadreEffort * pressureFactor * tenureFactor * (1 - b) - p.burnoutRecovery * (1 + p.cadreSupport) * b;

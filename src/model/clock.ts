@@ -22,7 +22,7 @@ export function advanceClock(w: World): void {
   releaseAllotment(w);
   // Assessment results feed back: a year whose check found many false exits brings closer inspection.
   w.targetPressure = supervisionPressure(w.p, w.year);
-  w.pressure = Math.min(1, w.targetPressure + w.assessmentPressure);
+  w.pressure = w.targetPressure;
 }
 
 /** True when the current step is the last month of a year (yearly events run). */

@@ -7,8 +7,8 @@
  * caught false exit is reversed. A household waiting for help hides part of its income at the check (to
  * keep the "poor hat"); a burnt-out village team pushes more households out (formalism).
  * The exit standard is recorded: a later return is judged against it, indexed for prices. The share of
- * attempted exits the check found false raises next year's inspection pressure (assessment feedback),
- * which adds to the stationed cadres' burnout.
+ * attempted exits the check found false in a village raises next year's inspection pressure on that
+ * village's stationed cadres (assessment feedback), which adds to their burnout.
  */
 import { uniformAt } from '../engine/random.js';
 import { exitRoute } from './exit-routes.js';
@@ -26,7 +26,10 @@ export function assessExits(w: World): void {
   // Target pressure drives pushed exits; the assessment's feedback adds inspection (burnout), not targets.
   const pushBase = w.targetPressure * p.falseExitPropensity;
   const concealed = 1 - p.waitingConcealment;
-  const teamBurnout = w.villages.teamBurnout;
+  const vl = w.villages;
+  const teamBurnout = vl.teamBurnout;
+  vl.exitsAttempted.fill(0);
+  vl.exitsFoundFalse.fill(0);
   for (let h = 0; h < w.nHouseholds; h++) {
     // A household that returned this December is not assessed for exit in the same month.
     if (hh.registry[h] !== Registry.Registered || hh.statusYear[h] === w.year || hh.gone[h] === 1) continue;
@@ -41,8 +44,11 @@ export function assessExits(w: World): void {
     if (!regular && !pushed) continue;
     const stillPoor = y < w.line || !guarantees;
     const size = hh.size[h];
+    const v = hh.village[h];
+    vl.exitsAttempted[v] += size;
     if (stillPoor && uniformAt(key, h, t, 5) < p.assessmentStrength) {
       f.falseExitsCaught += size;
+      vl.exitsFoundFalse[v] += size;
       continue;
     }
     if (stillPoor) f.falseExits += size;
@@ -56,12 +62,8 @@ export function assessExits(w: World): void {
     hh.exitRoute[h] = route;
     f.exits[route] += size;
   }
-  const attempted = f.falseExitsCaught + sumRoutes(f.exits);
-  w.assessmentPressure = attempted > 0 ? p.assessmentPressureFeedback * (f.falseExitsCaught / attempted) : 0;
-}
-
-function sumRoutes(exits: Float64Array): number {
-  let s = 0;
-  for (let r = 0; r < exits.length; r++) s += exits[r];
-  return s;
+  for (let v = 0; v < w.nVillages; v++) {
+    const attempted = vl.exitsAttempted[v];
+    vl.inspection[v] = attempted > 0 ? p.assessmentPressureFeedback * (vl.exitsFoundFalse[v] / attempted) : 0;
+  }
 }

@@ -218,7 +218,7 @@ export const PARAMETERS = [
   p('deadlinePressureGrowth', 'cadres', 0.08, 'per year', [0, 0.5], [0, 0.12], 'assume',
     'Yearly rise of supervision pressure as the 2020 deadline nears (the goal that every registered household exits by 2020 [paper]).'),
   p('assessmentPressureFeedback', 'cadres', 2, 'pressure per unit share of exits found false', [0, 20], [0, 5], 'assume',
-    'Assessment results feed back into pressure: next year\'s inspection pressure on stationed cadres (burnout) rises by this times the share of attempted exits the check found false.'),
+    'Assessment results feed back into pressure: next year\'s inspection pressure on a village\'s stationed cadres (burnout) rises by this times the share of its attempted exits the check found false.'),
   p('consolidationPressure', 'cadres', 0.3, 'index 0..1', [0, 1], [0.1, 0.5], 'assume',
     'Supervision pressure in the 2021–2025 consolidation period (no exit deadline; monitoring and support kept).'),
   p('paidEffort', 'cadres', 0.55, 'share of working time', [0, 1], [0.4, 0.7], 'assume',

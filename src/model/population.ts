@@ -83,7 +83,6 @@ export function allocateWorld(
     pressure: supervisionPressure(p, opts.startYear + 1),
     targetPressure: supervisionPressure(p, opts.startYear + 1),
     budgetLeft: 0,
-    assessmentPressure: 0,
     budgetYear: 0,
     relocationFinanceLeft: 0,
     leaveProbability: 0,

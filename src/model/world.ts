@@ -116,6 +116,11 @@ export const VILLAGE_COLUMNS = {
   teamBurnout: 'f32',
   /** Share of the village's registered households waiting for help (the norm that pulls both ways). */
   waitingShare: 'f32',
+  /** Extra inspection pressure on the village's stationed cadres from its last assessment (assessment feedback). */
+  inspection: 'f32',
+  /** Persons of the village whose exit the last assessment attempted, and of them those it found false (December scratch). */
+  exitsAttempted: 'f32',
+  exitsFoundFalse: 'f32',
 } as const;
 
 export const CADRE_COLUMNS = {
@@ -253,12 +258,10 @@ export interface World {
   line: number;
   /** General wage and price index relative to 2013 (for job and industry incomes). */
   wageIndex: number;
-  /** Supervision pressure this year, 0..1: the target path plus the assessment's feedback (drives burnout). */
+  /** Supervision pressure this year, 0..1 (the path to the deadline); villages add their inspection pressure for burnout. */
   pressure: number;
-  /** Target pressure this year (the path to the deadline): drives pushed exits. */
+  /** Target pressure this year (the same path): drives pushed exits. */
   targetPressure: number;
-  /** Extra pressure from last December's assessment: the share of exits it found false, times assessmentPressureFeedback. */
-  assessmentPressure: number;
   /** Budget for one-off measures released so far this year, less what was spent, yuan at simulated scale. */
   budgetLeft: number;
   /** This year's budget for one-off measures, yuan at simulated scale. */

@@ -8,10 +8,10 @@
  * (c) A lever whose effect is local changes only what it touches. Covering one more village with an
  *     industry leaves every household of every village outside its industry's market on exactly the same
  *     trajectory through 2020, because the only channels through which one village affects another are:
- *       - the province-wide budget (annualBudget): coverage costs (industry bases) and one-off measures
- *         draw on the same yearly fund; once it is spent, no new one-off measure starts anywhere. This
- *         couples all villages, so the test sets a budget that cannot bind — and a second test shows the
- *         coupling when it does bind;
+ *       - the province-wide budget for one-off measures (budget.ts) and the relocation programme's
+ *         construction finance (relocation.ts): once one is spent, no new measure (or house) starts
+ *         anywhere. This couples all villages, so the test sets both so high they cannot bind — and a
+ *         second test shows the coupling when the budget does bind;
  *       - the industry's provincial market (industries.ts): the new village's members share it with the
  *         members of the same industry in the other covered villages, whose income per member falls; from
  *         their incomes it spreads to their whole villages (success feedback, village norms, exits);
@@ -21,7 +21,8 @@
  *         or how many villages are covered; capacity is per village; the yearly leave chance
  *         (urbanization) is fixed from the initial population, so a registration anywhere does not change
  *         who leaves elsewhere; income shocks, illness, disasters, rotation and leaving are exogenous
- *         draws; pressure and the poverty line are the same in both runs; spending totals are recorded
+ *         draws; the deadline pressure and the poverty line are the same in both runs, and the
+ *         assessment's feedback on inspection pressure is per village; spending totals are recorded
  *         but feed back only through the budget.
  */
 import { describe, expect, it } from 'vitest';
@@ -212,7 +213,7 @@ describe('(c) a local lever has local effects', () => {
 
   it('covering one more village changes nothing outside it but its industry\'s market, when the budget cannot bind (2014–2020)', () => {
     // 84 months, through every December (urbanization, exits, identification, rotation) up to 2020.
-    const { diffs, inVillage, market, watched, A, B, village } = compare({ extraBudget: 1e12, industryCoverage: 0.45 }, 84);
+    const { diffs, inVillage, market, watched, A, B, village } = compare({ extraBudget: 1e12, relocationFinance: 1e12, industryCoverage: 0.45 }, 84);
     expect(diffs).toEqual(new Array(84).fill(0));
     // Most of the province is watched (villages of other industries and uncovered ones), and households
     // did leave for towns (where watched, the same ones in both runs: diffs counts leaving too).
