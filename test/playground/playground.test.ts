@@ -22,6 +22,7 @@ import { chromium, type Page } from 'playwright-core';
 import { mean } from 'simple-statistics';
 import { afterAll, describe, expect, it } from 'vitest';
 import { playgroundCommand } from '../../src/cli/commands/playground.js';
+import { LEVER_KEYS, PARAMETERS } from '../../src/model/parameters.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { chromiumTool } from '../helpers/external-tools.js';
 
@@ -55,6 +56,9 @@ function cliOfficial2020(dir: string): number {
   const xs = rows.filter((r) => r[year] === '2020').map((r) => Number(r[col])).sort((a, b) => a - b);
   return mean(xs);
 }
+
+/** One slider per lever and per `assume` parameter of the table. */
+const SLIDERS = PARAMETERS.filter((p) => (LEVER_KEYS as readonly string[]).includes(p.key) || p.source === 'assume').length;
 
 describe.skipIf(browser.skip)(`playground in Chromium${browser.label}`, () => {
   it('runs the model in the browser, reproduces the CLI, keeps state in the URL and is keyboard accessible', async () => {
@@ -139,7 +143,7 @@ describe.skipIf(browser.skip)(`playground in Chromium${browser.label}`, () => {
       await page.keyboard.press('Home');
       await page.waitForFunction(() => document.getElementById('status')?.dataset.state === 'running', null, { timeout: 10_000, polling: 20 });
       const r0 = Date.now();
-      expect(await page.evaluate(() => document.querySelectorAll('input[type=range]').length)).toBe(79);
+      expect(await page.evaluate(() => document.querySelectorAll('input[type=range]').length)).toBe(SLIDERS);
       timings.answerWhileRunningMs = Date.now() - r0;
       await page.keyboard.press('End');
       const back = await waitForUpdate(page, moved.update);
@@ -168,7 +172,7 @@ describe.skipIf(browser.skip)(`playground in Chromium${browser.label}`, () => {
       const controls = nodes.filter((n) => !n.ignored && interactive.has(n.role?.value ?? ''));
       const unnamed = controls.filter((n) => !(n.name?.value ?? '').trim()).map((n) => n.role?.value);
       expect(unnamed).toEqual([]);
-      expect(controls.filter((n) => n.role?.value === 'slider')).toHaveLength(79);
+      expect(controls.filter((n) => n.role?.value === 'slider')).toHaveLength(SLIDERS);
       const total = await page.$$eval('input, select, button, summary, a[href]', (els) => {
         els.forEach((e, i) => e.setAttribute('data-tab-id', String(i)));
         const seen = new Set<string>();
