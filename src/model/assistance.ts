@@ -12,6 +12,7 @@
  * planned at zero burnout.
  */
 import { uniformAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
 import { canAfford, payFromBudget } from './budget.js';
 import { attention, plannedAttention, precision } from './cadres.js';
 import { setBatch } from './exit-routes.js';
@@ -91,19 +92,19 @@ export function deliverAssistance(w: World): void {
       f.supportPlanned += rate * plannedAttention(w, c);
       f.supportDelivered += given;
     }
-    if (uniformAt(key, h, t, 0) >= given) continue;
+    if (uniformAt(key, h, t, DRAW.assistance.visit) >= given) continue;
     let m: number;
     let fits: boolean;
-    if (uniformAt(key, h, t, 1) < precision(w, c)) {
+    if (uniformAt(key, h, t, DRAW.assistance.diagnosis) < precision(w, c)) {
       m = neededMeasure(w, h);
       fits = true;
       if (m === 0) continue; // nothing left to deliver
     } else {
-      m = DIAGNOSED_MEASURES[Math.floor(uniformAt(key, h, t, 2) * DIAGNOSED_MEASURES.length)];
+      m = DIAGNOSED_MEASURES[Math.floor(uniformAt(key, h, t, DRAW.assistance.measure) * DIAGNOSED_MEASURES.length)];
       fits = m === neededMeasure(w, h);
     }
-    if (hh.waiting[h] === 1 && isProductive(m) && uniformAt(key, h, t, 4) < p.waitingRefusal) continue;
-    applyMeasure(w, h, m, fits, uniformAt(key, h, t, 3));
+    if (hh.waiting[h] === 1 && isProductive(m) && uniformAt(key, h, t, DRAW.assistance.refusal) < p.waitingRefusal) continue;
+    applyMeasure(w, h, m, fits, uniformAt(key, h, t, DRAW.assistance.takeUp));
   }
 }
 

@@ -9,6 +9,7 @@
  * it means more visits but also faster burnout.
  */
 import { uniformAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
 import { CadreKind, Registry, Spend, type World } from './world.js';
 
 /** Recounts caseloads: a helper's registered households; a stationed cadre's share of its village's workload. */
@@ -85,8 +86,8 @@ export function rotateCadres(w: World): void {
   const cd = w.cadres;
   const p = w.p;
   for (let c = 0; c < w.nCadres; c++) {
-    if (uniformAt(key, c, w.step, 0) < p.rotationRate) {
-      cd.quality[c] = initialQuality(p.initialCadreQuality, uniformAt(key, c, w.step, 1));
+    if (uniformAt(key, c, w.step, DRAW.rotation.rotate) < p.rotationRate) {
+      cd.quality[c] = initialQuality(p.initialCadreQuality, uniformAt(key, c, w.step, DRAW.rotation.quality));
       cd.burnout[c] = 0;
       cd.tenure[c] = 0;
     }

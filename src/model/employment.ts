@@ -3,6 +3,7 @@
  * job placements at the resettlement site (followUpSupport), unless they are waiting for help.
  */
 import { uniformAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
 import type { World } from './world.js';
 
 export function updateEmployment(w: World): void {
@@ -15,7 +16,7 @@ export function updateEmployment(w: World): void {
   const lossRate = p.jobLossRate;
   for (let h = 0; h < w.nHouseholds; h++) {
     if (gone[h] === 1) continue;
-    if (jobs[h] > 0 && uniformAt(key, h, t) < lossRate) jobs[h]--;
-    else if (relocated[h] === 1 && jobs[h] < laborers[h] && waiting[h] === 0 && uniformAt(key, h, t, 1) < followUp) jobs[h]++;
+    if (jobs[h] > 0 && uniformAt(key, h, t, DRAW.jobs.loss) < lossRate) jobs[h]--;
+    else if (relocated[h] === 1 && jobs[h] < laborers[h] && waiting[h] === 0 && uniformAt(key, h, t, DRAW.jobs.followUp) < followUp) jobs[h]++;
   }
 }

@@ -11,6 +11,7 @@
  * village's stationed cadres (assessment feedback), which adds to their burnout.
  */
 import { uniformAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
 import { exitRoute } from './exit-routes.js';
 import { assessIncome, assessorQuality, guaranteesMet, stableIncome, yearIncome } from './registry-assessment.js';
 import { Measure, Registry, type World } from './world.js';
@@ -36,17 +37,17 @@ export function assessExits(w: World): void {
     const y = yearIncome(w, h);
     const stable = stableIncome(w, h);
     const shown = hh.waiting[h] === 1 ? stable * concealed : stable;
-    const assessed = assessIncome(w, h, shown, assessorQuality(w, h), 0);
+    const assessed = assessIncome(w, h, shown, assessorQuality(w, h), DRAW.assessment.exitIncome);
     const pushProb = pushBase * (1 + p.burnoutHonestyLoss * teamBurnout[hh.village[h]]);
     const guarantees = guaranteesMet(w, h, Measure.Health, Measure.Education);
     const regular = assessed >= pass && guarantees;
-    const pushed = !regular && assessed >= pushFloor && uniformAt(key, h, t, 4) < pushProb;
+    const pushed = !regular && assessed >= pushFloor && uniformAt(key, h, t, DRAW.assessment.pushed) < pushProb;
     if (!regular && !pushed) continue;
     const stillPoor = y < w.line || !guarantees;
     const size = hh.size[h];
     const v = hh.village[h];
     vl.exitsAttempted[v] += size;
-    if (stillPoor && uniformAt(key, h, t, 5) < p.assessmentStrength) {
+    if (stillPoor && uniformAt(key, h, t, DRAW.assessment.caught) < p.assessmentStrength) {
       f.falseExitsCaught += size;
       vl.exitsFoundFalse[v] += size;
       continue;

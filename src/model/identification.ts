@@ -9,6 +9,7 @@
  * precision (no quota).
  */
 import { uniformAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
 import { grantEntitlements } from './assistance.js';
 import { assignCadre } from './cadre-placement.js';
 import { precision } from './cadres.js';
@@ -30,7 +31,7 @@ export function registerInitialQuota(w: World): void {
     return Math.min(BINS - 1, Math.max(0, Math.floor(x * BINS)));
   };
   for (let h = 0; h < n; h++) {
-    assessed[h] = assessIncome(w, h, hh.incomeLastYear[h], w.p.initialCadreQuality, 2);
+    assessed[h] = assessIncome(w, h, hh.incomeLastYear[h], w.p.initialCadreQuality, DRAW.assessment.quotaIncome);
     persons[binOf(assessed[h])] += hh.size[h];
   }
   const quota = w.p.initialRegistryShare * w.persons;
@@ -70,9 +71,9 @@ export function identifyNewPoor(w: World): void {
   for (let h = 0; h < w.nHouseholds; h++) {
     if (hh.registry[h] !== Registry.None || hh.gone[h] === 1) continue;
     const v = hh.village[h];
-    const assessed = assessIncome(w, h, yearIncome(w, h), villageQuality[v], 3);
+    const assessed = assessIncome(w, h, yearIncome(w, h), villageQuality[v], DRAW.assessment.identifyIncome);
     if (assessed >= w.line) continue;
-    if (uniformAt(key, h, w.step, 1) >= p.identificationRate * villagePrecision[v]) continue;
+    if (uniformAt(key, h, w.step, DRAW.identification.register) >= p.identificationRate * villagePrecision[v]) continue;
     hh.registry[h] = Registry.Registered;
     hh.statusYear[h] = w.year;
     grantEntitlements(w, h);

@@ -4,6 +4,7 @@
  * registered, or exited) join on their own now and then, competing with the poor for capacity.
  */
 import { uniformAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
 import { Registry, type World } from './world.js';
 
 export function updateIndustryParticipation(w: World): void {
@@ -36,7 +37,7 @@ export function updateIndustryParticipation(w: World): void {
         laborers[h] > 0 &&
         motivation[h] >= joinThreshold &&
         members[v] < capacity[v] &&
-        uniformAt(key, h, t) < joinRate
+        uniformAt(key, h, t, DRAW.industryJoin.join) < joinRate
       ) {
         industryMember[h] = 1;
         members[v]++;

@@ -14,6 +14,7 @@
  * prevents entries and speeds recovery; that is the only way suggestion 3 acts on this state.
  */
 import { uniformAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
 import { Registry, Spend, type World } from './world.js';
 
 /** Village share of waiting at which the peer effect is neutral (entry and recovery at their base rates) [assume]. */
@@ -80,10 +81,10 @@ export function updateMotivation(w: World): void {
     if (culture) dm += cultureEffect * (1 - m);
     if (dependent) dm -= erosion * m;
     // Idiosyncratic drift, ±0.01 a month.
-    const next = m + dm + 0.02 * (uniformAt(mKey, h, t) - 0.5);
+    const next = m + dm + 0.02 * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
     motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
 
-    const u = uniformAt(wKey, h, t);
+    const u = uniformAt(wKey, h, t, DRAW.waiting.change);
     if (waiting[h] === 1) {
       const rate = waitingExitRate * peerExitFactor(waitingPeerEffect, waitingShare[v]) + (culture ? cultureExitRate : 0);
       if (u < rate) waiting[h] = 0;
@@ -101,7 +102,7 @@ export function initWaiting(w: World): void {
   const key = w.streams.waiting.key;
   const { registry, waiting } = w.hh;
   for (let h = 0; h < w.nHouseholds; h++) {
-    waiting[h] = registry[h] === Registry.Registered && uniformAt(key, h, 0) < w.p.initialWaitingShare ? 1 : 0;
+    waiting[h] = registry[h] === Registry.Registered && uniformAt(key, h, 0, DRAW.waiting.initial) < w.p.initialWaitingShare ? 1 : 0;
   }
 }
 

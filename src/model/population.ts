@@ -6,6 +6,7 @@
  */
 import { allocateColumns } from '../engine/columns.js';
 import { uniformAt, normalAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
 import type { ParamKey, Params } from './parameters.js';
 import {
   CADRE_COLUMNS,
@@ -106,14 +107,14 @@ export function populate(w: World): void {
   for (let v = 0; v < nV; v++) {
     vl.hhStart[v] = Math.floor((v * nH) / nV);
     vl.hhEnd[v] = Math.floor(((v + 1) * nH) / nV);
-    vl.remote[v] = uniformAt(vKey, v, 0, 0) < p.remoteVillageShare ? 1 : 0;
-    vl.forest[v] = uniformAt(vKey, v, 0, 1) < p.forestVillageShare ? 1 : 0;
-    vl.fragility[v] = Math.min(1, uniformAt(vKey, v, 0, 2) * (vl.remote[v] ? 1.5 : 0.8));
-    vl.incomeFactor[v] = Math.exp(p.villageIncomeSd * normalAt(vKey, v, 0, 2) - (p.villageIncomeSd * p.villageIncomeSd) / 2);
-    vl.industryKey[v] = uniformAt(vKey, v, 0, 6);
-    vl.cultureKey[v] = uniformAt(vKey, v, 0, 7);
-    vl.coopKey[v] = uniformAt(vKey, v, 0, 8);
-    vl.industryType[v] = Math.floor(uniformAt(vKey, v, 0, 9) * INDUSTRY_TYPES.length);
+    vl.remote[v] = uniformAt(vKey, v, 0, DRAW.village.remote) < p.remoteVillageShare ? 1 : 0;
+    vl.forest[v] = uniformAt(vKey, v, 0, DRAW.village.forest) < p.forestVillageShare ? 1 : 0;
+    vl.fragility[v] = Math.min(1, uniformAt(vKey, v, 0, DRAW.village.fragility) * (vl.remote[v] ? 1.5 : 0.8));
+    vl.incomeFactor[v] = Math.exp(p.villageIncomeSd * normalAt(vKey, v, 0, DRAW.village.incomeFactor) - (p.villageIncomeSd * p.villageIncomeSd) / 2);
+    vl.industryKey[v] = uniformAt(vKey, v, 0, DRAW.village.industryKey);
+    vl.cultureKey[v] = uniformAt(vKey, v, 0, DRAW.village.cultureKey);
+    vl.coopKey[v] = uniformAt(vKey, v, 0, DRAW.village.coopKey);
+    vl.industryType[v] = Math.floor(uniformAt(vKey, v, 0, DRAW.village.industryType) * INDUSTRY_TYPES.length);
     for (let h = vl.hhStart[v]; h < vl.hhEnd[v]; h++) hh.village[h] = v;
   }
 
@@ -126,25 +127,25 @@ export function populate(w: World): void {
   for (let h = 0; h < nH; h++) {
     const v = hh.village[h];
     let size = 1;
-    const noLabor = uniformAt(hKey, h, 0, 7) < p.noLaborShare;
-    if (noLabor) for (let k = 0; k < 2; k++) size += uniformAt(hKey, h, 0, k) < pSizeNoLabor ? 1 : 0;
-    else for (let k = 0; k < 7; k++) size += uniformAt(hKey, h, 0, k) < pSize ? 1 : 0;
+    const noLabor = uniformAt(hKey, h, 0, DRAW.population.noLabor) < p.noLaborShare;
+    if (noLabor) for (let k = 0; k < 2; k++) size += uniformAt(hKey, h, 0, DRAW.population.size + k) < pSizeNoLabor ? 1 : 0;
+    else for (let k = 0; k < 7; k++) size += uniformAt(hKey, h, 0, DRAW.population.size + k) < pSize ? 1 : 0;
     hh.size[h] = size;
     if (noLabor) hh.laborers[h] = 0;
     else {
       let l = 1;
-      for (let k = 0; k < Math.min(3, size - 1); k++) if (uniformAt(hKey, h, 0, 8 + k) < 0.45) l++;
+      for (let k = 0; k < Math.min(3, size - 1); k++) if (uniformAt(hKey, h, 0, DRAW.population.laborer + k) < 0.45) l++;
       hh.laborers[h] = l;
     }
-    hh.chronic[h] = uniformAt(hKey, h, 0, 12) < p.chronicIllnessShare ? 1 : 0;
-    hh.disabled[h] = uniformAt(hKey, h, 0, 13) < p.disabilityShare ? 1 : 0;
-    hh.school[h] = uniformAt(hKey, h, 0, 14) < p.schoolingShare ? 1 : 0;
-    hh.remote[h] = vl.remote[v] === 1 && uniformAt(hKey, h, 0, 15) < 0.85 ? 1 : 0;
-    hh.willing[h] = uniformAt(hKey, h, 0, 16) < (hh.laborers[h] > 0 ? p.relocationWillingness : p.relocationWillingnessNoBase) ? 1 : 0;
-    hh.skill[h] = uniformAt(hKey, h, 0, 17);
-    hh.motivation[h] = clamp01(p.initialMotivation + MOTIVATION_SPREAD * normalAt(hKey, h, 0, 9), 0.02, 0.98);
-    hh.productivity[h] = Math.exp(p.incomeLogSd * normalAt(hKey, h, 0, 10)) * vl.incomeFactor[v];
-    hh.deviation[h] = devSd * normalAt(hKey, h, 0, 11);
+    hh.chronic[h] = uniformAt(hKey, h, 0, DRAW.population.chronic) < p.chronicIllnessShare ? 1 : 0;
+    hh.disabled[h] = uniformAt(hKey, h, 0, DRAW.population.disabled) < p.disabilityShare ? 1 : 0;
+    hh.school[h] = uniformAt(hKey, h, 0, DRAW.population.school) < p.schoolingShare ? 1 : 0;
+    hh.remote[h] = vl.remote[v] === 1 && uniformAt(hKey, h, 0, DRAW.population.remote) < 0.85 ? 1 : 0;
+    hh.willing[h] = uniformAt(hKey, h, 0, DRAW.population.willing) < (hh.laborers[h] > 0 ? p.relocationWillingness : p.relocationWillingnessNoBase) ? 1 : 0;
+    hh.skill[h] = uniformAt(hKey, h, 0, DRAW.population.skill);
+    hh.motivation[h] = clamp01(p.initialMotivation + MOTIVATION_SPREAD * normalAt(hKey, h, 0, DRAW.population.motivation), 0.02, 0.98);
+    hh.productivity[h] = Math.exp(p.incomeLogSd * normalAt(hKey, h, 0, DRAW.population.productivity)) * vl.incomeFactor[v];
+    hh.deviation[h] = devSd * normalAt(hKey, h, 0, DRAW.population.deviation);
     hh.deviationFactor[h] = Math.exp(hh.deviation[h]);
     hh.growth[h] = 1;
     hh.cadre[h] = -1;
@@ -172,8 +173,8 @@ export function populate(w: World): void {
     hh.incomeLastYear[h] = y;
     // Unsafe housing is concentrated among low incomes (weights chosen so the overall share is about the parameter).
     const weight = y < 1.5 * line ? 4 : 0.7;
-    hh.unsafeHousing[h] = uniformAt(hKey, h, 0, 24) < p.unsafeHousingShare * weight ? 1 : 0;
-    hh.savings[h] = p.initialSavingsYears * 2 * uniformAt(hKey, h, 0, 25) * y * hh.size[h];
+    hh.unsafeHousing[h] = uniformAt(hKey, h, 0, DRAW.population.unsafeHousing) < p.unsafeHousingShare * weight ? 1 : 0;
+    hh.savings[h] = p.initialSavingsYears * 2 * uniformAt(hKey, h, 0, DRAW.population.savings) * y * hh.size[h];
   }
   (w as { persons: number }).persons = persons;
   (w as { scaleUp: number }).scaleUp = p.ruralPopulation / persons;

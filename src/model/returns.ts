@@ -11,6 +11,7 @@
  * A return within 24 months of the exit makes that exit not durable.
  */
 import { uniformAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
 import { assignCadre } from './cadre-placement.js';
 import { priceIndex } from './government.js';
 import { assessIncome, assessorQuality, stableIncome } from './registry-assessment.js';
@@ -65,8 +66,8 @@ export function detectReturns(w: World): void {
     // Monitoring confirms a return only when the fall is real and the check sees it.
     const y = stableIncome(w, h);
     if (y >= standard) continue;
-    const assessed = assessIncome(w, h, y, assessorQuality(w, h), 1);
-    if (assessed >= standard || uniformAt(key, h, w.step, 0) >= w.p.returnDetection) continue;
+    const assessed = assessIncome(w, h, y, assessorQuality(w, h), DRAW.assessment.returnIncome);
+    if (assessed >= standard || uniformAt(key, h, w.step, DRAW.identification.returnFound) >= w.p.returnDetection) continue;
     if (w.year >= w.p.atRiskSupportFromYear && applyFallback(w, h, y, standard)) continue;
     hh.registry[h] = Registry.Registered;
     hh.returned[h] = 1;

@@ -3,6 +3,7 @@
  * households' transient income shocks. All draws are keyed by (agent, step): common random numbers.
  */
 import { normalAt, uniformAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
 import { marketIncome } from './household-income.js';
 import { Measure, Spend, type World } from './world.js';
 
@@ -23,13 +24,13 @@ export function applyShocks(w: World): void {
   // Industry prices: AR(1) in logs.
   const priceKey = w.streams.price.key;
   for (let k = 0; k < w.nIndustries; k++) {
-    w.industries.logPrice[k] = p.pricePersistence * w.industries.logPrice[k] + p.priceShockSd * normalAt(priceKey, k, t);
+    w.industries.logPrice[k] = p.pricePersistence * w.industries.logPrice[k] + p.priceShockSd * normalAt(priceKey, k, t, DRAW.price.shock);
   }
 
   // Village disasters in the flood season, more likely where the land is fragile.
   const season = floodSeason(w.month);
   for (let v = 0; v < w.nVillages; v++) {
-    vl.disaster[v] = season && uniformAt(disKey, v, t) < p.disasterMonthlyRate * 2 * vl.fragility[v] ? 1 : 0;
+    vl.disaster[v] = season && uniformAt(disKey, v, t, DRAW.disaster.hit) < p.disasterMonthlyRate * 2 * vl.fragility[v] ? 1 : 0;
   }
 
   // Transient income shocks each January (AR(1) deviation of log market income).
@@ -39,7 +40,7 @@ export function applyShocks(w: World): void {
     const rho = p.transientPersistence;
     const sd = p.transientIncomeSd;
     for (let h = 0; h < w.nHouseholds; h++) {
-      const d = rho * deviation[h] + sd * normalAt(incKey, h, t);
+      const d = rho * deviation[h] + sd * normalAt(incKey, h, t, DRAW.incomeShock.shock);
       deviation[h] = d;
       deviationFactor[h] = Math.exp(d);
     }
@@ -59,8 +60,8 @@ export function applyShocks(w: World): void {
     let loss = 0;
     const rate = chronic[h] === 1 ? chronicRate : baseRate;
     // The draw is keyed by (household, month): the same whatever the policy (common random numbers).
-    if (uniformAt(illKey, h, t, 0) < rate) {
-      const cost = -illnessCost * Math.log(1 - uniformAt(illKey, h, t, 1));
+    if (uniformAt(illKey, h, t, DRAW.illness.onset) < rate) {
+      const cost = -illnessCost * Math.log(1 - uniformAt(illKey, h, t, DRAW.illness.cost));
       const assisted = (measures[h] & Measure.Health) !== 0;
       loss += cost * (assisted ? oopAssisted : oopShare);
       if (assisted) healthClaims += cost * (oopShare - oopAssisted);

@@ -6,6 +6,7 @@
  * follows the shrinking population.
  */
 import { uniformAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
 import { Registry, type World } from './world.js';
 
 /** True when household h may leave: in the rural population, not registered, not resettled, with a laborer. */
@@ -35,7 +36,7 @@ export function urbanize(w: World): void {
   const key = w.streams.urbanization.key;
   const vl = w.villages;
   for (let h = 0; h < w.nHouseholds; h++) {
-    if (!mayLeave(w, h) || uniformAt(key, h, w.step) >= q) continue;
+    if (!mayLeave(w, h) || uniformAt(key, h, w.step, DRAW.urbanization.leave) >= q) continue;
     hh.gone[h] = 1;
     if (hh.industryMember[h] !== 0) {
       const v = hh.village[h];
