@@ -1,7 +1,8 @@
 /**
- * Loading a scenario file: the entry point of src/scenario.
+ * Loading a scenario file: the entry point of src/scenario. The files come through an injected reader
+ * (files.ts), so this runs in the browser too; in Node, `loadScenario` of src/node/scenario-files.ts.
  *
- *   1. read      file → bytes → text → data with positions        (source.ts)
+ *   1. read      file → bytes → text → data with positions        (files.ts, source.ts)
  *   2. validate  data against the schema → typed file             (validate.ts, schema.ts)
  *   3. follow    `extends` to the root ancestor (missing files, cycles)
  *   4. merge     root → leaf, then check schedules against the run (merge.ts)
@@ -9,11 +10,10 @@
  * Every problem of every file in the chain is collected and thrown together as one `InputError`; no
  * other exception escapes, whatever the files contain.
  */
-import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../engine/diagnostics.js';
 import * as msg from './messages.js';
 import type { Problem } from './messages.js';
+import type { ScenarioFiles } from './files.js';
 import { mergeChain, type ChainFile, type ResolvedScenario } from './merge.js';
 import { RunSchema, type RunSettings } from './schema.js';
 import { MAX_FILE_BYTES, formatOf, formatPath, parseSource, readFileBytes, type ParsedSource, type Position } from './source.js';
@@ -22,7 +22,7 @@ import { schemaProblems, usableExtends, validateScenarioData, type LocatedProble
 export type { ResolvedScenario } from './merge.js';
 export { canonicalJson, contentHashOf } from './merge.js';
 
-/** Options of `loadScenario`. */
+/** Options of `loadScenarioWith`. */
 export interface LoadOptions {
   /** Run settings from the command line: they override the files (and schedules are checked against them). */
   runOverrides?: Partial<RunSettings>;
@@ -36,15 +36,6 @@ export const MAX_CHAIN_LENGTH = 32;
 export const MAX_DIAGNOSTICS_PER_FILE = 50;
 /** The `file` of diagnostics about command-line run settings. */
 export const COMMAND_LINE = '(command line)';
-
-/** The real path of a file (symbolic links followed), so a cycle through a link is still a cycle. */
-function realPath(abs: string): string {
-  try {
-    return realpathSync.native(abs);
-  } catch {
-    return abs;
-  }
-}
 
 function diag(p: Problem, file: string, pos: Position | undefined, key = ''): Diagnostic {
   return { ...p, file, line: pos?.line ?? 0, column: pos?.column ?? 0, key };
@@ -76,11 +67,11 @@ function capPerFile(ds: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** Steps 1–3: reads and validates every file of the chain, leaf first. */
-function readChain(file: string, opts: LoadOptions): { files: ChainFile[]; diagnostics: Diagnostic[] } {
+function readChain(reader: ScenarioFiles, file: string, opts: LoadOptions): { files: ChainFile[]; diagnostics: Diagnostic[] } {
   const files: ChainFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const visited: { abs: string; display: string }[] = [];
-  let current: { abs: string; display: string } = { abs: resolve(file), display: file };
+  let current: { abs: string; display: string } = { abs: reader.absolute(file), display: file };
   /** Where the current file was named: the child's `extends` value (undefined for the leaf). */
   let namedAt: { display: string; source: ParsedSource } | undefined;
 
@@ -89,7 +80,7 @@ function readChain(file: string, opts: LoadOptions): { files: ChainFile[]; diagn
     const chainText = visited.map((v) => v.display);
     const extendsPos = () => namedAt?.source.locate(['extends'], 'value');
     // 1. read
-    const read = readFileBytes(current.abs, opts.maxBytes ?? MAX_FILE_BYTES);
+    const read = readFileBytes(reader, current.abs, opts.maxBytes ?? MAX_FILE_BYTES);
     if ('problem' in read) {
       diagnostics.push(
         namedAt
@@ -112,12 +103,12 @@ function readChain(file: string, opts: LoadOptions): { files: ChainFile[]; diagn
     const ext = scenario ? scenario.extends : usableExtends(source.data, problems);
     if (ext === undefined) break;
     const next = {
-      abs: resolve(dirname(current.abs), ext),
-      display: isAbsolute(ext) ? ext : join(dirname(current.display), ext),
+      abs: reader.absolute(reader.relativeTo(current.abs, ext)),
+      display: reader.relativeTo(current.display, ext),
     };
     namedAt = { display: current.display, source };
     const pos = namedAt.source.locate(['extends'], 'value');
-    if (visited.some((v) => realPath(v.abs) === realPath(next.abs))) {
+    if (visited.some((v) => reader.realpath(v.abs) === reader.realpath(next.abs))) {
       diagnostics.push(diag(msg.extendsCycle([...chainText, next.display]), current.display, pos, 'extends'));
       break;
     }
@@ -130,9 +121,9 @@ function readChain(file: string, opts: LoadOptions): { files: ChainFile[]; diagn
   return { files: files.reverse(), diagnostics };
 }
 
-function resolveScenario(file: string, opts: LoadOptions): ResolvedScenario {
+function resolveScenario(reader: ScenarioFiles, file: string, opts: LoadOptions): ResolvedScenario {
   const overrides = schemaProblems(RunSchema, opts.runOverrides ?? {}, ['run'], { run: opts.runOverrides ?? {} });
-  const { files, diagnostics } = readChain(file, opts);
+  const { files, diagnostics } = readChain(reader, file, opts);
   diagnostics.push(...locatedDiagnostics(overrides.problems, COMMAND_LINE));
   if (diagnostics.length > 0) throw new InputError(capPerFile(diagnostics));
   const merged = mergeChain(files, opts.runOverrides);
@@ -141,16 +132,17 @@ function resolveScenario(file: string, opts: LoadOptions): ResolvedScenario {
 }
 
 /**
- * Loads a scenario file (`.yaml`, `.yml` or `.json`), follows its `extends` chain, merges and validates.
- * Throws `InputError` carrying every problem found (file:line:column, key, message, hint); nothing else.
+ * Loads a scenario file (`.yaml`, `.yml` or `.json`) through a reader, follows its `extends` chain,
+ * merges and validates. Throws `InputError` carrying every problem found (file:line:column, key,
+ * message, hint); nothing else.
  *
  * @example
- *   const s = loadScenario('scenarios/suggestion-2-relocation.yaml');
+ *   const s = loadScenarioWith(nodeScenarioFiles, 'scenarios/suggestion-2-relocation.yaml');
  *   s.schedule[0]; // { kind: 'step', key: 'subsidyLevel', at: { year: 2018, month: 1 }, value: 60000 }
  */
-export function loadScenario(file: string, opts: LoadOptions = {}): ResolvedScenario {
+export function loadScenarioWith(reader: ScenarioFiles, file: string, opts: LoadOptions = {}): ResolvedScenario {
   try {
-    return resolveScenario(file, opts);
+    return resolveScenario(reader, file, opts);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -165,14 +157,14 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-/** Loads each file and reports whether it is valid, with its diagnostics (empty when valid). */
-export function validateScenarioFiles(files: readonly string[], opts: LoadOptions = {}): ValidationResult[] {
+/** Loads each file through a reader and reports whether it is valid, with its diagnostics (empty when valid). */
+export function validateScenarioFilesWith(reader: ScenarioFiles, files: readonly string[], opts: LoadOptions = {}): ValidationResult[] {
   return files.map((file) => {
     try {
-      loadScenario(file, opts);
+      loadScenarioWith(reader, file, opts);
       return { file, ok: true, diagnostics: [] };
     } catch (e) {
-      // loadScenario throws only InputError
+      // loadScenarioWith throws only InputError
       return { file, ok: false, diagnostics: (e as InputError).diagnostics };
     }
   });

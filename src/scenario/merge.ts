@@ -3,8 +3,8 @@
  * result (schedule years against the run's last year). Child values override parent values; schedules
  * concatenate, parent first, so a child's change applies after its parent's.
  */
-import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../engine/diagnostics.js';
+import { sha256Hex } from '../engine/sha256.js';
 import { PARAM_KEYS, type ParamKey, type Params } from '../model/parameters.js';
 import type { ScheduleChange } from '../model/schedule.js';
 import * as msg from './messages.js';
@@ -53,7 +53,7 @@ export function canonicalJson(v: unknown): string {
 /** The content hash of a resolved scenario's meaning (not its formatting, comments or description). */
 export function contentHashOf(r: Pick<ResolvedScenario, 'name' | 'values' | 'schedule' | 'run'>): string {
   const text = canonicalJson({ name: r.name, values: r.values, schedule: r.schedule, run: r.run });
-  return createHash('sha256').update(text).digest('hex');
+  return sha256Hex(text);
 }
 
 function toChange(key: ParamKey, e: ScheduleEntry): ScheduleChange {

@@ -5,14 +5,14 @@
  *                                                   JSON files: JSON.parse gives the data, the YAML
  *                                                   parser (YAML is a superset of JSON) the positions
  *
- * Problems come back as diagnostics, never as exceptions: the text may be anything.
+ * Problems come back as diagnostics, never as exceptions: the text may be anything. The bytes come
+ * from a `ScenarioFiles` reader (files.ts); this module does no input/output.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { findJsonSyntaxError } from './jsonSyntax.js';
 import { excessiveNesting, refusedYamlFeature } from './nesting.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
+import { extensionOf, type ReadResult, type ScenarioFiles } from './files.js';
 import * as msg from './messages.js';
 import type { Problem } from './messages.js';
 
@@ -46,7 +46,7 @@ export type SourceFormat = 'yaml' | 'json';
 
 /** The format of a file by its extension, or undefined when unsupported. */
 export function formatOf(file: string): SourceFormat | undefined {
-  const ext = extname(file).toLowerCase();
+  const ext = extensionOf(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   if (ext === '.json') return 'json';
   return undefined;
@@ -65,24 +65,13 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-/** The bytes of a file, or the problem that stops reading it (missing, not a file, too large). */
-export function readFileBytes(absFile: string, maxBytes = MAX_FILE_BYTES): { bytes: Buffer } | { problem: Problem } {
-  const ext = extname(absFile);
-  if (!formatOf(absFile)) return { problem: msg.unsupportedExtension(ext) };
-  try {
-    const st = statSync(absFile);
-    if (!st.isFile()) return { problem: msg.notARegularFile() };
-    if (st.size > maxBytes) return { problem: msg.fileTooLarge(st.size, maxBytes) };
-    const bytes = readFileSync(absFile);
-    if (bytes.length > maxBytes) return { problem: msg.fileTooLarge(bytes.length, maxBytes) };
-    return { bytes };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: msg.fileNotFound() };
-    if (code === 'EACCES' || code === 'EPERM') return { problem: msg.fileUnreadable('permission denied') };
-    if (code === 'ENAMETOOLONG') return { problem: msg.fileUnreadable('path too long') };
-    return { problem: msg.fileUnreadable(e instanceof Error ? e.message : String(e)) };
-  }
+/**
+ * The bytes of a scenario or plan file through a reader, or the problem that stops reading it: an
+ * unsupported extension (checked before reading), or the reader's own (missing, not a file, too large).
+ */
+export function readFileBytes(files: ScenarioFiles, absFile: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+  if (!formatOf(absFile)) return { problem: msg.unsupportedExtension(extensionOf(absFile)) };
+  return files.read(absFile, maxBytes);
 }
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
@@ -105,8 +94,11 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return -1;
 }
 
+/** UTF-8 decoding that keeps a byte-order mark (one leading mark is stripped before, by hand). */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** 1-based line and column (in characters) of a byte offset; the bytes before it must be valid UTF-8. */
-function bytePosition(b: Buffer, offset: number): Position {
+function bytePosition(b: Uint8Array, offset: number): Position {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
@@ -116,7 +108,7 @@ function bytePosition(b: Buffer, offset: number): Position {
     }
   }
   const prefix = b.subarray(lineStart, offset);
-  const column = firstInvalidUtf8(prefix) < 0 ? prefix.toString('utf8').length + 1 : offset - lineStart + 1;
+  const column = firstInvalidUtf8(prefix) < 0 ? utf8.decode(prefix).length + 1 : offset - lineStart + 1;
   return { line, column };
 }
 
@@ -219,7 +211,7 @@ function textPosition(text: string, offset: number): Position {
 
 /** Parses file bytes as YAML or JSON. Returns the parsed source, or the diagnostics that stop it. */
 export function parseSource(
-  bytes: Buffer,
+  bytes: Uint8Array,
   format: SourceFormat,
   file: string,
 ): { source: ParsedSource } | { diagnostics: Diagnostic[] } {
@@ -237,7 +229,7 @@ export function parseSource(
   const nul = body.indexOf(0);
   if (nul >= 0 && (bad < 0 || nul < bad)) return { diagnostics: [at(msg.binaryFile(), bytePosition(body, nul))] };
   if (bad >= 0) return { diagnostics: [at(msg.notUtf8(), bytePosition(body, bad))] };
-  const text = body.toString('utf8');
+  const text = utf8.decode(body);
   if (text.trim() === '') return { diagnostics: [at(msg.emptyFile(), { line: 1, column: 1 })] };
 
   // 2. JSON: the data comes from JSON.parse; a syntax error is located by our own scanner

@@ -51,7 +51,7 @@ describe('YAML features are refused (validate and run)', () => {
   it('plain YAML 1.2 still reads: 010 is ten, a leading --- is fine, anchors and aliases work', async () => {
     const dir = scratch();
     const file = fixture(dir, 'plain.yaml', `---\n${HEAD}run:\n  seed: 010\nlevers:\n  cadreEffort: &e 0.2\nparameters:\n  noLaborShare: *e\n`);
-    const { loadScenario } = await import('../../src/scenario/load.js');
+    const { loadScenario } = await import('../../src/node/scenario-files.js');
     const s = loadScenario(file);
     expect(s.run.seed).toBe(10);
     expect(s.values.cadreEffort).toBe(0.2);

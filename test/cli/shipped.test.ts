@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parameterTable } from '../../src/cli/commands/info.js';
 import { scenarioJsonSchema } from '../../src/scenario/schema.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { loadScenario } from '../../src/node/scenario-files.js';
 import { defaultParams, paramSpec } from '../../src/model/parameters.js';
 
 const SCENARIOS = join(import.meta.dirname, '../../scenarios');

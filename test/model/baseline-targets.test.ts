@@ -15,7 +15,7 @@ import { PLAUSIBILITY, TARGETS } from '../../src/experiment/targets.js';
 import { resultTables } from '../../src/experiment/task.js';
 import type { MetricTable } from '../../src/engine/results.js';
 import type { Metric } from '../../src/model/metrics.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { loadScenario } from '../../src/node/scenario-files.js';
 
 const REPLICATES = 20;
 

@@ -17,7 +17,7 @@ import { executeTask } from '../../src/experiment/task.js';
 import { LEVER_KEYS, PARAMETERS, defaultParams } from '../../src/model/parameters.js';
 import { expandSchedule, type ScheduleChange } from '../../src/model/schedule.js';
 import { START_YEAR } from '../../src/model/simulate.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { loadScenario } from '../../src/node/scenario-files.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'povsim-playground-'));

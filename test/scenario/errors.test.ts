@@ -7,7 +7,8 @@ import { formatDiagnostic } from '../../src/engine/diagnostics.js';
 import { checkParamValue } from '../../src/model/parameters.js';
 import * as msg from '../../src/scenario/messages.js';
 import { MAX_FILE_BYTES } from '../../src/scenario/source.js';
-import { MAX_DIAGNOSTICS_PER_FILE, loadScenario } from '../../src/scenario/load.js';
+import { MAX_DIAGNOSTICS_PER_FILE } from '../../src/scenario/load.js';
+import { loadScenario } from '../../src/node/scenario-files.js';
 import { loadError, loadErrors, removeTempDirs, tempDir, writeFixture } from './helpers.js';
 
 afterAll(removeTempDirs);

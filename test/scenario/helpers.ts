@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { InputError, type Diagnostic } from '../../src/engine/diagnostics.js';
-import { loadScenario, type LoadOptions } from '../../src/scenario/load.js';
+import { loadScenario, type LoadOptions } from '../../src/node/scenario-files.js';
 
 const created: string[] = [];
 

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkParamValue, defaultParams } from '../../src/model/parameters.js';
 import { expandSchedule } from '../../src/model/schedule.js';
-import { COMMAND_LINE, loadScenario, validateScenarioFiles } from '../../src/scenario/load.js';
+import { COMMAND_LINE } from '../../src/scenario/load.js';
+import { loadScenario, validateScenarioFiles } from '../../src/node/scenario-files.js';
 import * as msg from '../../src/scenario/messages.js';
 import { EXAMPLE_YAML, loadError, removeTempDirs, tempDir, writeFixture } from './helpers.js';
 

@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { InputError } from '../../src/engine/diagnostics.js';
 import { LEVER_KEYS, PARAM_KEYS, checkParamValue } from '../../src/model/parameters.js';
-import { loadScenario, type ResolvedScenario } from '../../src/scenario/load.js';
+import { loadScenario, type ResolvedScenario } from '../../src/node/scenario-files.js';
 import { MAX_FILE_BYTES } from '../../src/scenario/source.js';
 import { removeTempDirs, tempDir, writeFixture } from './helpers.js';
 

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { calibrateCommand, type CalibrateArgs } from '../../src/cli/commands/calibrate.js';
 import { fittedScenarioYaml, roundFitted } from '../../src/experiment/sweep/calibration-output.js';
 import { TARGETS } from '../../src/experiment/targets.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { loadScenario } from '../../src/node/scenario-files.js';
 import { captureIO, planFolder, removeTempDirs, writeFixture } from './helpers.js';
 
 afterAll(removeTempDirs);

@@ -4,9 +4,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic, InputError, type Diagnostic } from '../../src/engine/diagnostics.js';
-import { loadCalibrationPlan } from '../../src/experiment/sweep/calibration-plan.js';
+import { loadCalibrationPlan, loadSweepPlan } from '../../src/node/sweep-plans.js';
 import * as msg from '../../src/experiment/sweep/plan-messages.js';
-import { loadSweepPlan, planHash, planPoints, type PlanOverrides } from '../../src/experiment/sweep/plan.js';
+import { planHash, planPoints, type PlanOverrides } from '../../src/experiment/sweep/plan.js';
 import { paramSpec } from '../../src/model/parameters.js';
 import * as smsg from '../../src/scenario/messages.js';
 import { thrownBy } from '../helpers/thrown.js';

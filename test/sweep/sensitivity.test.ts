@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sensitivityCommand, type SensitivityArgs } from '../../src/cli/commands/sensitivity.js';
 import { InputError } from '../../src/engine/diagnostics.js';
-import { loadSweepPlan } from '../../src/experiment/sweep/plan.js';
+import { loadSweepPlan } from '../../src/node/sweep-plans.js';
 import * as msg from '../../src/experiment/sweep/plan-messages.js';
 import { runSweep } from '../../src/experiment/sweep/run-sweep.js';
 import { rejectionOf } from '../helpers/thrown.js';

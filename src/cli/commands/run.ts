@@ -5,7 +5,7 @@ import { defaultWorkers } from '../../experiment/pool.js';
 import { headlineTable, monthlyCsv, summaryJson, yearlyBands, yearlyCsv } from '../../experiment/run-outputs.js';
 import { runScenario, type ScenarioSpec } from '../../experiment/run-scenario.js';
 import { START_YEAR } from '../../model/simulate.js';
-import { loadScenario } from '../../scenario/load.js';
+import { loadScenario } from '../../node/scenario-files.js';
 import type { CliIO } from '../io.js';
 import { defaultOutputDir, prepareOutputDir, removePartials, writeManifest, writeOutput } from '../output-dir.js';
 import { startProgress } from '../progress.js';

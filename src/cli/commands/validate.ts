@@ -1,6 +1,6 @@
 /** `povsim validate <files…>`: checks scenario files and reports every problem; exit 2 if any. */
 import { formatDiagnostic } from '../../engine/diagnostics.js';
-import { validateScenarioFiles } from '../../scenario/load.js';
+import { validateScenarioFiles } from '../../node/scenario-files.js';
 import type { CliIO } from '../io.js';
 
 export function validateCommand(files: string[], json: boolean, io: CliIO): number {

@@ -18,8 +18,8 @@
  *
  * Validated like sweep plans and scenarios: every problem with file:line:column, key and a hint.
  */
-import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { defaultParams, PARAM_KEYS, paramSpec, type ParamKey } from '../../model/parameters.js';
+import { extensionOf, type ScenarioFiles } from '../../scenario/files.js';
 import type { PathSegment } from '../../scenario/source.js';
 import type { FittedParameter } from '../calibrate.js';
 import type { ScenarioSpec } from '../run-scenario.js';
@@ -66,19 +66,20 @@ function readFitted(r: PlanReader, key: string, value: unknown, baseValue: numbe
 }
 
 /**
- * Loads and validates a calibration plan and its base scenario.
+ * Loads and validates a calibration plan and its base scenario through a reader (in Node:
+ * `loadCalibrationPlan` of src/node/sweep-plans.ts).
  * @throws InputError with every problem found
  */
-export function loadCalibrationPlan(file: string, overrides: PlanOverrides = {}): LoadedCalibrationPlan {
+export function loadCalibrationPlanWith(files: ScenarioFiles, file: string, overrides: PlanOverrides = {}): LoadedCalibrationPlan {
   checkOverrides(overrides);
-  const r = openPlan(file);
+  const r = openPlan(files, file);
   const top = r.mapping(r.data, []);
   if (!top) return r.throwIfProblems() as never;
   const { name, description, planRun } = readPlanHeader(r, top, TOP_KEYS);
   const maxEvaluations = r.number(top, 'maxEvaluations', [], { min: 1, max: 100_000, integer: true }) ?? 100;
   const profileStep = r.number(top, 'profileStep', [], { min: 0.001, max: 0.5 }) ?? 0.05;
   const outputText = r.text(top, 'output', [], 1000) ?? 'fitted.yaml';
-  if (top.output !== undefined && typeof top.output === 'string' && !['.yaml', '.yml'].includes(extname(top.output).toLowerCase())) {
+  if (top.output !== undefined && typeof top.output === 'string' && !['.yaml', '.yml'].includes(extensionOf(top.output).toLowerCase())) {
     r.problem(['output'], msg.outputPathInvalid('it must end in .yaml or .yml'));
   }
   const endYear = overrides.endYear ?? planRun.endYear;
@@ -89,7 +90,7 @@ export function loadCalibrationPlan(file: string, overrides: PlanOverrides = {})
   const fitMap = top.fit === undefined ? undefined : r.mapping(top.fit, ['fit']);
   const base = readBase(r, top, endYear);
   r.throwIfProblems();
-  if (!base || name === undefined) throw new Error('loadCalibrationPlan: internal error: no problem recorded for a missing field');
+  if (!base || name === undefined) throw new Error('loadCalibrationPlanWith: internal error: no problem recorded for a missing field');
   const values = { ...defaultParams(), ...base.values };
   const parameters: FittedParameter[] = [];
   const scheduled = new Set(base.schedule.map((c) => c.key));
@@ -103,7 +104,7 @@ export function loadCalibrationPlan(file: string, overrides: PlanOverrides = {})
   const effectiveEnd = endYear ?? base.run.endYear;
   if (effectiveEnd < TARGETS_LAST_YEAR && endYear === undefined) r.problem(['base'], msg.endYearTooEarly(effectiveEnd, TARGETS_LAST_YEAR, 'the calibration targets'));
   r.throwIfProblems();
-  const abs = resolve(dirname(r.abs), outputText);
+  const abs = files.absolute(files.relativeTo(r.abs, outputText));
   return {
     name,
     description,
@@ -119,7 +120,7 @@ export function loadCalibrationPlan(file: string, overrides: PlanOverrides = {})
     parameters,
     maxEvaluations,
     profileStep,
-    output: { abs, display: isAbsolute(outputText) ? outputText : join(dirname(r.display), outputText) },
+    output: { abs, display: files.relativeTo(r.display, outputText) },
   };
 }
 

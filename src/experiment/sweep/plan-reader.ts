@@ -3,11 +3,12 @@
  * (scenario/source.ts: size, encoding, YAML or JSON, duplicate keys, positions) and diagnostics with
  * file:line:column, key, message and hint. A `PlanReader` walks the data, collects every problem
  * and turns them into one `InputError`; field readers return `undefined` after recording a problem.
+ * Files come through an injected reader (scenario/files.ts); in Node, src/node/sweep-plans.ts.
  */
-import { resolve } from 'node:path';
 import { InputError, suggest, type Diagnostic } from '../../engine/diagnostics.js';
 import * as smsg from '../../scenario/messages.js';
 import type { Problem } from '../../scenario/messages.js';
+import type { ScenarioFiles } from '../../scenario/files.js';
 import { formatOf, formatPath, parseSource, readFileBytes, type ParsedSource, type PathSegment } from '../../scenario/source.js';
 import * as msg from './plan-messages.js';
 
@@ -43,6 +44,8 @@ export class PlanReader {
     /** Absolute path of the file. */
     readonly abs: string,
     readonly source: ParsedSource,
+    /** Where the plan was read from: the files it names (its base, its output) resolve through it too. */
+    readonly files: ScenarioFiles,
   ) {}
 
   get data(): unknown {
@@ -158,12 +161,13 @@ export class PlanReader {
 }
 
 /**
- * Reads and parses a plan file (YAML or JSON). Throws InputError when it cannot be read or parsed.
+ * Reads and parses a plan file (YAML or JSON) through a reader. Throws InputError when it cannot be
+ * read or parsed.
  * @param file path as given on the command line (shown in diagnostics)
  */
-export function openPlan(file: string): PlanReader {
-  const abs = resolve(file);
-  const read = readFileBytes(abs);
+export function openPlan(files: ScenarioFiles, file: string): PlanReader {
+  const abs = files.absolute(file);
+  const read = readFileBytes(files, abs);
   if ('problem' in read) {
     const p = read.problem;
     const hint = p.code === 'extension' ? 'plan files end in .yaml, .yml or .json' : p.hint;
@@ -173,5 +177,5 @@ export function openPlan(file: string): PlanReader {
   if ('diagnostics' in parsed) {
     throw new InputError(parsed.diagnostics.map((d) => (d.code === 'empty' ? { ...d, hint: 'a plan needs at least `name:` and `base:`' } : d)));
   }
-  return new PlanReader(file, abs, parsed.source);
+  return new PlanReader(file, abs, parsed.source, files);
 }

@@ -20,14 +20,14 @@
  * 4. cross-checks (years within the run, varied keys not scheduled by the base, size limit).
  * Every problem is thrown together as one `InputError`.
  */
-import { createHash } from 'node:crypto';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../engine/diagnostics.js';
+import { sha256Hex } from '../../engine/sha256.js';
 import { METRICS, type Metric } from '../../model/metrics.js';
 import { PARAMETERS, PARAM_KEYS, paramSpec, type ParamGroup, type ParamKey, type Params, type Source } from '../../model/parameters.js';
 import type { ScheduleChange } from '../../model/schedule.js';
 import { START_YEAR } from '../../model/simulate.js';
-import { canonicalJson, loadScenario, type ResolvedScenario } from '../../scenario/load.js';
+import type { ScenarioFiles } from '../../scenario/files.js';
+import { canonicalJson, loadScenarioWith, type ResolvedScenario } from '../../scenario/load.js';
 import * as smsg from '../../scenario/messages.js';
 import { unsafeFolderNameReason } from '../../scenario/names.js';
 import { RUN_RANGES } from '../../scenario/schema.js';
@@ -129,7 +129,7 @@ export function planJson(plan: SweepPlan): string {
 
 /** sha256 (hex) of planJson: the identity of a sweep (resume and merge compare it). */
 export function planHash(plan: SweepPlan): string {
-  return createHash('sha256').update(planJson(plan)).digest('hex');
+  return sha256Hex(planJson(plan));
 }
 
 /** Points of the plan's design (before replicates). */
@@ -275,12 +275,12 @@ export function readBase(r: PlanReader, obj: Data, endYear: number | undefined):
   const base = r.text(obj, 'base', [], 1000);
   if (obj.base === undefined) return r.missing([], 'base');
   if (base === undefined) return undefined;
-  const abs = resolve(dirname(r.abs), base);
-  const display = isAbsolute(base) ? base : join(dirname(r.display), base);
-  const read = readFileBytes(abs);
+  const abs = r.files.absolute(r.files.relativeTo(r.abs, base));
+  const display = r.files.relativeTo(r.display, base);
+  const read = readFileBytes(r.files, abs);
   if ('problem' in read) return r.problem(['base'], msg.baseUnreadable(display, read.problem.message));
   r.throwIfProblems(); // the plan's own problems first, then the base's
-  return loadScenario(display === abs ? abs : display, endYear !== undefined ? { runOverrides: { endYear } } : {});
+  return loadScenarioWith(r.files, display === abs ? abs : display, endYear !== undefined ? { runOverrides: { endYear } } : {});
 }
 
 /**
@@ -303,14 +303,16 @@ export function readPlanHeader(r: PlanReader, top: Record<string, unknown>, topK
 }
 
 /**
- * Loads and validates a sweep plan and its base scenario.
+ * Loads and validates a sweep plan and its base scenario through a reader (in Node: `loadSweepPlan`
+ * of src/node/sweep-plans.ts).
+ * @param files where the plan and its base are read from
  * @param file plan path (YAML or JSON), as shown in diagnostics
  * @param overrides run settings from the command line (they take precedence over the plan)
  * @throws InputError with every problem found (file:line:column, key, message, hint); nothing else
  */
-export function loadSweepPlan(file: string, overrides: PlanOverrides = {}): SweepPlan {
+export function loadSweepPlanWith(files: ScenarioFiles, file: string, overrides: PlanOverrides = {}): SweepPlan {
   checkOverrides(overrides);
-  const r = openPlan(file);
+  const r = openPlan(files, file);
   const top = r.mapping(r.data, []);
   if (!top) return r.throwIfProblems() as never;
   const { name, description, planRun } = readPlanHeader(r, top, TOP_KEYS);
@@ -335,7 +337,7 @@ export function loadSweepPlan(file: string, overrides: PlanOverrides = {}): Swee
   const endYear = overrides.endYear ?? planRun.endYear;
   const base = readBase(r, top, endYear);
   r.throwIfProblems();
-  if (!base || !design || name === undefined) throw new Error('loadSweepPlan: internal error: no problem recorded for a missing field');
+  if (!base || !design || name === undefined) throw new Error('loadSweepPlanWith: internal error: no problem recorded for a missing field');
   const settings = {
     replicates: overrides.replicates ?? planRun.replicates ?? base.run.replicates,
     seed: overrides.seed ?? planRun.seed ?? base.run.seed,
