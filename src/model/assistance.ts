@@ -74,7 +74,7 @@ export function deliverAssistance(w: World): void {
   const postExit = p.postExitSupport;
   // Exited households at risk of returning are monitored and supported more (dynamic monitoring).
   const atRiskFactor = w.year >= p.atRiskSupportFromYear ? p.atRiskSupport : 1;
-  const atRiskBelow = 1.5 * w.line;
+  const atRiskBelow = p.atRiskIncomeBound * w.line;
   const f = w.flows;
   // When the budget binds, households later in the pass wait: the pass starts at a different
   // household each month so that no village always comes last.

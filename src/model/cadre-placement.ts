@@ -89,8 +89,8 @@ export function placeCadres(w: World, stationed: number): void {
   }
   const key = w.streams.cadreInit.key;
   for (let k = 0; k < w.nCadres; k++) {
-    w.cadres.quality[k] = initialQuality(w.p.initialCadreQuality, uniformAt(key, k, 0, DRAW.cadreInit.quality));
-    w.cadres.burnout[k] = w.cadres.kind[k] === CadreKind.Stationed ? 0.1 * uniformAt(key, k, 0, DRAW.cadreInit.burnout) : 0;
+    w.cadres.quality[k] = initialQuality(w.p.initialCadreQuality, w.p.cadreQualitySpread, uniformAt(key, k, 0, DRAW.cadreInit.quality));
+    w.cadres.burnout[k] = w.cadres.kind[k] === CadreKind.Stationed ? w.p.initialBurnoutMax * uniformAt(key, k, 0, DRAW.cadreInit.burnout) : 0;
     w.cadres.tenure[k] = 0;
     w.cadres.effort[k] = w.p.cadreEffort;
   }

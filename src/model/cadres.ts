@@ -87,16 +87,16 @@ export function rotateCadres(w: World): void {
   const p = w.p;
   for (let c = 0; c < w.nCadres; c++) {
     if (uniformAt(key, c, w.step, DRAW.rotation.rotate) < p.rotationRate) {
-      cd.quality[c] = initialQuality(p.initialCadreQuality, uniformAt(key, c, w.step, DRAW.rotation.quality));
+      cd.quality[c] = initialQuality(p.initialCadreQuality, p.cadreQualitySpread, uniformAt(key, c, w.step, DRAW.rotation.quality));
       cd.burnout[c] = 0;
       cd.tenure[c] = 0;
     }
   }
 }
 
-/** Initial quality of a cadre from a uniform draw: mean `mean`, spread ±0.2, within [0, 1]. */
-export function initialQuality(mean: number, u: number): number {
-  const q = mean + 0.4 * (u - 0.5);
+/** Initial quality of a cadre from a uniform draw u: uniform over `mean` ± `spread`/2 (cadreQualitySpread), within [0, 1]. */
+export function initialQuality(mean: number, spread: number, u: number): number {
+  const q = mean + spread * (u - 0.5);
   return q < 0 ? 0 : q > 1 ? 1 : q;
 }
 

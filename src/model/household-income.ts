@@ -80,9 +80,14 @@ export function marketIncome(w: World, h: number): number {
   return hh.productivity[h] * hh.deviationFactor[h] * hh.growth[h] * circumstanceFactor(w, h);
 }
 
+/** Skill factor of a working industry member: industrySkillBase + industrySkillGain × skill (1 at skill 0.5 by default). */
+export function industrySkillFactor(p: World['p'], skill: number): number {
+  return p.industrySkillBase + p.industrySkillGain * skill;
+}
+
 /** Yearly income of a working member household of industry k, yuan per household. */
 export function industryHouseholdIncome(w: World, k: number, skill: number): number {
-  return industryTypeIncome(w, k) * (0.6 + 0.8 * skill);
+  return industryTypeIncome(w, k) * industrySkillFactor(w.p, skill);
 }
 
 /** Yearly income of industry k for a member of skill 0.5 ... divided by the skill term: the part common to all members. */

@@ -34,12 +34,13 @@ export function updateIncome(w: World): void {
   const gStructural = Math.pow(1 + p.ruralIncomeGrowth * p.structuralGrowthShare, 1 / 12);
   const factorOf = constraintFactors(p, new Float64Array(16));
   const skillReturn = p.skillReturn;
+  const { industrySkillBase, industrySkillGain } = p;
   const waitingFactor = 1 - p.waitingEffortLoss;
   const dividendShare = p.dividendShare;
   const jobPay = p.jobIncome * w.wageIndex;
   const ecoPay = p.ecoJobWage;
   const dibaoStd = dibaoStandard(w);
-  const saveAbove = 1.5 * w.line;
+  const saveAbove = p.savingsThreshold * w.line;
   const savingsRate = p.savingsRate;
   const typeIncome = new Float64Array(w.nIndustries);
   for (let k = 0; k < w.nIndustries; k++) typeIncome[k] = industryTypeIncome(w, k);
@@ -59,7 +60,7 @@ export function updateIncome(w: World): void {
     let earned = productivity[h] * deviationFactor[h] * g * f;
     const member = industryMember[h];
     if (member !== 0) {
-      const full = typeIncome[industryType[village[h]]] * (0.6 + 0.8 * sk);
+      const full = typeIncome[industryType[village[h]]] * (industrySkillBase + industrySkillGain * sk);
       earned += (member === 1 ? full : dividendShare * full) / n;
     }
     if (jobs[h] > 0) earned += (jobs[h] * jobPay) / n;

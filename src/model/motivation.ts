@@ -17,9 +17,6 @@ import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
 import { Registry, Spend, type World } from './world.js';
 
-/** Village share of waiting at which the peer effect is neutral (entry and recovery at their base rates) [assume]. */
-export const NEUTRAL_WAITING_SHARE = 0.1;
-
 /** Recomputes village norms (mean motivation), waiting shares and culture programmes from the lever. */
 export function updateVillageNorms(w: World): void {
   const { motivation, registry, waiting, gone } = w.hh;
@@ -45,14 +42,14 @@ export function updateVillageNorms(w: World): void {
   }
 }
 
-/** Peer multiplier of entry into waiting for a village share s (1 at the neutral share). */
-export function peerEntryFactor(k: number, s: number): number {
-  return Math.max(0, 1 + k * (s - NEUTRAL_WAITING_SHARE));
+/** Peer multiplier of entry into waiting for a village share s: 1 at the neutral share (neutralWaitingShare), slope k. */
+export function peerEntryFactor(k: number, s: number, neutral: number): number {
+  return Math.max(0, 1 + k * (s - neutral));
 }
 
-/** Peer multiplier of recovery from waiting for a village share s (1 at the neutral share). */
-export function peerExitFactor(k: number, s: number): number {
-  return Math.max(0, 1 - k * (s - NEUTRAL_WAITING_SHARE));
+/** Peer multiplier of recovery from waiting for a village share s: 1 at the neutral share (neutralWaitingShare), slope k. */
+export function peerExitFactor(k: number, s: number, neutral: number): number {
+  return Math.max(0, 1 - k * (s - neutral));
 }
 
 /** Monthly motivation and waiting update of every household. */
@@ -70,7 +67,9 @@ export function updateMotivation(w: World): void {
   const { village, motivation, registry, onDibao, dibaoMonths, waiting, gone } = hh;
   const { norm, cultureProgram, waitingShare } = vl;
   const { peerPull, cultureEffect, dependencyMonths, dependencyErosion: erosion } = p;
-  const { waitingEntryRate, dependencyEntryFactor, waitingExitRate, cultureExitRate, cultureEntryReduction, waitingPeerEffect } = p;
+  const { waitingEntryRate, dependencyEntryFactor, waitingExitRate, cultureExitRate, cultureEntryReduction, waitingPeerEffect, neutralWaitingShare } = p;
+  // Uniform drift within ±motivationDrift (2 × drift × (u − 0.5)).
+  const driftWidth = 2 * p.motivationDrift;
   for (let h = 0; h < w.nHouseholds; h++) {
     if (gone[h] === 1) continue;
     const v = village[h];
@@ -80,16 +79,15 @@ export function updateMotivation(w: World): void {
     let dm = peerPull * (norm[v] - m);
     if (culture) dm += cultureEffect * (1 - m);
     if (dependent) dm -= erosion * m;
-    // Idiosyncratic drift, ±0.01 a month.
-    const next = m + dm + 0.02 * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
+    const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
     motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
 
     const u = uniformAt(wKey, h, t, DRAW.waiting.change);
     if (waiting[h] === 1) {
-      const rate = waitingExitRate * peerExitFactor(waitingPeerEffect, waitingShare[v]) + (culture ? cultureExitRate : 0);
+      const rate = waitingExitRate * peerExitFactor(waitingPeerEffect, waitingShare[v], neutralWaitingShare) + (culture ? cultureExitRate : 0);
       if (u < rate) waiting[h] = 0;
     } else if (registry[h] === Registry.Registered) {
-      let rate = waitingEntryRate * peerEntryFactor(waitingPeerEffect, waitingShare[v]);
+      let rate = waitingEntryRate * peerEntryFactor(waitingPeerEffect, waitingShare[v], neutralWaitingShare);
       if (dependent) rate *= dependencyEntryFactor;
       if (culture) rate *= 1 - cultureEntryReduction;
       if (u < rate) waiting[h] = 1;
@@ -106,15 +104,16 @@ export function initWaiting(w: World): void {
   }
 }
 
-/** Year end: motivation rises with the household's relative income gain over last year (and falls with a loss). */
+/** Year end: motivation rises with the household's relative income gain over last year (and falls with a loss), capped at ±successFeedbackCap. */
 export function applySuccessFeedback(w: World, thisYearIncome: (h: number) => number): void {
   const hh = w.hh;
   const k = w.p.successFeedback;
+  const cap = w.p.successFeedbackCap;
   for (let h = 0; h < w.nHouseholds; h++) {
     if (hh.gone[h] === 1) continue;
     const last = hh.incomeLastYear[h];
     const gain = (thisYearIncome(h) - last) / Math.max(Math.abs(last), w.line);
-    const g = gain > 0.2 ? 0.2 : gain < -0.2 ? -0.2 : gain;
+    const g = gain > cap ? cap : gain < -cap ? -cap : gain;
     const m = hh.motivation[h];
     const next = m + k * g * (g > 0 ? 1 - m : m);
     hh.motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;

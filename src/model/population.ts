@@ -21,7 +21,11 @@ import { povertyLine, supervisionPressure } from './government.js';
 import { circumstanceFactor, refreshConstraints } from './household-income.js';
 import { HouseholdTally } from './household-tally.js';
 
-/** Characteristic industries and their return relative to `industryReturn` [assume]. */
+/**
+ * Characteristic industries and their return relative to `industryReturn` [assume]. A documented data
+ * table rather than rows of the parameter table: one named entry per industry (the industry count follows
+ * it); `industryReturn` scales them all, and sensitivity analysis varies that.
+ */
 export const INDUSTRY_TYPES = [
   { name: 'navel orange', relativeReturn: 1.2 },
   { name: 'tea', relativeReturn: 1.0 },
@@ -109,7 +113,7 @@ export function populate(w: World): void {
     vl.hhEnd[v] = Math.floor(((v + 1) * nH) / nV);
     vl.remote[v] = uniformAt(vKey, v, 0, DRAW.village.remote) < p.remoteVillageShare ? 1 : 0;
     vl.forest[v] = uniformAt(vKey, v, 0, DRAW.village.forest) < p.forestVillageShare ? 1 : 0;
-    vl.fragility[v] = Math.min(1, uniformAt(vKey, v, 0, DRAW.village.fragility) * (vl.remote[v] ? 1.5 : 0.8));
+    vl.fragility[v] = Math.min(1, uniformAt(vKey, v, 0, DRAW.village.fragility) * (vl.remote[v] ? p.fragilityRemote : p.fragilityOther));
     vl.incomeFactor[v] = Math.exp(p.villageIncomeSd * normalAt(vKey, v, 0, DRAW.village.incomeFactor) - (p.villageIncomeSd * p.villageIncomeSd) / 2);
     vl.industryKey[v] = uniformAt(vKey, v, 0, DRAW.village.industryKey);
     vl.cultureKey[v] = uniformAt(vKey, v, 0, DRAW.village.cultureKey);
@@ -134,16 +138,16 @@ export function populate(w: World): void {
     if (noLabor) hh.laborers[h] = 0;
     else {
       let l = 1;
-      for (let k = 0; k < Math.min(3, size - 1); k++) if (uniformAt(hKey, h, 0, DRAW.population.laborer + k) < 0.45) l++;
+      for (let k = 0; k < Math.min(3, size - 1); k++) if (uniformAt(hKey, h, 0, DRAW.population.laborer + k) < p.laborerChance) l++;
       hh.laborers[h] = l;
     }
     hh.chronic[h] = uniformAt(hKey, h, 0, DRAW.population.chronic) < p.chronicIllnessShare ? 1 : 0;
     hh.disabled[h] = uniformAt(hKey, h, 0, DRAW.population.disabled) < p.disabilityShare ? 1 : 0;
     hh.school[h] = uniformAt(hKey, h, 0, DRAW.population.school) < p.schoolingShare ? 1 : 0;
-    hh.remote[h] = vl.remote[v] === 1 && uniformAt(hKey, h, 0, DRAW.population.remote) < 0.85 ? 1 : 0;
+    hh.remote[h] = vl.remote[v] === 1 && uniformAt(hKey, h, 0, DRAW.population.remote) < p.remoteHouseholdShare ? 1 : 0;
     hh.willing[h] = uniformAt(hKey, h, 0, DRAW.population.willing) < (hh.laborers[h] > 0 ? p.relocationWillingness : p.relocationWillingnessNoBase) ? 1 : 0;
     hh.skill[h] = uniformAt(hKey, h, 0, DRAW.population.skill);
-    hh.motivation[h] = clamp01(p.initialMotivation + MOTIVATION_SPREAD * normalAt(hKey, h, 0, DRAW.population.motivation), 0.02, 0.98);
+    hh.motivation[h] = clamp01(p.initialMotivation + p.motivationSpread * normalAt(hKey, h, 0, DRAW.population.motivation), 0.02, 0.98);
     hh.productivity[h] = Math.exp(p.incomeLogSd * normalAt(hKey, h, 0, DRAW.population.productivity)) * vl.incomeFactor[v];
     hh.deviation[h] = devSd * normalAt(hKey, h, 0, DRAW.population.deviation);
     hh.deviationFactor[h] = Math.exp(hh.deviation[h]);
@@ -172,7 +176,7 @@ export function populate(w: World): void {
     hh.incomeSmoothed[h] = y;
     hh.incomeLastYear[h] = y;
     // Unsafe housing is concentrated among low incomes (weights chosen so the overall share is about the parameter).
-    const weight = y < 1.5 * line ? 4 : 0.7;
+    const weight = y < p.unsafeHousingIncomeBound * line ? p.unsafeHousingPoorWeight : p.unsafeHousingOtherWeight;
     hh.unsafeHousing[h] = uniformAt(hKey, h, 0, DRAW.population.unsafeHousing) < p.unsafeHousingShare * weight ? 1 : 0;
     hh.savings[h] = p.initialSavingsYears * 2 * uniformAt(hKey, h, 0, DRAW.population.savings) * y * hh.size[h];
   }
@@ -187,9 +191,6 @@ export function populate(w: World): void {
     ind.logPrice[k] = 0;
   }
 }
-
-/** Spread (sd) of initial motivation around its mean [assume]. */
-export const MOTIVATION_SPREAD = 0.18;
 
 /** Expected yearly out-of-pocket medical cost of a household without health assistance, yuan. */
 export function expectedMedicalCost(p: Params, chronic: number): number {

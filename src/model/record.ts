@@ -6,11 +6,11 @@
 import type { MetricTable } from '../engine/results.js';
 import { type Metric } from './metrics.js';
 import { countHouseholds } from './household-tally.js';
-import { industryTypeIncome } from './household-income.js';
+import { industrySkillFactor, industryTypeIncome } from './household-income.js';
 import { CadreKind, ROUTE_NAMES, SPENDING, resetFlows, type World } from './world.js';
 
-/** Skill factor of a member of average skill 0.5 (0.6 + 0.8 × 0.5), for the income per member reported. */
-const INDUSTRY_MEMBER_SKILL_FACTOR = 1;
+/** Mean skill of the initial population (skill is uniform on 0..1): the income per member is reported for it. */
+const MEAN_SKILL = 0.5;
 
 export function recordStep(w: World, table: MetricTable<Metric>): void {
   const hh = w.hh;
@@ -82,9 +82,10 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
   for (let h = 0; h < w.nHouseholds; h++) if (hh.gone[h] === 0) debt += hh.relocationDebt[h];
   set('relocation_debt', debt * s);
   let memberIncome = 0;
+  const memberSkillFactor = industrySkillFactor(w.p, MEAN_SKILL);
   let members = 0;
   for (let k = 0; k < w.nIndustries; k++) {
-    memberIncome += industryTypeIncome(w, k) * INDUSTRY_MEMBER_SKILL_FACTOR * w.industries.members[k];
+    memberIncome += industryTypeIncome(w, k) * memberSkillFactor * w.industries.members[k];
     members += w.industries.members[k];
   }
   set('industry_income_per_member', members > 0 ? memberIncome / members : 0);

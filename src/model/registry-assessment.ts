@@ -21,11 +21,11 @@ export function stableIncome(w: World, h: number): number {
 }
 
 /**
- * Assessed income: `income` seen with an error of sd assessmentNoise × (1 − 0.75 quality) in logs.
+ * Assessed income: `income` seen with an error of sd assessmentNoise × (1 − assessmentQualityEffect × quality) in logs.
  * `slot` is the check's own normal draw of the assessment stream (`DRAW.assessment.exitIncome`, ...).
  */
 export function assessIncome(w: World, h: number, income: number, quality: number, slot: number): number {
-  const sd = w.p.assessmentNoise * (1 - 0.75 * quality);
+  const sd = w.p.assessmentNoise * (1 - w.p.assessmentQualityEffect * quality);
   return income * Math.exp(sd * normalAt(w.streams.assessment.key, h, w.step, slot));
 }
 

@@ -30,7 +30,7 @@ export function applyShocks(w: World): void {
   // Village disasters in the flood season, more likely where the land is fragile.
   const season = floodSeason(w.month);
   for (let v = 0; v < w.nVillages; v++) {
-    vl.disaster[v] = season && uniformAt(disKey, v, t, DRAW.disaster.hit) < p.disasterMonthlyRate * 2 * vl.fragility[v] ? 1 : 0;
+    vl.disaster[v] = season && uniformAt(disKey, v, t, DRAW.disaster.hit) < p.disasterMonthlyRate * p.disasterFragilityFactor * vl.fragility[v] ? 1 : 0;
   }
 
   // Transient income shocks each January (AR(1) deviation of log market income).

@@ -49,7 +49,7 @@ describe('placeCadres', () => {
     const w = placed();
     const key = w.streams.cadreInit.key;
     for (let c = 0; c < w.nCadres; c++) {
-      expectRel(w.cadres.quality[c], initialQuality(0.5, uniformAt(key, c, 0, 0)), 1e-6);
+      expectRel(w.cadres.quality[c], initialQuality(0.5, 0.4, uniformAt(key, c, 0, 0)), 1e-6);
       expect(w.cadres.kind[c]).toBe(CadreKind.Helper);
       expect(w.cadres.burnout[c]).toBe(0);
       expect(w.cadres.tenure[c]).toBe(0);

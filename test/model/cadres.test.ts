@@ -205,7 +205,7 @@ describe('rotateCadres', () => {
         rotated++;
         expect(w.cadres.burnout[c]).toBe(0);
         expect(w.cadres.tenure[c]).toBe(0);
-        expectRel(w.cadres.quality[c], initialQuality(0.5, uniformAt(key, c, 12, 1)), 1e-6);
+        expectRel(w.cadres.quality[c], initialQuality(0.5, 0.4, uniformAt(key, c, 12, 1)), 1e-6);
       } else {
         expect(w.cadres.burnout[c]).toBeCloseTo(0.6, 6);
         expect(w.cadres.tenure[c]).toBe(3);
@@ -217,12 +217,12 @@ describe('rotateCadres', () => {
     expect(rotated).toBeLessThan(50);
   });
 
-  it('initialQuality maps a uniform to mean ± 0.2, clamped to [0, 1]', () => {
-    expect(initialQuality(0.5, 0)).toBeCloseTo(0.3, 12);
-    expect(initialQuality(0.5, 0.5)).toBeCloseTo(0.5, 12);
-    expect(initialQuality(0.5, 1)).toBeCloseTo(0.7, 12);
-    expect(initialQuality(0.95, 1)).toBe(1);
-    expect(initialQuality(0.05, 0)).toBe(0);
+  it('initialQuality maps a uniform to mean ± spread/2 (0.4 → ± 0.2), clamped to [0, 1]', () => {
+    expect(initialQuality(0.5, 0.4, 0)).toBeCloseTo(0.3, 12);
+    expect(initialQuality(0.5, 0.4, 0.5)).toBeCloseTo(0.5, 12);
+    expect(initialQuality(0.5, 0.4, 1)).toBeCloseTo(0.7, 12);
+    expect(initialQuality(0.95, 0.4, 1)).toBe(1);
+    expect(initialQuality(0.05, 0.4, 0)).toBe(0);
   });
 });
 

@@ -172,6 +172,11 @@ export const REFERENCE_PARAMS: Params = {
   trainingCost: 1500, educationAidCost: 2000, healthAidCost: 600, housingRenovationCost: 20000,
   cultureProgramCost: 60000, cadreCostPerEffort: 40000, stationedCadreCost: 60000, cadreSupportCost: 5000,
   trainingDayCost: 400, industryInvestmentCost: 2000000000, industryCoverageCost: 150000,
+  // The model's former constants, at their table defaults.
+  laborerChance: 0.45, unsafeHousingPoorWeight: 4, unsafeHousingOtherWeight: 0.7, unsafeHousingIncomeBound: 1.5,
+  remoteHouseholdShare: 0.85, fragilityRemote: 1.5, fragilityOther: 0.8, savingsThreshold: 1.5, disasterFragilityFactor: 2,
+  motivationSpread: 0.18, motivationDrift: 0.01, successFeedbackCap: 0.2, neutralWaitingShare: 0.1, cadreQualitySpread: 0.4,
+  initialBurnoutMax: 0.1, industrySkillBase: 0.6, industrySkillGain: 0.8, assessmentQualityEffect: 0.75, atRiskIncomeBound: 1.5,
 };
 
 export const HOUSEHOLD_DEFAULTS = {

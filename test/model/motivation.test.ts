@@ -207,13 +207,13 @@ describe('waiting for help', () => {
     expect(1 - withProg.share).toBeGreaterThan(0.04);
   });
 
-  it('village norms pull both ways: entry and recovery scale by 1 ± waitingPeerEffect × (share − 0.1)', () => {
-    expect(peerEntryFactor(3, 0.1)).toBe(1);
-    expectRel(peerEntryFactor(3, 0.3), 1.6, 1e-12);
-    expectRel(peerExitFactor(3, 0.3), 0.4, 1e-12);
-    expectRel(peerEntryFactor(3, 0), 0.7, 1e-12);
-    expectRel(peerExitFactor(3, 0), 1.3, 1e-12);
-    expect(peerExitFactor(3, 0.5)).toBe(0); // never negative
+  it('village norms pull both ways: entry and recovery scale by 1 ± waitingPeerEffect × (share − neutralWaitingShare)', () => {
+    expect(peerEntryFactor(3, 0.1, 0.1)).toBe(1);
+    expectRel(peerEntryFactor(3, 0.3, 0.1), 1.6, 1e-12);
+    expectRel(peerExitFactor(3, 0.3, 0.1), 0.4, 1e-12);
+    expectRel(peerEntryFactor(3, 0, 0.1), 0.7, 1e-12);
+    expectRel(peerExitFactor(3, 0, 0.1), 1.3, 1e-12);
+    expect(peerExitFactor(3, 0.5, 0.1)).toBe(0); // never negative
     // In a village where 30% of the registered wait, a non-waiting registered household enters at 1.6 × the base rate.
     const hs = households(N, (i) => ({ registry: R, waiting: i % 10 < 3 ? 1 : 0 }));
     const w = buildWorld({ params: { waitingPeerEffect: 3, waitingEntryRate: 0.05, waitingExitRate: 0.02 }, villages: [{ households: hs }] });
