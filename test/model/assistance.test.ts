@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
+import { DRAW } from '../../src/model/draws.js';
 import { DIAGNOSED_MEASURES, deliverAssistance, grantEntitlements, neededMeasure } from '../../src/model/assistance.js';
 import { Measure, Registry, Route, Spend } from '../../src/model/world.js';
 import { advanceTo, buildWorld, expectRel, households, type HouseholdSpec } from './fixtures.js';
@@ -85,7 +86,7 @@ describe('deliverAssistance at precision 1', () => {
     const h6 = at(6);
     const skill = skillBefore + 0.25 * (1 - skillBefore);
     expectRel(hh.skill[h6], skill, 1e-6);
-    const placed = uniformAt(w.streams.assistance.key, h6, 1, 3) < 0.3 + 0.4 * hh.motivation[h6] + 0.3 * hh.skill[h6];
+    const placed = uniformAt(w.streams.assistance.key, h6, 1, DRAW.assistance.takeUp) < 0.3 + 0.4 * hh.motivation[h6] + 0.3 * hh.skill[h6];
     expect(hh.jobs[h6]).toBe(placed ? 1 : 0);
     expect(hh.measures[h6] & Measure.Employment).toBe(Measure.Employment);
     // Ecological post.
@@ -118,7 +119,7 @@ describe('deliverAssistance at precision 1', () => {
       const key = w.streams.assistance.key;
       let visited = 0;
       for (let h = 1; h <= 200; h++) {
-        const v = uniformAt(key, h, 2, 0) < 1 * share;
+        const v = uniformAt(key, h, 2, DRAW.assistance.visit) < 1 * share;
         visited += v ? 1 : 0;
         expect(w.hh.onDibao[h]).toBe(v ? 1 : 0);
       }
@@ -177,7 +178,7 @@ describe('waiting for help', () => {
       const key = w.streams.assistance.key;
       let joined = 0;
       for (let h = 0; h < n; h++) {
-        expect(w.hh.industryMember[h]).toBe(uniformAt(key, h, 1, 4) < refusal ? 0 : 1);
+        expect(w.hh.industryMember[h]).toBe(uniformAt(key, h, 1, DRAW.assistance.refusal) < refusal ? 0 : 1);
         joined += w.hh.industryMember[h];
       }
       if (refusal === 0) expect(joined).toBe(n);
@@ -212,7 +213,7 @@ describe('visits and diagnosis', () => {
     const key = w.streams.assistance.key;
     let visits = 0;
     for (let h = 0; h < 40; h++) {
-      const visited = uniformAt(key, h, 3, 0) < 0.5 * 0.125;
+      const visited = uniformAt(key, h, 3, DRAW.assistance.visit) < 0.5 * 0.125;
       visits += visited ? 1 : 0;
       expect(w.hh.onDibao[h], `household ${h}`).toBe(visited ? 1 : 0); // precision 1: a visit gives dibao
     }
@@ -232,9 +233,9 @@ describe('visits and diagnosis', () => {
     let joined = 0;
     for (let h = 0; h < n; h++) {
       // Every household's true need is industry; the cadre reads it with probability 0.
-      const m = DIAGNOSED_MEASURES[Math.floor(uniformAt(key, h, 1, 2) * DIAGNOSED_MEASURES.length)];
+      const m = DIAGNOSED_MEASURES[Math.floor(uniformAt(key, h, 1, DRAW.assistance.measure) * DIAGNOSED_MEASURES.length)];
       seen.add(m);
-      const u = uniformAt(key, h, 1, 3);
+      const u = uniformAt(key, h, 1, DRAW.assistance.takeUp);
       const hh = w.hh;
       if (m === Measure.Industry) {
         expect(hh.industryMember[h]).toBe(1); // the right measure by luck: full effect

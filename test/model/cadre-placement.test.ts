@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
+import { DRAW } from '../../src/model/draws.js';
 import { assignCadre, placeCadres } from '../../src/model/cadre-placement.js';
 import { initialQuality } from '../../src/model/cadres.js';
 import { CadreKind, Registry } from '../../src/model/world.js';
@@ -49,7 +50,7 @@ describe('placeCadres', () => {
     const w = placed();
     const key = w.streams.cadreInit.key;
     for (let c = 0; c < w.nCadres; c++) {
-      expectRel(w.cadres.quality[c], initialQuality(0.5, 0.4, uniformAt(key, c, 0, 0)), 1e-6);
+      expectRel(w.cadres.quality[c], initialQuality(0.5, 0.4, uniformAt(key, c, 0, DRAW.cadreInit.quality)), 1e-6);
       expect(w.cadres.kind[c]).toBe(CadreKind.Helper);
       expect(w.cadres.burnout[c]).toBe(0);
       expect(w.cadres.tenure[c]).toBe(0);
@@ -80,7 +81,7 @@ describe('placeCadres', () => {
     const key = w.streams.cadreInit.key;
     for (let c = 10; c < 16; c++) {
       expect(w.cadres.kind[c]).toBe(CadreKind.Stationed);
-      expectRel(w.cadres.burnout[c], 0.1 * uniformAt(key, c, 0, 1), 1e-6);
+      expectRel(w.cadres.burnout[c], 0.1 * uniformAt(key, c, 0, DRAW.cadreInit.burnout), 1e-6);
     }
     // Households go to helpers only; stationed caseloads are the village workload per stationed cadre.
     for (let h = 0; h < w.nHouseholds; h++) if (w.hh.cadre[h] >= 0) expect(w.cadres.kind[w.hh.cadre[h]]).toBe(CadreKind.Helper);

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
+import { DRAW } from '../../src/model/draws.js';
 import { deliverAssistance } from '../../src/model/assistance.js';
 import {
   attention,
@@ -201,11 +202,11 @@ describe('rotateCadres', () => {
     const key = w.streams.rotation.key;
     let rotated = 0;
     for (let c = 1; c <= n; c++) {
-      if (uniformAt(key, c, 12, 0) < 0.15) {
+      if (uniformAt(key, c, 12, DRAW.rotation.rotate) < 0.15) {
         rotated++;
         expect(w.cadres.burnout[c]).toBe(0);
         expect(w.cadres.tenure[c]).toBe(0);
-        expectRel(w.cadres.quality[c], initialQuality(0.5, 0.4, uniformAt(key, c, 12, 1)), 1e-6);
+        expectRel(w.cadres.quality[c], initialQuality(0.5, 0.4, uniformAt(key, c, 12, DRAW.rotation.quality)), 1e-6);
       } else {
         expect(w.cadres.burnout[c]).toBeCloseTo(0.6, 6);
         expect(w.cadres.tenure[c]).toBe(3);

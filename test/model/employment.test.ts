@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
+import { DRAW } from '../../src/model/draws.js';
 import { updateEmployment } from '../../src/model/employment.js';
 import { advanceTo, buildWorld, households } from './fixtures.js';
 
@@ -29,7 +30,7 @@ describe('updateEmployment', () => {
     const key = w.streams.jobs.key;
     let lost = 0;
     for (let h = 0; h < n; h++) {
-      const loses = uniformAt(key, h, 4, 0) < 0.01;
+      const loses = uniformAt(key, h, 4, DRAW.jobs.loss) < 0.01;
       lost += loses ? 1 : 0;
       expect(w.hh.jobs[h]).toBe(loses ? 0 : 1);
     }
@@ -47,7 +48,7 @@ describe('updateEmployment', () => {
     const key = w.streams.jobs.key;
     let placed = 0;
     for (let h = 0; h < n; h++) {
-      const gets = uniformAt(key, h, 5, 1) < 0.6 / 12;
+      const gets = uniformAt(key, h, 5, DRAW.jobs.followUp) < 0.6 / 12;
       placed += gets ? 1 : 0;
       expect(w.hh.jobs[h]).toBe(gets ? 1 : 0);
     }

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalAt, uniformAt } from '../../src/engine/random.js';
+import { DRAW } from '../../src/model/draws.js';
 import { assessExits } from '../../src/model/exit-assessment.js';
 import { assessIncome, assessorQuality, guaranteesMet, yearIncome } from '../../src/model/registry-assessment.js';
 import { Measure, Registry, Route } from '../../src/model/world.js';
@@ -53,14 +54,14 @@ describe('registry assessment helpers', () => {
   it('assessIncome multiplies by exp(assessmentNoise × (1 − 0.75 × quality) × normal(assessment, h, t, slot))', () => {
     const w = buildWorld({ params: { assessmentNoise: 0.4 }, villages: [{ cadres: [{ quality: 0.8 }], households: [{ registry: R }, {}] }] });
     advanceTo(w, 12);
-    const z = normalAt(w.streams.assessment.key, 0, 12, 0);
-    expectRel(assessIncome(w, 0, 3000, 0.8, 0), 3000 * Math.exp(0.4 * (1 - 0.6) * z), 1e-12);
-    expect(assessIncome(w, 0, 3000, 1, 0)).toBeCloseTo(3000 * Math.exp(0.1 * z), 9);
+    const z = normalAt(w.streams.assessment.key, 0, 12, DRAW.assessment.exitIncome);
+    expectRel(assessIncome(w, 0, 3000, 0.8, DRAW.assessment.exitIncome), 3000 * Math.exp(0.4 * (1 - 0.6) * z), 1e-12);
+    expect(assessIncome(w, 0, 3000, 1, DRAW.assessment.exitIncome)).toBeCloseTo(3000 * Math.exp(0.1 * z), 9);
     // The assessor: the household's cadre, or the village's first cadre if it has none.
     expect(assessorQuality(w, 0)).toBeCloseTo(0.8, 6);
     expect(assessorQuality(w, 1)).toBeCloseTo(0.8, 6);
     w.p.assessmentNoise = 0;
-    expect(assessIncome(w, 0, 3000, 0.3, 0)).toBe(3000);
+    expect(assessIncome(w, 0, 3000, 0.3, DRAW.assessment.exitIncome)).toBe(3000);
   });
 });
 
@@ -120,8 +121,8 @@ describe('assessExits', () => {
     let caught = 0;
     let falseExits = 0;
     for (let h = 0; h < n; h++) {
-      const push = uniformAt(key, h, 24, 4) < 0.56 * 0.4;
-      const catches = uniformAt(key, h, 24, 5) < 0.5;
+      const push = uniformAt(key, h, 24, DRAW.assessment.pushed) < 0.56 * 0.4;
+      const catches = uniformAt(key, h, 24, DRAW.assessment.caught) < 0.5;
       pushed += push ? 1 : 0;
       if (push && catches) caught += w.hh.size[h];
       if (push && !catches) falseExits += w.hh.size[h];

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
+import { DRAW } from '../../src/model/draws.js';
 import { precision } from '../../src/model/cadres.js';
 import { identifyNewPoor, registerInitialQuota } from '../../src/model/identification.js';
 import { assessIncome } from '../../src/model/registry-assessment.js';
@@ -104,8 +105,8 @@ describe('identifyNewPoor', () => {
     const counts = [0, 0];
     for (let h = 0; h < 2 * n; h++) {
       const v = w.hh.village[h];
-      const seen = assessIncome(w, h, 1500, quality[v], 3) < w.line;
-      const reg = seen && uniformAt(key, h, 24, 1) < 0.5 * prec[v];
+      const seen = assessIncome(w, h, 1500, quality[v], DRAW.assessment.identifyIncome) < w.line;
+      const reg = seen && uniformAt(key, h, 24, DRAW.identification.register) < 0.5 * prec[v];
       counts[v] += reg ? 1 : 0;
       expect(w.hh.registry[h], `household ${h}`).toBe(reg ? Registry.Registered : Registry.None);
     }

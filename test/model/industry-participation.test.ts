@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
+import { DRAW } from '../../src/model/draws.js';
 import { updateCoverage } from '../../src/model/industries.js';
 import { updateIndustryParticipation } from '../../src/model/industry-participation.js';
 import { Registry } from '../../src/model/world.js';
@@ -87,7 +88,7 @@ describe('joining on their own', () => {
     const key = w.streams.industryJoin.key;
     let expected = 0;
     for (let h = 0; h < n; h++) {
-      const joins = uniformAt(key, h, 7) < 0.05;
+      const joins = uniformAt(key, h, 7, DRAW.industryJoin.join) < 0.05;
       expected += joins ? 1 : 0;
       expect(w.hh.industryMember[h]).toBe(joins ? 1 : 0);
     }

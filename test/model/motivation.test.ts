@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
+import { DRAW } from '../../src/model/draws.js';
 import { assessExits } from '../../src/model/exit-assessment.js';
 import { circumstanceFactor, marketIncome } from '../../src/model/household-income.js';
 import { updateIncome } from '../../src/model/income.js';
@@ -18,7 +19,7 @@ import { advanceTo, buildWorld, expectRel, households, type HouseholdSpec } from
 
 /** The drift term of household h this step: 0.02 × (u − 0.5) from the motivation stream. */
 function drift(w: World, h: number): number {
-  return 0.02 * (uniformAt(w.streams.motivation.key, h, w.step) - 0.5);
+  return 0.02 * (uniformAt(w.streams.motivation.key, h, w.step, DRAW.motivation.drift) - 0.5);
 }
 
 const QUIET = { cultureEffect: 0, dependencyErosion: 0, peerPull: 0.04 };
@@ -165,7 +166,7 @@ describe('waiting for help', () => {
     const w = buildWorld({ params: { waitingPeerEffect: 0, waitingEntryRate: 0.05, waitingExitRate: 0.02, cultureExitRate: 0.03, ...params }, villages: [{ ...village, households: households(N, () => spec) }] });
     advanceTo(w, 1);
     updateMotivation(w);
-    const u = (h: number) => uniformAt(w.streams.waiting.key, h, 1);
+    const u = (h: number) => uniformAt(w.streams.waiting.key, h, 1, DRAW.waiting.change);
     let waiting = 0;
     for (let h = 0; h < N; h++) waiting += w.hh.waiting[h];
     return { w, u, share: waiting / N };
@@ -220,7 +221,7 @@ describe('waiting for help', () => {
     advanceTo(w, 1);
     updateMotivation(w);
     expectRel(w.villages.waitingShare[0], 0.3, 1e-6);
-    const u = (h: number) => uniformAt(w.streams.waiting.key, h, 1);
+    const u = (h: number) => uniformAt(w.streams.waiting.key, h, 1, DRAW.waiting.change);
     for (let h = 0; h < N; h++) {
       const was = h % 10 < 3;
       expect(w.hh.waiting[h], `household ${h}`).toBe(was ? (u(h) < 0.02 * 0.4 ? 0 : 1) : u(h) < 0.05 * 1.6 ? 1 : 0);

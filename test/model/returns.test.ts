@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
+import { DRAW } from '../../src/model/draws.js';
 import { assessIncome } from '../../src/model/registry-assessment.js';
 import { detectReturns, DURABLE_MONTHS, returnStandard } from '../../src/model/returns.js';
 import { Registry, Spend } from '../../src/model/world.js';
@@ -50,7 +51,7 @@ describe('detectReturns', () => {
     advanceTo(w, 12);
     // The noisy check would see many of them below the line...
     let seenBelow = 0;
-    for (let h = 0; h < 300; h++) if (assessIncome(w, h, 2800 + h, 0, 1) < 2800) seenBelow++;
+    for (let h = 0; h < 300; h++) if (assessIncome(w, h, 2800 + h, 0, DRAW.assessment.returnIncome) < 2800) seenBelow++;
     expect(seenBelow).toBeGreaterThan(50);
     detectReturns(w);
     // ...but none returns.
@@ -73,8 +74,8 @@ describe('detectReturns', () => {
     for (let h = 0; h < n; h++) {
       const y = 2500 + h;
       const standard = standards[h];
-      const seen = assessIncome(w, h, y, w.cadres.quality[0], 1) < standard;
-      const found = uniformAt(key, h, 12, 0) < 0.8;
+      const seen = assessIncome(w, h, y, w.cadres.quality[0], DRAW.assessment.returnIncome) < standard;
+      const found = uniformAt(key, h, 12, DRAW.identification.returnFound) < 0.8;
       const back = y < standard && seen && found;
       expected += back ? 1 : 0;
       expect(w.hh.registry[h], `household ${h}`).toBe(back ? Registry.Registered : Registry.Exited);

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalAt, uniformAt } from '../../src/engine/random.js';
+import { DRAW } from '../../src/model/draws.js';
 import { marketIncome } from '../../src/model/household-income.js';
 import { applyShocks } from '../../src/model/shocks.js';
 import { Measure, Spend } from '../../src/model/world.js';
@@ -33,8 +34,8 @@ describe('illness', () => {
     let illChronic = 0;
     for (let h = 0; h < n; h++) {
       const rate = h % 4 === 0 ? 0.15 : 0.05;
-      const sick = uniformAt(key, h, 3, 0) < rate;
-      const cost = -8000 * Math.log(1 - uniformAt(key, h, 3, 1));
+      const sick = uniformAt(key, h, 3, DRAW.illness.onset) < rate;
+      const cost = -8000 * Math.log(1 - uniformAt(key, h, 3, DRAW.illness.cost));
       expectRel(w.hh.shockLoss[h], sick ? cost * 0.5 : 0, 1e-6);
       if (sick) (h % 4 === 0 ? illChronic++ : ill++);
     }
@@ -111,7 +112,7 @@ describe('disasters', () => {
     const key = w.streams.disaster.key;
     let hits = 0;
     for (let v = 0; v < nV; v++) {
-      const hit = uniformAt(key, v, 7) < 0.1 * 2 * w.villages.fragility[v];
+      const hit = uniformAt(key, v, 7, DRAW.disaster.hit) < 0.1 * 2 * w.villages.fragility[v];
       hits += hit ? 1 : 0;
       expect(w.villages.disaster[v]).toBe(hit ? 1 : 0);
       if (v % 10 === 0) expect(w.villages.disaster[v]).toBe(0); // fragility 0: never
@@ -128,7 +129,7 @@ describe('prices and income shocks', () => {
     const before = Array.from(w.industries.logPrice);
     applyShocks(w);
     for (let k = 0; k < w.nIndustries; k++) {
-      expectRel(w.industries.logPrice[k], 0.92 * before[k] + 0.06 * normalAt(w.streams.price.key, k, 2), 1e-6);
+      expectRel(w.industries.logPrice[k], 0.92 * before[k] + 0.06 * normalAt(w.streams.price.key, k, 2, DRAW.price.shock), 1e-6);
     }
   });
 
@@ -143,7 +144,7 @@ describe('prices and income shocks', () => {
     const key = w.streams.incomeShock.key;
     const d1 = Array.from(w.hh.deviation);
     for (let h = 0; h < 20; h++) {
-      expectRel(d1[h], 0.6 * d0[h] + 0.12 * normalAt(key, h, 1), 1e-6);
+      expectRel(d1[h], 0.6 * d0[h] + 0.12 * normalAt(key, h, 1, DRAW.incomeShock.shock), 1e-6);
       expectRel(w.hh.deviationFactor[h], Math.exp(w.hh.deviation[h]), 1e-6);
     }
     advanceTo(w, 2);
@@ -152,6 +153,6 @@ describe('prices and income shocks', () => {
     // Next January: a fresh draw at step 13.
     advanceTo(w, 13);
     applyShocks(w);
-    for (let h = 0; h < 20; h++) expectRel(w.hh.deviation[h], 0.6 * d1[h] + 0.12 * normalAt(key, h, 13), 1e-6);
+    for (let h = 0; h < 20; h++) expectRel(w.hh.deviation[h], 0.6 * d1[h] + 0.12 * normalAt(key, h, 13, DRAW.incomeShock.shock), 1e-6);
   });
 });
