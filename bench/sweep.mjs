@@ -10,12 +10,13 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const dist = new URL('../dist/experiment/sweep/index.js', import.meta.url);
+const dist = new URL('../dist/node/sweep-run.js', import.meta.url);
 if (!existsSync(dist)) {
   process.stderr.write('bench/sweep.mjs: dist/ is missing; run `npm run build` first\n');
   process.exit(1);
 }
-const { loadSweepPlan, runSweep } = await import(dist.href);
+const { runSweep } = await import(dist.href);
+const { loadSweepPlan } = await import(new URL('../dist/node/sweep-plans.js', import.meta.url).href);
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '12' }, scale: { type: 'string', default: '0.01' }, 'end-year': { type: 'string', default: '2020' } } });
 const runs = Number(values.runs);

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { modelCodeFingerprint } from '../experiment/sweep/code-fingerprint.js';
+import { modelCodeFingerprint } from '../node/code-fingerprint.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

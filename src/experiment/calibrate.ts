@@ -6,10 +6,9 @@
  */
 import type { ParamKey } from '../model/parameters.js';
 import { nelderMead } from './nelder-mead.js';
-import { runTasks, type PoolOptions } from './pool.js';
 import { scenarioTasks, type ScenarioSpec } from './run-scenario.js';
 import { objective, scoreTargets, TARGETS, type Target, type TargetFit } from './targets.js';
-import { resultTables } from './task.js';
+import { resultTables, type TaskRunner } from './task.js';
 
 export interface FittedParameter {
   key: ParamKey;
@@ -46,21 +45,21 @@ function toValues(plan: CalibrationPlan, x: number[]): Record<string, number> {
 }
 
 /** Scores one parameter set: runs the base scenario's replicates with the values and compares to targets. */
-export async function evaluateFit(base: ScenarioSpec, values: Record<string, number>, pool: PoolOptions, targets: readonly Target[] = TARGETS): Promise<TargetFit[]> {
+export async function evaluateFit(base: ScenarioSpec, values: Record<string, number>, run: TaskRunner, targets: readonly Target[] = TARGETS): Promise<TargetFit[]> {
   const tasks = scenarioTasks({ ...base, values: { ...base.values, ...values } }, false);
-  const results = await runTasks(tasks, pool);
+  const results = await run(tasks);
   return scoreTargets(results.map((r) => resultTables(r)), targets);
 }
 
-/** Runs the fit. */
-export async function calibrate(plan: CalibrationPlan, pool: PoolOptions, log?: (line: string) => void): Promise<CalibrationResult> {
+/** Runs the fit; every evaluation's replicates go through `run` (in Node: the worker pool's `poolRunner`). */
+export async function calibrate(plan: CalibrationPlan, run: TaskRunner, log?: (line: string) => void): Promise<CalibrationResult> {
   const targets = plan.targets ?? TARGETS;
   const history: CalibrationResult['history'] = [];
   const x0 = plan.parameters.map((p) => logit(Math.min(0.99, Math.max(0.01, (p.start - p.min) / (p.max - p.min)))));
   const res = await nelderMead(
     async (x) => {
       const values = toValues(plan, x);
-      const obj = objective(await evaluateFit(plan.base, values, pool, targets));
+      const obj = objective(await evaluateFit(plan.base, values, run, targets));
       history.push({ values, objective: obj });
       log?.(`${history.length}\t${obj.toFixed(4)}\t${Object.entries(values).map(([k, v]) => `${k}=${v.toPrecision(4)}`).join(' ')}`);
       return obj;
@@ -69,6 +68,6 @@ export async function calibrate(plan: CalibrationPlan, pool: PoolOptions, log?: 
     { maxEvaluations: plan.maxEvaluations, step: plan.parameters.map(() => 0.4), tolerance: 1e-3 },
   );
   const values = toValues(plan, res.x);
-  const fits = await evaluateFit(plan.base, values, pool, targets);
+  const fits = await evaluateFit(plan.base, values, run, targets);
   return { values, fits, objective: objective(fits), evaluations: res.evaluations, converged: res.converged, history };
 }

@@ -4,9 +4,8 @@
  */
 import { defaultParams, type Params } from '../model/parameters.js';
 import type { ScheduleChange } from '../model/schedule.js';
-import { runTasks, type PoolOptions } from './pool.js';
 import { replicateSeeds } from './seeds.js';
-import type { RunTask, TaskResult } from './task.js';
+import type { RunTask, TaskResult, TaskRunner } from './task.js';
 
 /** Everything that determines a scenario's runs. */
 export interface ScenarioSpec {
@@ -46,9 +45,9 @@ export function scenarioTasks(spec: ScenarioSpec, monthly: boolean, idOffset = 0
   }));
 }
 
-/** Runs the replicates of one scenario. */
-export async function runScenario(spec: ScenarioSpec, monthly: boolean, pool: PoolOptions): Promise<ScenarioRunResult> {
+/** Runs the replicates of one scenario through a runner (in Node: `runScenario` of src/node/run-scenario.ts). */
+export async function runScenarioWith(spec: ScenarioSpec, monthly: boolean, run: TaskRunner): Promise<ScenarioRunResult> {
   const tasks = scenarioTasks(spec, monthly);
-  const results = await runTasks(tasks, pool);
+  const results = await run(tasks);
   return { spec, params: tasks[0].params, seeds: tasks.map((t) => t.seed), results };
 }

@@ -28,6 +28,12 @@ export interface TaskResult {
   persons: number;
 }
 
+/**
+ * Runs a batch of tasks and returns their results in task order: how the core runs simulations without
+ * knowing where (the worker pool in Node, src/node/pool.ts `poolRunner`; Web Workers in the browser).
+ */
+export type TaskRunner = (tasks: RunTask[]) => Promise<TaskResult[]>;
+
 /** Runs a task in this thread. */
 export function executeTask(task: RunTask): TaskResult {
   const r = runSimulation({ params: task.params, schedule: task.schedule, seed: task.seed, scale: task.scale, endYear: task.endYear });

@@ -7,9 +7,9 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODE_FILE, pointFilePath, RESULTS_FILE } from '../../src/experiment/sweep/files.js';
+import { CODE_FILE, pointFilePath, RESULTS_FILE } from '../../src/node/sweep-files.js';
 import { loadSweepPlan } from '../../src/node/sweep-plans.js';
-import { runSweep } from '../../src/experiment/sweep/run-sweep.js';
+import { runSweep } from '../../src/node/sweep-run.js';
 import { cleanUp, cli, completeFolders, fixture, scratch } from './helpers.js';
 
 afterAll(cleanUp);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { modelCodeFingerprint } from '../../src/experiment/sweep/code-fingerprint.js';
+import { modelCodeFingerprint } from '../../src/node/code-fingerprint.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 

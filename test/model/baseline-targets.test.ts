@@ -10,7 +10,7 @@
  */
 import { mean } from 'simple-statistics';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/experiment/run-scenario.js';
+import { runScenario } from '../../src/node/run-scenario.js';
 import { PLAUSIBILITY, TARGETS } from '../../src/experiment/targets.js';
 import { resultTables } from '../../src/experiment/task.js';
 import type { MetricTable } from '../../src/engine/results.js';

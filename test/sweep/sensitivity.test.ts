@@ -10,7 +10,7 @@ import { sensitivityCommand, type SensitivityArgs } from '../../src/cli/commands
 import { InputError } from '../../src/engine/diagnostics.js';
 import { loadSweepPlan } from '../../src/node/sweep-plans.js';
 import * as msg from '../../src/experiment/sweep/plan-messages.js';
-import { runSweep } from '../../src/experiment/sweep/run-sweep.js';
+import { runSweep } from '../../src/node/sweep-run.js';
 import { rejectionOf } from '../helpers/thrown.js';
 import { captureIO, planFolder, PROVENANCE, removeTempDirs, tinyPlan } from './helpers.js';
 

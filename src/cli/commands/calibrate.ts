@@ -9,9 +9,10 @@ import type { Argv } from 'yargs';
 import { InputError } from '../../engine/diagnostics.js';
 import { calibrate } from '../../experiment/calibrate.js';
 import { fitCsv, fitTable, fittedScenarioYaml, historyCsv, profileCsv, profileFit, roundFitted, valuesTable } from '../../experiment/sweep/calibration-output.js';
-import { loadCalibrationPlan } from '../../node/sweep-plans.js';
 import { tableText } from '../../experiment/sweep/sensitivity-report.js';
+import { poolRunner } from '../../node/pool.js';
 import { loadScenario } from '../../node/scenario-files.js';
+import { loadCalibrationPlan } from '../../node/sweep-plans.js';
 import type { CliIO } from '../io.js';
 import { defaultOutputDir, MANIFEST, prepareOutputDir, removePartials, writeOutput } from '../output-dir.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
@@ -57,7 +58,7 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
   const fittedPath = args.fitted ?? plan.output.display;
   prepareOutputDir(dir, args.force, 'calibrate');
   const log = args.quiet || args.json ? undefined : (line: string) => io.err(`  ${line}`);
-  const pool = { workers, signal };
+  const pool = poolRunner({ workers, signal });
   if (log) {
     const b = plan.base;
     io.err(`calibrate ${plan.name}: ${plan.parameters.map((p) => p.key).join(', ')} around "${b.name}", ${b.replicates} replicate(s) at scale ${b.scale}, seed ${b.seed}, up to ${maxEvaluations} evaluations`);

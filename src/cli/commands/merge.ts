@@ -1,6 +1,6 @@
 /** `povsim merge <dirs…> --out DIR`: combines shard directories into the single-run result. */
 import type { Argv } from 'yargs';
-import { mergeSweeps } from '../../experiment/sweep/merge.js';
+import { mergeSweeps } from '../../node/sweep-merge.js';
 import type { CliIO } from '../io.js';
 import { lockOutputFolder, makeOutputFolder } from '../../node/output-folder.js';
 import { handleCommand } from './sweep.js';

@@ -1,10 +1,11 @@
 /** `povsim run <scenario>`: replicates of one scenario → yearly.csv, monthly.csv, summary.json, manifest.json. */
 import { join } from 'node:path';
 import { InputError } from '../../engine/diagnostics.js';
-import { defaultWorkers } from '../../experiment/pool.js';
 import { headlineTable, monthlyCsv, summaryJson, yearlyBands, yearlyCsv } from '../../experiment/run-outputs.js';
-import { runScenario, type ScenarioSpec } from '../../experiment/run-scenario.js';
+import type { ScenarioSpec } from '../../experiment/run-scenario.js';
 import { START_YEAR } from '../../model/simulate.js';
+import { defaultWorkers } from '../../node/pool.js';
+import { runScenario } from '../../node/run-scenario.js';
 import { loadScenario } from '../../node/scenario-files.js';
 import type { CliIO } from '../io.js';
 import { defaultOutputDir, prepareOutputDir, removePartials, writeManifest, writeOutput } from '../output-dir.js';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { InputError } from '../../engine/diagnostics.js';
-import { readSweepDir } from '../../experiment/sweep/read-sweep.js';
+import { readSweepDir } from '../../node/sweep-read.js';
 import { analyseSweep } from '../../experiment/sweep/sensitivity.js';
 import { sensitivityCharts, sensitivityCsv, sensitivityReportInput, sensitivityTable, tableText } from '../../experiment/sweep/sensitivity-report.js';
 import { buildHtmlReport } from '../../report/html.js';

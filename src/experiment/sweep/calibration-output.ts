@@ -13,9 +13,9 @@ import { LEVER_KEYS, paramSpec } from '../../model/parameters.js';
 import { csvField } from '../../report/tables.js';
 import type { SummaryTable } from '../../report/types.js';
 import { evaluateFit, type CalibrationResult, type FittedParameter } from '../calibrate.js';
-import type { PoolOptions } from '../pool.js';
 import type { ScenarioSpec } from '../run-scenario.js';
 import { objective, type TargetFit } from '../targets.js';
+import type { TaskRunner } from '../task.js';
 
 /** The profile of one fitted parameter. */
 export interface ProfileRow {
@@ -45,7 +45,7 @@ export async function profileFit(
   values: Record<string, number>,
   objectiveAtFit: number,
   step: number,
-  pool: PoolOptions,
+  run: TaskRunner,
   onEvaluation?: (done: number, total: number) => void,
 ): Promise<ProfileRow[]> {
   const rows: ProfileRow[] = [];
@@ -56,7 +56,7 @@ export async function profileFit(
     const lower = Math.max(p.min, v - h);
     const upper = Math.min(p.max, v + h);
     const at = async (x: number): Promise<number> => {
-      const o = objective(await evaluateFit(base, { ...values, [p.key]: x }, pool));
+      const o = objective(await evaluateFit(base, { ...values, [p.key]: x }, run));
       onEvaluation?.(++done, 2 * parameters.length);
       return o;
     };

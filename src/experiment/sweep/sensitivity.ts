@@ -11,7 +11,7 @@ import { paramSpec } from '../../model/parameters.js';
 import type { MorrisDesign } from '../designs/index.js';
 import { morrisIndices, sobolIndices, type Interval } from '../sensitivity/index.js';
 import * as msg from './plan-messages.js';
-import { pointMeans, type SweepDir } from './read-sweep.js';
+import { pointMeans, type SweepDir } from './sweep-dir.js';
 
 /** Options of {@link analyseSweep}. */
 export interface SensitivityOptions {

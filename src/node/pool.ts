@@ -7,12 +7,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { executeTask, type RunTask, type TaskResult } from './task.js';
+import { executeTask, type RunTask, type TaskResult, type TaskRunner } from '../experiment/task.js';
 
 /** Where the compiled worker lives. */
 export function workerUrl(): URL {
   const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/experiment/worker.js', here) : new URL('./worker.js', here);
+  return here.endsWith('.ts') ? new URL('../../dist/node/worker.js', here) : new URL('./worker.js', here);
 }
 
 /** Default worker count: all cores. */
@@ -40,6 +40,14 @@ export interface PoolOptions {
 /** Whether {@link runTasks} runs in this thread for this worker count (see PoolOptions.inThread). */
 export function runsInThread(workers: number): boolean {
   return workers <= 1 && import.meta.url.endsWith('.ts');
+}
+
+/**
+ * The pool as the core's injected runner (src/experiment takes a `TaskRunner`, never the pool): every
+ * batch it is handed runs with these options.
+ */
+export function poolRunner(opts: PoolOptions): TaskRunner {
+  return (tasks) => runTasks(tasks, opts);
 }
 
 /** Runs all tasks and returns their results in task order. */

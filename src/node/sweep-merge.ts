@@ -10,11 +10,13 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../engine/diagnostics.js';
-import { CODE_FILE, DESIGN_FILE, PLAN_FILE, POINTS_FILE, journalPoints, pointFilePath, prepareSweepDir, readIfExists, writeDurable } from './files.js';
-import * as msg from './plan-messages.js';
-import { readSweepDir, type SweepDir } from './read-sweep.js';
-import { finalizeSweep, journalCheck, type Provenance } from './run-sweep.js';
+import { InputError } from '../engine/diagnostics.js';
+import * as msg from '../experiment/sweep/plan-messages.js';
+import { journalCheck, type Provenance } from '../experiment/sweep/points.js';
+import type { SweepDir } from '../experiment/sweep/sweep-dir.js';
+import { CODE_FILE, DESIGN_FILE, PLAN_FILE, POINTS_FILE, journalPoints, pointFilePath, prepareSweepDir, readIfExists, writeDurable } from './sweep-files.js';
+import { readSweepDir } from './sweep-read.js';
+import { finalizeSweep } from './sweep-run.js';
 
 export interface MergeSummary {
   out: string;

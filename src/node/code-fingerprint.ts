@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { workerUrl } from '../pool.js';
+import { workerUrl } from './pool.js';
 
 /** The compiled code a run executes: the engine, the model, and the task a worker runs. */
-const MODEL_CODE = ['engine', 'model', 'experiment/task.js', 'experiment/seeds.js', 'experiment/worker.js'];
+const MODEL_CODE = ['engine', 'model', 'experiment/task.js', 'experiment/seeds.js', 'node/worker.js'];
 
 /**
  * sha256 over the paths and contents of the `.js` files of the model code (MODEL_CODE) under the

@@ -1,6 +1,6 @@
 /** Worker-thread entry: runs tasks posted by the pool and posts results back. */
 import { parentPort } from 'node:worker_threads';
-import { executeTask, type RunTask } from './task.js';
+import { executeTask, type RunTask } from '../experiment/task.js';
 
 if (!parentPort) throw new Error('worker.ts must run as a worker thread');
 const port = parentPort;

@@ -17,10 +17,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../engine/diagnostics.js';
-import { writeFileAtomic, writeFileAtomicParts } from '../../node/atomic-write.js';
-import { LOCK_FILE } from '../../node/output-folder.js';
-import * as msg from './plan-messages.js';
+import { InputError } from '../engine/diagnostics.js';
+import * as msg from '../experiment/sweep/plan-messages.js';
+import { writeFileAtomic, writeFileAtomicParts } from './atomic-write.js';
+import { LOCK_FILE } from './output-folder.js';
 
 export const PLAN_FILE = 'plan.json';
 export const DESIGN_FILE = 'design.json';
@@ -48,7 +48,7 @@ export function shardMarkerName(index: number, count: number): string {
   return `shard-${index}-of-${count}.json`;
 }
 
-/** Writes a file durably and atomically from parts (the one atomic writer, ../../node/atomic-write.ts). */
+/** Writes a file durably and atomically from parts (the one atomic writer, atomic-write.ts). */
 export function writeDurableParts(path: string, parts: Iterable<string | Uint8Array>): void {
   writeFileAtomicParts(path, parts);
 }

@@ -15,40 +15,23 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runTasks, runsInThread, type PoolOptions } from '../pool.js';
-import { resolveParams } from '../run-scenario.js';
-import { replicateSeeds } from '../seeds.js';
-import type { RunTask, TaskResult } from '../task.js';
+import { InputError } from '../engine/diagnostics.js';
+import { replicateSeeds } from '../experiment/seeds.js';
+import { buildSweepDesign, type SweepDesign } from '../experiment/sweep/design.js';
+import * as msg from '../experiment/sweep/plan-messages.js';
+import { planHash, planJson, type SweepPlan } from '../experiment/sweep/plan.js';
+import { CODE_CHANGED, codeJson, designJson, journalCheck, pointTasks, type Provenance, type SweepProgress, type SweepSummary } from '../experiment/sweep/points.js';
+import { pointRows, pointsCsv, resultsHeader } from '../experiment/sweep/rows.js';
+import { WHOLE, shardPoints, shardText, type Shard } from '../experiment/sweep/shard.js';
+import type { RunTask, TaskResult } from '../experiment/task.js';
 import { modelCodeFingerprint } from './code-fingerprint.js';
-import { buildSweepDesign, type SweepDesign } from './design.js';
+import { runTasks, runsInThread, type PoolOptions } from './pool.js';
 import {
   CODE_FILE, DESIGN_FILE, JOURNAL_DIR, MANIFEST_FILE, PLAN_FILE, POINTS_FILE, RESULTS_FILE, clearSweepFiles, journalPoints, pointFilePath, prepareSweepDir,
   readIfExists, shardMarkerName, writeDurable, writeDurableParts,
-} from './files.js';
-import { InputError } from '../../engine/diagnostics.js';
-import * as msg from './plan-messages.js';
-import { planHash, planJson, type SweepPlan } from './plan.js';
-import { isPointRows, pointRows, pointsCsv, pointValueTexts, resultsHeader } from './rows.js';
-import { WHOLE, shardPoints, shardText, type Shard } from './shard.js';
+} from './sweep-files.js';
 
-/** Why a sweep stops when the worker code changes under it (see code-fingerprint.ts). */
-export const CODE_CHANGED =
-  'the compiled model code in dist/ changed while the sweep ran (it was rebuilt), so later points would run other code than earlier ones; ' +
-  'the points finished before the change are kept: if the change does not alter results, re-run the same command to resume, else re-run with --force';
-
-/** Who wrote the files, for manifest.json (no times or host names: manifests are reproducible). */
-export interface Provenance {
-  povsim: string;
-  gitCommit: string | null;
-}
-
-/** Progress of a sweep: points of this shard (resumed ones count as done) and runs of this session. */
-export interface SweepProgress {
-  pointsDone: number;
-  pointsTotal: number;
-  runsDone: number;
-  runsTotal: number;
-}
+export { CODE_CHANGED, codeJson, designJson, journalCheck, pointTasks, type Provenance, type SweepProgress, type SweepSummary } from '../experiment/sweep/points.js';
 
 export interface SweepRunOptions {
   workers: number;
@@ -71,49 +54,9 @@ export interface SweepRunOptions {
 /** Pool options; `onResult` (see pool.ts) lets points be journaled as results arrive. */
 export type StreamingPoolOptions = PoolOptions;
 
-export interface SweepSummary {
-  /** The plan's name. */
-  name: string;
-  dir: string;
-  shard: Shard;
-  /** Points of the whole plan. */
-  points: number;
-  /** Points of this shard. */
-  shardPoints: number;
-  /** Points of this shard found finished in the journal. */
-  resumed: number;
-  /** Points computed in this session. */
-  computed: number;
-  /** Runs computed in this session. */
-  runs: number;
-  seconds: number;
-  /** results.csv and manifest.json were written (every point of the plan is in the directory). */
-  complete: boolean;
-}
-
-/** The run tasks of one point (one per replicate); ids count from `idOffset`. */
-export function pointTasks(plan: SweepPlan, values: readonly number[], seeds: readonly number[], idOffset: number): RunTask[] {
-  const overrides = Object.fromEntries(plan.vary.map((p, k) => [p.key, values[k]]));
-  const params = resolveParams({ ...plan.base.values, ...overrides });
-  return seeds.map((seed, r) => ({
-    id: idOffset + r,
-    params,
-    schedule: plan.base.schedule,
-    seed,
-    scale: plan.scale,
-    endYear: plan.endYear,
-    monthly: false,
-  }));
-}
-
 /** Writes a file unless it already holds exactly this text. */
 function writeIfChanged(dir: string, name: string, text: string): void {
   if (readIfExists(dir, name) !== text) writeDurable(join(dir, name), text);
-}
-
-/** design.json: the descriptor, with the varied parameters for readers. */
-export function designJson(plan: SweepPlan, design: SweepDesign): string {
-  return JSON.stringify({ format: 'povsim-sweep-design/1', parameters: plan.vary.map((p) => p.key), ...design.descriptor }) + '\n';
 }
 
 /**
@@ -161,24 +104,12 @@ export function finalizeSweep(dir: string, plan: SweepPlan, points: number, prov
   writeDurable(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
 }
 
-/** code.json: the fingerprint of the model code that computes the points (see code-fingerprint.ts). */
-export function codeJson(fingerprint: string): string {
-  return JSON.stringify({ format: 'povsim-sweep-code/1', modelCode: fingerprint }) + '\n';
-}
-
 /** Writes plan.json (first: it claims the directory), design.json, points.csv and code.json. */
 export function describeSweep(dir: string, plan: SweepPlan, design: SweepDesign, code: string): void {
   writeIfChanged(dir, PLAN_FILE, planJson(plan));
   writeIfChanged(dir, DESIGN_FILE, designJson(plan, design));
   writeIfChanged(dir, POINTS_FILE, pointsCsv(plan, design.values));
   writeIfChanged(dir, CODE_FILE, codeJson(code));
-}
-
-/** The journal check of a plan: a point file must be exactly the rows of that point (isPointRows). */
-export function journalCheck(plan: SweepPlan, pointsText: string): (p: number, text: string) => boolean {
-  const valueTexts = pointValueTexts(pointsText);
-  const seeds = replicateSeeds(plan.seed, plan.replicates);
-  return (p, text) => p < valueTexts.length && isPointRows(plan, p, valueTexts[p], seeds, text);
 }
 
 /**
