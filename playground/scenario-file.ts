@@ -1,14 +1,18 @@
 /**
  * Scenario files in the playground: export the current settings as a scenario YAML that
  * `povsim run` accepts (and that reproduces the page's numbers), and read the shipped scenarios
- * (bundled at build time) back into settings. Pure and browser-safe.
+ * (bundled at build time) back into settings. Pure and browser-safe: reading, checking and merging
+ * are the CLI's own (src/scenario, over an in-memory reader), so the page accepts what `povsim` accepts.
  *
  *   export   settings → {name, description, levers, parameters, schedule, run} → YAML text
- *   import   YAML texts → follow `extends` within the bundle → {values, schedule} → settings
+ *   import   YAML texts → loadScenarioWith(memoryScenarioFiles(texts)) → {values, schedule} → settings
  */
-import { Document, Scalar, parse } from 'yaml';
-import { LEVER_KEYS, checkParamValue, defaultParams, paramSpec, type ParamKey, type Params } from '../src/model/parameters.js';
+import { Document, Scalar } from 'yaml';
+import { InputError } from '../src/engine/diagnostics.js';
+import { LEVER_KEYS, defaultParams, type ParamKey, type Params } from '../src/model/parameters.js';
 import type { ScheduleChange } from '../src/model/schedule.js';
+import { memoryScenarioFiles } from '../src/scenario/files.js';
+import { loadScenarioWith } from '../src/scenario/load.js';
 import { END_YEAR, isLever, type Settings } from './settings.js';
 
 /** One schedule entry as a scenario file writes it. */
@@ -28,9 +32,6 @@ export interface ExportedScenario {
   schedule?: FileSchedule;
   run: { endYear: number; scale: number; replicates: number; seed: number };
 }
-
-/** First year a schedule entry may name (the scenario schema's FIRST_RUN_YEAR). */
-export const FIRST_SCHEDULE_YEAR = 2014;
 
 /** A change as a file entry (months left out when they are the file format's defaults). */
 export function toFileEntry(c: ScheduleChange): FileScheduleEntry {
@@ -105,57 +106,20 @@ export function scenarioYaml(settings: Settings): string {
 // ---------------------------------------------------------------------------------------------
 // Reading schedules and scenario files
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function wholeIn(v: unknown, lo: number, hi: number): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
-}
-
 /**
- * Checks a file-format schedule and converts it to changes. Problems (unknown keys, bad years, months
- * or values) are returned as messages and their entries dropped.
+ * Checks a file-format schedule (as the URL carries it) with the scenario schema and converts it to
+ * changes; entries must lie within 2014..endYear. Problems come back as `key: message` lines, and then
+ * no change is used.
  */
 export function readFileSchedule(data: unknown, endYear = END_YEAR): { changes: ScheduleChange[]; problems: string[] } {
-  const changes: ScheduleChange[] = [];
-  const problems: string[] = [];
-  if (data === undefined || data === null) return { changes, problems };
-  if (!isRecord(data)) return { changes, problems: ['schedule: must be a map from parameter keys to lists of changes'] };
-  for (const [key, list] of Object.entries(data)) {
-    if (!paramSpec(key)) {
-      problems.push(`schedule: unknown parameter "${key}"`);
-      continue;
-    }
-    if (!Array.isArray(list)) {
-      problems.push(`schedule.${key}: must be a list of changes`);
-      continue;
-    }
-    list.forEach((e: unknown, i) => {
-      const where = `schedule.${key}[${i}]`;
-      if (!isRecord(e) || typeof e.value !== 'number') return problems.push(`${where}: needs a numeric value`);
-      const bad = checkParamValue(key, e.value);
-      if (bad) return problems.push(`${where}.value: ${bad}`);
-      const allowed = 'year' in e ? ['year', 'month', 'value'] : ['from', 'to', 'fromMonth', 'toMonth', 'value'];
-      const extra = Object.keys(e).filter((k) => !allowed.includes(k));
-      if (extra.length) return problems.push(`${where}: unknown field ${extra.join(', ')}`);
-      const month = (m: unknown, dflt: number): number | null => (m === undefined ? dflt : wholeIn(m, 1, 12) ? m : null);
-      if ('year' in e) {
-        const m = month(e.month, 1);
-        if (!wholeIn(e.year, FIRST_SCHEDULE_YEAR, endYear) || m === null) return problems.push(`${where}: year must be ${FIRST_SCHEDULE_YEAR}–${endYear} and month 1–12`);
-        changes.push({ kind: 'step', key: key as ParamKey, at: { year: e.year, month: m }, value: e.value });
-      } else {
-        const fm = month(e.fromMonth, 1);
-        const tm = month(e.toMonth, 12);
-        if (!wholeIn(e.from, FIRST_SCHEDULE_YEAR, endYear) || !wholeIn(e.to, FIRST_SCHEDULE_YEAR, endYear) || fm === null || tm === null) {
-          return problems.push(`${where}: from and to must be ${FIRST_SCHEDULE_YEAR}–${endYear} and months 1–12`);
-        }
-        changes.push({ kind: 'ramp', key: key as ParamKey, from: { year: e.from, month: fm }, to: { year: e.to, month: tm }, value: e.value });
-      }
-      return undefined;
-    });
+  if (data === undefined || data === null) return { changes: [], problems: [] };
+  const files = memoryScenarioFiles({ 'schedule.json': JSON.stringify({ name: 'playground', schedule: data }) });
+  try {
+    return { changes: loadScenarioWith(files, 'schedule.json', { runOverrides: { endYear } }).schedule, problems: [] };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { changes: [], problems: e.diagnostics.map((d) => `${d.key || 'schedule'}: ${d.message}`) };
   }
-  return { changes, problems };
 }
 
 /** A shipped scenario, resolved through its `extends` chain. */
@@ -170,51 +134,23 @@ export interface ShippedScenario {
 }
 
 /**
- * Resolves scenario files given as {file name: YAML text}: follows `extends` (file names within the
- * same set), children override parents, schedules concatenate parent first (as `povsim` merges them).
- * @throws Error naming the file when a text is not a usable scenario
+ * Resolves scenario files given as {path under scenarios/: YAML text} as `povsim` does (the same
+ * loader over an in-memory reader): `extends` between the texts, children override parents, schedules
+ * concatenate parent first, every value checked.
+ * @throws Error listing the problems (file:line:column key: message) when a text is not a valid scenario
  */
 export function resolveScenarios(texts: Record<string, string>): ShippedScenario[] {
-  const parsed = new Map<string, Record<string, unknown>>();
-  for (const [file, text] of Object.entries(texts)) {
-    const doc: unknown = parse(text);
-    if (!isRecord(doc) || typeof doc.name !== 'string') throw new Error(`${file}: not a scenario file (no name)`);
-    parsed.set(file, doc);
-  }
-  const chainOf = (file: string): Record<string, unknown>[] => {
-    const chain: Record<string, unknown>[] = [];
-    const seen = new Set<string>();
-    for (let f: string | undefined = file; f !== undefined; ) {
-      if (seen.has(f)) throw new Error(`${file}: extends forms a cycle through ${f}`);
-      seen.add(f);
-      const doc = parsed.get(f);
-      if (!doc) throw new Error(`${file}: extends ${f}, which is not bundled`);
-      chain.unshift(doc);
-      f = typeof doc.extends === 'string' ? doc.extends.replace(/^\.\//, '') : undefined;
-    }
-    return chain;
-  };
-  return [...parsed.keys()].sort().map((file) => {
-    const values: Partial<Params> = {};
-    const schedule: ScheduleChange[] = [];
-    let description = '';
-    for (const doc of chainOf(file)) {
-      if (typeof doc.description === 'string') description = doc.description.trim();
-      for (const part of [doc.levers, doc.parameters]) {
-        if (part === undefined) continue;
-        if (!isRecord(part)) throw new Error(`${file}: levers and parameters must be maps`);
-        for (const [k, v] of Object.entries(part)) {
-          const bad = typeof v === 'number' ? checkParamValue(k, v) : 'must be a number';
-          if (bad) throw new Error(`${file}: ${k}: ${bad}`);
-          values[k as ParamKey] = v as number;
-        }
+  const files = memoryScenarioFiles(texts);
+  return Object.keys(texts)
+    .sort()
+    .map((file) => {
+      try {
+        const s = loadScenarioWith(files, file);
+        return { file, name: s.name, description: s.description.trim(), values: s.values, schedule: s.schedule };
+      } catch (e) {
+        throw e instanceof InputError ? new Error(e.message) : e;
       }
-      const s = readFileSchedule(doc.schedule);
-      if (s.problems.length) throw new Error(`${file}: ${s.problems.join('; ')}`);
-      schedule.push(...s.changes);
-    }
-    return { file, name: parsed.get(file)!.name as string, description, values, schedule };
-  });
+    });
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The shipped scenarios (scenarios/*.yaml), bundled into the page at build time as text and resolved
- * with `resolveScenarios` (the `yaml` package parses them in the browser). Vite-only: `import.meta.glob`.
+ * with `resolveScenarios` (the CLI's scenario loader over an in-memory reader). Vite-only: `import.meta.glob`.
  */
 import { resolveScenarios, type ShippedScenario } from './scenario-file.js';
 

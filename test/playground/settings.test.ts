@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareEnsembles, ensembleOf } from '../../playground/analysis.js';
-import { applyScenario, exportedScenario, fileNameOf, resolveScenarios, scenarioYaml } from '../../playground/scenario-file.js';
+import { applyScenario, exportedScenario, fileNameOf, readFileSchedule, resolveScenarios, scenarioYaml } from '../../playground/scenario-file.js';
 import {
   LEVER_SUGGESTION, baselineSetup, controlGroups, currentSetup, defaultSettings, roundToStep, sliderGeometry, sliderKeys, withValue, type Settings,
 } from '../../playground/settings.js';
@@ -127,6 +127,26 @@ describe('scenario export', () => {
     expect(doc2018.levers).toBeUndefined();
     expect(doc2018.schedule?.culturalMotivation).toEqual([{ year: 2018, value: 0.8 }]);
     expect(exportedScenario(defaultSettings())).toMatchObject({ levers: undefined, parameters: undefined, schedule: undefined });
+  });
+});
+
+describe('schedules from the URL, checked by the scenario core', () => {
+  it('reads steps and ramps with the file format defaults for months', () => {
+    const r = readFileSchedule({ trainingDays: [{ year: 2018, value: 12 }, { from: 2019, to: 2020, toMonth: 6, value: 3 }] });
+    expect(r.problems).toEqual([]);
+    expect(r.changes).toEqual([
+      { kind: 'step', key: 'trainingDays', at: { year: 2018, month: 1 }, value: 12 },
+      { kind: 'ramp', key: 'trainingDays', from: { year: 2019, month: 1 }, to: { year: 2020, month: 6 }, value: 3 },
+    ]);
+  });
+
+  it('reports unknown keys, bad months and years after the run with the key path, and uses no change', () => {
+    const r = readFileSchedule({ trainingDays: [{ year: 2018, month: 13, value: 12 }], cadreEfort: [] });
+    expect(r.changes).toEqual([]);
+    expect(r.problems.join('\n')).toMatch(/schedule\.trainingDays\[0\]\.month: /);
+    expect(r.problems.join('\n')).toMatch(/cadreEfort/);
+    const late = readFileSchedule({ trainingDays: [{ year: 2024, value: 12 }] }, 2020);
+    expect(late.problems).toEqual(['schedule.trainingDays[0].year: year 2024 is after the run\'s last year 2020']);
   });
 });
 
