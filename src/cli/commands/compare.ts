@@ -12,10 +12,10 @@ import { comparisonYearlyCsv, costsCsv, effectsCsv, varianceCsv } from '../../ex
 import { plannedRuns, runStudy, type ComparisonPlan } from '../../experiment/compare-study.js';
 import { doseResponseCsv, drawsCsv, equalBudgetCsv, planSentences, ranksCsv, terminalTable } from '../../experiment/compare-summary.js';
 import { isComparisonText, parseComparisonFile, type ComparisonFile } from '../../experiment/comparison-file.js';
-import { runTasks } from '../../experiment/pool.js';
+import { runTasks } from '../../node/pool.js';
 import type { ScenarioSpec } from '../../experiment/run-scenario.js';
 import { writeReport } from '../../node/report-files.js';
-import { loadScenario, type ResolvedScenario } from '../../scenario/load.js';
+import { loadScenario, type ResolvedScenario } from '../../node/scenario-files.js';
 import type { CliIO } from '../io.js';
 import { prepareOutputDir, removePartials, writeManifest, writeOutput } from '../output-dir.js';
 import { startProgress } from '../progress.js';
