@@ -21,10 +21,10 @@ import { effectOfDifferences, pairedEffect, replicatesForHalfWidth, unpairedEffe
 import { ratioInterval, type RatioInterval } from './ratio-interval.js';
 import { scenarioTasks, type ScenarioSpec } from './run-scenario.js';
 import { replicateSeeds } from './seeds.js';
-import { resultTables, type RunTask, type TaskResult } from './task.js';
+import { resultTables, type RunTask, type TaskResult, type TaskRunner } from './task.js';
 
 /** Runs tasks and returns their results in task order (the worker pool, or a browser pool). */
-export type TaskRunner = (tasks: RunTask[]) => Promise<TaskResult[]>;
+export type { TaskRunner };
 
 /** One scenario's replicates: its spec, seeds and yearly tables. */
 export interface ScenarioTables extends YearlyRuns {
