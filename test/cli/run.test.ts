@@ -125,7 +125,7 @@ describe('povsim compare', () => {
       expect(existsSync(join(d1, f)), f).toBe(true);
     }
     const effects = readFileSync(join(d1, 'effects.csv'), 'utf8');
-    expect(effects).toMatch(/^kind,scenario,metric,year,mean,se,ci_lo,ci_hi,n\n/);
+    expect(effects).toMatch(/^kind,scenario,outcome,year,through_year,unit,baseline_mean,scenario_mean,estimate,se,interval_lo,interval_hi,interval,n,covers\n/);
     expect(effects).toContain('effect,all-four,official_incidence,2020,');
   });
 });
