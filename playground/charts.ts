@@ -5,6 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, bandTrajectorySpec, type ChartContext } from '../src/report/charts.js';
+import { metricInfo } from '../src/report/metrics.js';
 import { POLICY_YEAR } from './settings.js';
 import { BASELINE_COLOR, SCENARIO_COLORS } from '../src/report/palette.js';
 import type { Effect } from '../src/experiment/paired.js';
@@ -16,11 +17,9 @@ export const SETTING_SCALE = { domain: ['Baseline', 'Current settings'], range: 
 const CONFIG = { ...CHART_CONFIG, padding: 6, axis: { ...CHART_CONFIG.axis, labelLimit: 160 } };
 const AUTOSIZE = { type: 'fit-x', contains: 'padding' } as const;
 
-/** How a band metric is shown: percent of population or an index. */
+/** Title and accessible description of a band chart; its axis unit comes from the metric declaration. */
 export interface BandLook {
   title: string;
-  yTitle: string;
-  percent: boolean;
   description: string;
 }
 
@@ -29,7 +28,7 @@ const CONTEXT: ChartContext = { order: [...SETTING_SCALE.domain], baseline: 'Bas
 
 /** Mean line and shaded 5–95% band per setting of one metric over the years (the report's band chart, container-wide). */
 export function bandSpec(rows: readonly BandRow[], metric: string, look: BandLook): TopLevelSpec {
-  const spec = bandTrajectorySpec(rows, metric, CONTEXT, look.title, { width: 'container', height: 200, autosize: AUTOSIZE, config: CONFIG, yTitle: look.yTitle, legendTop: true, description: look.description });
+  const spec = bandTrajectorySpec(rows, metric, CONTEXT, look.title, { width: 'container', height: 200, autosize: AUTOSIZE, config: CONFIG, yTitle: metricInfo(metric).unit, legendTop: true, description: look.description });
   if (spec === null) throw new RangeError(`bandSpec: no rows for ${metric}`);
   return spec;
 }

@@ -98,16 +98,15 @@ export async function renderComparison(c: Comparison): Promise<void> {
     ? `no extra durable exit (${money})`
     : `per extra durable exit; ${money} for ${Math.round(cost.durable!.mean).toLocaleString('en-US')} more persons out of poverty for good`;
   numberTables(c);
-  const pct = (title: string, description: string) => ({ title, yTitle: '% of rural population', percent: true, description });
-  const idx = (title: string, description: string) => ({ title, yTitle: 'index 0–1', percent: false, description });
+  const look = (title: string, description: string) => ({ title, description });
   await Promise.all([
-    draw('chart-official', bandSpec(c.bands, 'official_incidence', pct('Official incidence (on the register)', 'Official poverty incidence over time, baseline and current settings'))),
-    draw('chart-true', bandSpec(c.bands, 'true_incidence', pct('True incidence (income below the line)', 'True poverty incidence over time, baseline and current settings'))),
+    draw('chart-official', bandSpec(c.bands, 'official_incidence', look('Official incidence (on the register)', 'Official poverty incidence over time, baseline and current settings'))),
+    draw('chart-true', bandSpec(c.bands, 'true_incidence', look('True incidence (income below the line)', 'True poverty incidence over time, baseline and current settings'))),
     draw('chart-effect', effectSpec(c.effectOfficial, c.effectTrue, c.year)),
     draw('chart-spending', extraSpendingSpec(c.extraByCategory, cost.fromYear, Math.max(...c.bands.map((b) => b.year)))),
     draw('chart-routes', routesSpec(c.routes, c.routesFrom, Math.max(...c.bands.map((b) => b.year)))),
-    draw('chart-motivation', bandSpec(c.bands, 'mean_motivation', idx('Mean household motivation', 'Mean household motivation over time'))),
-    draw('chart-burnout', bandSpec(c.bands, 'cadre_burnout', idx('Mean cadre burnout', 'Mean cadre burnout over time'))),
+    draw('chart-motivation', bandSpec(c.bands, 'mean_motivation', look('Mean household motivation', 'Mean household motivation over time'))),
+    draw('chart-burnout', bandSpec(c.bands, 'cadre_burnout', look('Mean cadre burnout', 'Mean cadre burnout over time'))),
   ]);
 }
 

@@ -133,6 +133,8 @@ export function comparisonReportInput(
     baselineScenario: runs.baseline.spec.name,
     effectYear: a.reportYears[a.reportYears.length - 1],
     effectMetrics: headline,
+    // Cumulative outcomes are sums since 2014, not the yearly metric they read: they bring their own label.
+    outcomes: Object.fromEntries(OUTCOMES.filter((o) => o.read === 'cumulative').map((o) => [o.id, { label: o.label, unit: o.unit, kind: o.kind }])),
     policyYear: a.policyYear,
     bands: all.flatMap((s) => BAND_METRICS.filter((m) => hasMetric(s, m)).flatMap((m) => bandRows(s, s.spec.name, m))),
     effects: a.effects.map((e) => ({ scenario: e.scenario, year: e.year, metric: e.outcome, mean: e.effect.mean, ciLo: e.effect.ciLo, ciHi: e.effect.ciHi, se: e.effect.se })),

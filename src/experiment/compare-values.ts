@@ -8,6 +8,7 @@
  */
 import { mean, quantileSorted } from 'simple-statistics';
 import type { MetricTable } from '../engine/results.js';
+import { METRIC_INFO, type Metric } from '../model/metrics.js';
 
 /** The yearly tables of one scenario's replicates (replicate r at index r), all over the same years. */
 export interface YearlyRuns {
@@ -70,15 +71,24 @@ export interface Outcome {
   id: string;
   /** Plain label, without unit. */
   label: string;
-  /** Unit of the values and of their differences (fractions are never mixed with pp). */
+  /** Unit of the values and of their differences (fractions are never mixed with pp): its metric's unit. */
   unit: string;
+  /** Its metric's measure. */
   kind: OutcomeKind;
   /** Which direction is an improvement. */
   better: 'lower' | 'higher';
   /** The metric it is read from. */
-  metric: string;
+  metric: Metric;
   /** `stock`: the December value of the year; `cumulative`: the flow summed from the first simulated year to the year. */
   read: 'stock' | 'cumulative';
+}
+
+/** An outcome whose unit and kind are its metric's (METRIC_INFO): a cumulative sum keeps the flow's unit. */
+function outcomeOf(id: string, label: string, better: Outcome['better'], metric: Metric, read: Outcome['read']): Outcome {
+  const info = METRIC_INFO[metric];
+  if (info.measure !== 'fraction' && info.measure !== 'persons') throw new RangeError(`outcome ${id}: metric ${metric} is measured in ${info.measure}, not a fraction or persons`);
+  if ((read === 'cumulative') !== (info.kind === 'flow')) throw new RangeError(`outcome ${id}: a ${read} outcome cannot read the ${info.kind} metric ${metric}`);
+  return { id, label, unit: info.unit, kind: info.measure, better, metric, read };
 }
 
 /**
@@ -87,12 +97,12 @@ export interface Outcome {
  * last two simulated years, which are NaN and are left out of the sum, see {@link outcomeValues}).
  */
 export const OUTCOMES: readonly Outcome[] = [
-  { id: 'true_incidence', label: 'True poverty incidence (income below the line)', unit: 'fraction of persons (0..1)', kind: 'fraction', better: 'lower', metric: 'true_incidence', read: 'stock' },
-  { id: 'durable_exits', label: 'Durable exits since 2014 (still out 24 months later)', unit: 'persons', kind: 'persons', better: 'higher', metric: 'durable_exits', read: 'cumulative' },
-  { id: 'vulnerable_share', label: 'Vulnerable share (income under 1.5 × the line)', unit: 'fraction of persons (0..1)', kind: 'fraction', better: 'lower', metric: 'vulnerable_share', read: 'stock' },
-  { id: 'poverty_gap', label: 'Poverty gap (mean shortfall over all persons)', unit: 'fraction of the line (0..1)', kind: 'fraction', better: 'lower', metric: 'poverty_gap', read: 'stock' },
-  { id: 'official_incidence', label: 'Official incidence (the register, as reported)', unit: 'fraction of persons (0..1)', kind: 'fraction', better: 'lower', metric: 'official_incidence', read: 'stock' },
-  { id: 'returns_since_2014', label: 'Returns to poverty since 2014', unit: 'persons', kind: 'persons', better: 'lower', metric: 'returns', read: 'cumulative' },
+  outcomeOf('true_incidence', 'True poverty incidence (income below the line)', 'lower', 'true_incidence', 'stock'),
+  outcomeOf('durable_exits', 'Durable exits since 2014 (still out 24 months later)', 'higher', 'durable_exits', 'cumulative'),
+  outcomeOf('vulnerable_share', 'Vulnerable share (income under 1.5 × the line)', 'lower', 'vulnerable_share', 'stock'),
+  outcomeOf('poverty_gap', 'Poverty gap (mean shortfall over all persons)', 'lower', 'poverty_gap', 'stock'),
+  outcomeOf('official_incidence', 'Official incidence (the register, as reported)', 'lower', 'official_incidence', 'stock'),
+  outcomeOf('returns_since_2014', 'Returns to poverty since 2014', 'lower', 'returns', 'cumulative'),
 ];
 
 /** An outcome's id → its definition. */

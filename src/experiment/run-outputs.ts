@@ -5,11 +5,12 @@
  * whole units, others to 8 significant digits), which is the same on every machine.
  */
 import { mean, quantileSorted } from 'simple-statistics';
-import { METRICS, metricUnit, type Metric } from '../model/metrics.js';
+import { METRIC_INFO, METRICS, metricUnit, type Metric } from '../model/metrics.js';
 import { resultTables } from './task.js';
 import type { ScenarioRunResult } from './run-scenario.js';
 
-const WHOLE = new Set<Metric>(METRICS.filter((m) => metricUnit(m) === 'persons' || metricUnit(m) === 'yuan'));
+/** Metrics printed as whole numbers: counts of persons and sums of yuan (declared in METRIC_INFO). */
+const WHOLE = new Set<Metric>(METRICS.filter((m) => METRIC_INFO[m].measure === 'persons' || METRIC_INFO[m].measure === 'yuan'));
 
 /** One value as CSV text: '' for NaN, whole numbers for persons and yuan. */
 export function formatValue(metric: Metric, v: number): string {

@@ -8,7 +8,7 @@ import { runStep } from '../engine/plan.js';
 import { placeCadres } from './cadre-placement.js';
 import { registerInitialQuota } from './identification.js';
 import { updateCoverage } from './industries.js';
-import { FLOW_METRICS, METRICS, type Metric } from './metrics.js';
+import { METRIC_INFO, METRICS, type Metric } from './metrics.js';
 import { initWaiting, updateVillageNorms } from './motivation.js';
 import { DURABLE_MONTHS } from './returns.js';
 import { leaveProbability } from './urbanization.js';
@@ -110,15 +110,18 @@ function fillDurableExits(w: World, monthly: MetricTable<Metric>, steps: number)
   for (let t = 1; t <= steps; t++) monthly.set(t, c, t + DURABLE_MONTHS <= steps ? w.durable[t] * w.scaleUp : w.durable[t] !== 0 ? NaN : 0);
 }
 
-/** Yearly rows from monthly rows: stocks take December's value, flows sum the year's months. */
+/**
+ * Yearly rows from monthly rows, by each metric's declared kind (METRIC_INFO): stocks take December's
+ * value, flows sum the year's months, derived metrics are computed from the year's values.
+ */
 export function aggregateYears(monthly: MetricTable<Metric>, nYears: number): MetricTable<Metric> {
   const yearly = new MetricTable<Metric>(METRICS, nYears);
-  const flows = new Set<string>(FLOW_METRICS);
   for (let y = 0; y < nYears; y++) {
     const dec = y * 12;
     for (let c = 0; c < METRICS.length; c++) {
-      const m = METRICS[c];
-      if (flows.has(m)) {
+      const kind = METRIC_INFO[METRICS[c]].kind;
+      if (kind === 'derived') continue;
+      if (kind === 'flow') {
         let s = 0;
         for (let t = Math.max(1, dec - 11); t <= dec; t++) s += monthly.get(t, c);
         yearly.set(y, c, y === 0 ? 0 : s);

@@ -11,7 +11,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Config } from 'vega-lite/types_unstable/config.js';
-import { REPORT_METRICS, metricInfo, slug, type MetricInfo } from './metrics.js';
+import { REPORT_METRICS, metricInfo, slug, type MetricDisplay } from './metrics.js';
 import { baselineOf, scenarioColorScale, scenarioOrder, type ScenarioColorScale } from './palette.js';
 import type { BandRow, CostRow, EffectRow, ReportChart, ReportInput, RouteRow } from './types.js';
 
@@ -30,6 +30,8 @@ export interface ChartContext {
   color: ScenarioColorScale;
   /** Year the policies start, marked on charts over time (none when undefined). */
   policyYear?: number;
+  /** Display of effect-row names that are outcomes, not metrics ({@link ReportInput.outcomes}). */
+  outcomes?: Readonly<Record<string, MetricDisplay>>;
 }
 
 /** Common look: readable sizes, left-aligned titles, long labels allowed (no canvas in Node: widths are estimated). */
@@ -46,25 +48,27 @@ export const CHART_CONFIG: Config = {
 export function chartContext(input: ReportInput): ChartContext {
   const order = scenarioOrder(input);
   const baseline = baselineOf(input.baselineScenario, order);
-  return { order, baseline, color: scenarioColorScale(order, baseline), policyYear: input.policyYear };
+  return { order, baseline, color: scenarioColorScale(order, baseline), policyYear: input.policyYear, ...(input.outcomes ? { outcomes: input.outcomes } : {}) };
 }
 
 /** Axis title `Label (unit)`. */
-function axisTitle(info: MetricInfo): string {
+function axisTitle(info: MetricDisplay): string {
   return `${info.label} (${info.unit})`;
 }
 
 /** d3 number format of a metric's values on an axis. */
-function valueFormat(info: MetricInfo): string {
+function valueFormat(info: MetricDisplay): string {
   if (info.kind === 'fraction') return '.0%';
   if (info.kind === 'index') return '.2f';
+  if (info.kind === 'ratio') return ',.1f';
   return ',.0f';
 }
 
 /** d3 number format of a metric's values in tooltips. */
-function tooltipFormat(info: MetricInfo): string {
+function tooltipFormat(info: MetricDisplay): string {
   if (info.kind === 'fraction') return '.2%';
   if (info.kind === 'index') return '.3f';
+  if (info.kind === 'ratio') return ',.2f';
   return ',.0f';
 }
 
@@ -166,7 +170,7 @@ export function latestEffectYear(rows: EffectRow[]): number | undefined {
 export function effectBarsSpec(rows: EffectRow[], metric: string, year: number, ctx: ChartContext): TopLevelSpec | null {
   const values = rows.filter((r) => r.metric === metric && r.year === year);
   if (values.length === 0) return null;
-  const info = metricInfo(metric);
+  const info = metricInfo(metric, ctx.outcomes);
   const pp = info.kind === 'fraction';
   const scale = pp ? 100 : 1;
   const unit = pp ? 'percentage points' : info.unit;
@@ -331,7 +335,7 @@ export function buildReportCharts(input: ReportInput): ReportChart[] {
   }
   if (year !== undefined) {
     for (const metric of input.effectMetrics ?? new Set(input.effects.map((r) => r.metric))) {
-      charts.push(...entry(`effect-${slug(metric)}`, `Effect on ${metricInfo(metric).label.toLowerCase()} in ${year}`,
+      charts.push(...entry(`effect-${slug(metric)}`, `Effect on ${metricInfo(metric, ctx.outcomes).label.toLowerCase()} in ${year}`,
         effectBarsSpec(input.effects, metric, year, ctx)));
     }
   }

@@ -4,7 +4,7 @@
  * writing live in src/node/report-files.ts. Imports nothing from the rest of povsim.
  */
 export type { AssumptionRow, BandRow, CostRow, EffectRow, ReportChart, ReportInput, ReportSection, RouteRow, SummaryTable, VegaBundles } from './types.js';
-export { REPORT_METRICS, metricInfo, type MetricInfo, type MetricKind } from './metrics.js';
+export { REPORT_METRICS, metricInfo, type MetricDisplay } from './metrics.js';
 export { BASELINE_COLOR, SCENARIO_COLORS, scenarioColorScale, scenarioOrder, type ScenarioColorScale } from './palette.js';
 export {
   CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, bandTrajectorySpec, buildReportCharts, chartContext, costPerDurableExitSpec,

@@ -1,7 +1,13 @@
 /**
- * Names, labels and units of the metrics the report draws. A metric's kind decides how its axis is
- * formatted: fractions (0..1) are shown as percent and their differences as percentage points.
+ * Names, labels and display units of the metrics the report draws, read from the model's one metric
+ * declaration (`METRIC_INFO` in src/model/metrics.ts; nothing here works a unit out of a name). A
+ * metric's measure decides how its axis is formatted: fractions (0..1) are shown as percent and
+ * their differences as percentage points.
  */
+import { isMetric, METRIC_INFO, type MetricInfo } from '../model/metrics.js';
+import type { MetricDisplay } from './types.js';
+
+export type { MetricDisplay } from './types.js';
 
 /** Metric names the report looks for in {@link BandRow.metric} and {@link EffectRow.metric}. */
 export const REPORT_METRICS = {
@@ -17,47 +23,28 @@ export const REPORT_METRICS = {
   cadreBurnout: 'cadre_burnout',
 } as const;
 
-/** How a metric's values are measured. */
-export type MetricKind = 'fraction' | 'persons' | 'yuan' | 'index';
-
-/** Display information of one metric. */
-export interface MetricInfo {
-  /** Human label, sentence case, without unit. */
-  label: string;
-  /** Unit shown in axis titles (for fractions, the unit of the displayed percent). */
-  unit: string;
-  kind: MetricKind;
+/**
+ * The unit shown in axis titles: fractions as `% of X` (they are drawn as percent), indices as
+ * `index`, a flow's yearly value `per year`, others as declared.
+ */
+function shownUnit(m: MetricInfo): string {
+  if (m.measure === 'fraction') return m.of === undefined ? '%' : `% of ${m.of}`;
+  if (m.measure === 'index') return 'index';
+  return m.kind === 'flow' ? `${m.unit} per year` : m.unit;
 }
 
-const KNOWN: Record<string, MetricInfo> = {
-  [REPORT_METRICS.officialIncidence]: { label: 'Official poverty incidence', unit: '% of population', kind: 'fraction' },
-  [REPORT_METRICS.trueIncidence]: { label: 'True poverty incidence', unit: '% of population', kind: 'fraction' },
-  [REPORT_METRICS.returnsToPoverty]: { label: 'Returns to poverty', unit: 'persons per year', kind: 'persons' },
-  [REPORT_METRICS.meanMotivation]: { label: 'Mean household motivation', unit: 'index', kind: 'index' },
-  [REPORT_METRICS.cadreBurnout]: { label: 'Cadre burnout', unit: 'index', kind: 'index' },
-  durable_exits: { label: 'Durable exits (still out 24 months later)', unit: 'persons', kind: 'persons' },
-  returns_since_2014: { label: 'Returns to poverty since 2014', unit: 'persons', kind: 'persons' },
-  vulnerable_share: { label: 'Vulnerable share', unit: '% of population', kind: 'fraction' },
-  poverty_gap: { label: 'Poverty gap', unit: '% of the line', kind: 'fraction' },
-  waiting_share: { label: 'Waiting for help', unit: '% of registered persons', kind: 'fraction' },
-  burnout_support_loss: { label: 'Support lost to burnout', unit: '% of planned support', kind: 'fraction' },
-};
-
 /**
- * Display information of a metric. Unknown metrics get their name (underscores as spaces) as label,
- * kind `fraction` when the name ends in `_incidence` or `_rate`, `yuan` when it mentions yuan or
- * spending, `persons` when it mentions persons, exits or lifted, and `index` otherwise.
- * @example metricInfo('true_incidence').unit // '% of population'
+ * Display information of a yearly metric of the model, or of a name in `extra` (outcomes that are
+ * not model metrics, such as a cumulative sum; see {@link ReportInput.outcomes}), which wins.
+ * @throws RangeError naming the metric when it is neither
+ * @example metricInfo('true_incidence').unit // '% of persons'
  */
-export function metricInfo(metric: string): MetricInfo {
-  const known = KNOWN[metric];
-  if (known) return known;
-  const words = metric.replace(/_/g, ' ');
-  const label = words.charAt(0).toUpperCase() + words.slice(1);
-  if (/(_incidence|_rate|_share)$/.test(metric)) return { label, unit: '%', kind: 'fraction' };
-  if (/yuan|spending|cost/.test(metric)) return { label, unit: 'yuan', kind: 'yuan' };
-  if (/person|exit|lifted|return|count/.test(metric)) return { label, unit: 'persons', kind: 'persons' };
-  return { label, unit: 'index', kind: 'index' };
+export function metricInfo(metric: string, extra?: Readonly<Record<string, MetricDisplay>>): MetricDisplay {
+  const given = extra && Object.hasOwn(extra, metric) ? extra[metric] : undefined;
+  if (given) return given;
+  if (!isMetric(metric)) throw new RangeError(`metricInfo: "${metric}" is not a metric of the model (src/model/metrics.ts) and the report input declares no outcome of that name`);
+  const m: MetricInfo = METRIC_INFO[metric];
+  return { label: m.label, unit: shownUnit(m), kind: m.measure };
 }
 
 /** Turns a metric (or any name) into a file-name-safe chart id part: lower case, `[a-z0-9_-]` only. */

@@ -1,9 +1,20 @@
 /**
  * Input data of the report layer. The report layer is pure: it turns these rows into vega-lite
  * specs, SVG/PNG files, Markdown/CSV tables and one self-contained HTML page. It imports nothing
- * from the rest of povsim; producers (the experiment layer) build a {@link ReportInput}.
+ * from the rest of povsim but the metric declaration (src/model/metrics.ts, for labels and units);
+ * producers (the experiment layer) build a {@link ReportInput}.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { MetricMeasure } from '../model/metrics.js';
+
+/** How a metric or outcome is labelled and formatted in charts. */
+export interface MetricDisplay {
+  /** Human label, sentence case, without unit. */
+  label: string;
+  /** Unit shown in axis titles (for fractions, the unit of the displayed percent). */
+  unit: string;
+  kind: MetricMeasure;
+}
 
 /** Mean and 5–95% band of one metric, one scenario, one year. Fractions for incidences (0..1), persons, yuan. */
 export interface BandRow { scenario: string; year: number; metric: string; mean: number; lo: number; hi: number }
@@ -55,6 +66,11 @@ export interface ReportInput {
   baselineScenario?: string;
   /** Year of the effect bars; default the latest year in `effects`. */
   effectYear?: number;
+  /**
+   * Labels and units of effect-row names that are outcomes rather than yearly metrics (a cumulative
+   * sum since 2014, say); other names are looked up in the model's metric declaration.
+   */
+  outcomes?: Record<string, MetricDisplay>;
   /** Metrics that get an effect chart, in order; default official and true incidence. */
   effectMetrics?: string[];
   /** Year the policies start: a marker on every chart over time. */

@@ -44,8 +44,8 @@ describe('buildReportCharts', () => {
     expect(spec.title?.text).toBeTruthy();
     expect(chart.title).toBeTruthy();
     const all = strings(chart.spec);
-    // at least one axis title with a unit in parentheses, e.g. "(% of population)", "(yuan)", "(persons)"
-    expect(all.some((s) => /\((% of population|percentage points|yuan|persons|persons per year|index)\)$/.test(s))).toBe(true);
+    // at least one axis title with a unit in parentheses, e.g. "(% of persons)", "(yuan)", "(persons)"
+    expect(all.some((s) => /\((% of persons|% of the line|% of registered persons|% of planned support|percentage points|yuan|persons|persons per year|index)\)$/.test(s))).toBe(true);
   });
 
   it('uses the same colour for a scenario in every chart', () => {
@@ -62,7 +62,7 @@ describe('buildReportCharts', () => {
   it('shows incidences as percent on the y axis', () => {
     const spec = charts.find((c) => c.id === 'true-incidence')!.spec;
     expect(JSON.stringify(spec)).toContain('"format":".0%"');
-    expect(JSON.stringify(spec)).toContain('True poverty incidence (% of population)');
+    expect(JSON.stringify(spec)).toContain('True poverty incidence (% of persons)');
   });
 
   it('draws effects at the latest year by default and at effectYear when given', () => {
@@ -105,10 +105,16 @@ describe('palette and metrics', () => {
     expect(scale.range[1]).toBe(scale.range[13]);
   });
 
-  it('knows the report metrics and guesses others', () => {
-    expect(metricInfo('official_incidence')).toMatchObject({ kind: 'fraction', unit: '% of population' });
-    expect(metricInfo('extra_spending_yuan').kind).toBe('yuan');
-    expect(metricInfo('exits_total').kind).toBe('persons');
+  it('reads labels and units from the metric declaration and refuses names it does not know', () => {
+    expect(metricInfo('official_incidence')).toEqual({ label: 'Official poverty incidence', kind: 'fraction', unit: '% of persons' });
+    expect(metricInfo('poverty_gap').unit).toBe('% of the line');
+    expect(metricInfo('exits_total')).toMatchObject({ kind: 'persons', unit: 'persons per year' });
+    expect(metricInfo('dibao_recipients')).toMatchObject({ kind: 'persons', unit: 'persons' });
+    expect(metricInfo('spending_total')).toMatchObject({ kind: 'yuan', unit: 'yuan per year' });
+    expect(metricInfo('cadre_burnout')).toMatchObject({ kind: 'index', unit: 'index' });
+    expect(() => metricInfo('extra_spending_yuan')).toThrow(/"extra_spending_yuan" is not a metric/);
+    const own = { returns_since_2014: { label: 'Returns since 2014', unit: 'persons', kind: 'persons' as const } };
+    expect(metricInfo('returns_since_2014', own).label).toBe('Returns since 2014');
     expect(slug('Weird metric/ñ 2')).toBe('weird-metric-2');
   });
 });

@@ -5,7 +5,7 @@
  * on average.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { metricUnit, type Metric } from '../../model/metrics.js';
+import { isMetric, METRIC_INFO } from '../../model/metrics.js';
 import { CHART_CONFIG, CHART_WIDTH } from '../../report/charts.js';
 import { metricInfo } from '../../report/metrics.js';
 import { csvField } from '../../report/tables.js';
@@ -22,8 +22,9 @@ const LABELLED = 10;
 
 /** Whether the output is a fraction (shown in percentage points), and the display scale and unit. */
 export function outputDisplay(metric: string): { scale: number; unit: string } {
-  const fraction = metricUnit(metric as Metric).startsWith('fraction');
-  return fraction ? { scale: 100, unit: 'percentage points' } : { scale: 1, unit: metricUnit(metric as Metric) };
+  if (!isMetric(metric)) throw new RangeError(`outputDisplay: "${metric}" is not a metric of the model`);
+  const info = METRIC_INFO[metric];
+  return info.measure === 'fraction' ? { scale: 100, unit: 'percentage points' } : { scale: 1, unit: info.unit };
 }
 
 const num = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '' : String(Number(v.toPrecision(8))));
