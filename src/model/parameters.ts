@@ -5,8 +5,10 @@
  *
  * Source tags: paper = the seed paper (Jiangxi, 2013–2017); stat = official statistics;
  * lit = published literature; assume = a stated assumption (sensitivity analysis covers it);
- * calibrated = fitted to the calibration targets (docs/calibration.md).
+ * calibrated = fitted to the calibration targets (docs/calibration.md); their values live in
+ * calibrated.ts, written by `povsim calibrate`.
  */
+import { CALIBRATED } from './calibrated.js';
 
 export type Source = 'paper' | 'stat' | 'lit' | 'assume' | 'calibrated';
 export type ParamGroup =
@@ -54,6 +56,22 @@ function p<K extends string>(
   return { key, group, default: def, unit, min: range[0], max: range[1], low: plausible[0], high: plausible[1], source, meaning, integer };
 }
 
+/**
+ * A row tagged `calibrated`: its default is read from the one store of calibrated values,
+ * src/model/calibrated.ts, which `povsim calibrate` rewrites (a plan with `writeTable`); it is
+ * never written here.
+ */
+function calibrated<K extends keyof typeof CALIBRATED>(
+  key: K,
+  group: ParamGroup,
+  unit: string,
+  range: [number, number],
+  plausible: [number, number],
+  meaning: string,
+): ParamSpec & { readonly key: K } {
+  return p(key, group, CALIBRATED[key], unit, range, plausible, 'calibrated', meaning);
+}
+
 /** The table, in display order. */
 export const PARAMETERS = [
   // --- the four levers (paper's four suggestions) ---
@@ -83,7 +101,7 @@ export const PARAMETERS = [
     'Mean size of a household without a laborer: mostly elderly singles and couples (size and labour are drawn jointly).'),
   p('laborerChance', 'population', 0.45, 'probability per further member', [0, 1], [0.35, 0.55], 'assume',
     'Chance that each further member of a household with labour (up to three) is also a laborer.'),
-  p('chronicIllnessShare', 'population', 0.1659, 'share of households', [0, 0.5], [0.1, 0.3], 'calibrated',
+  calibrated('chronicIllnessShare', 'population', 'share of households', [0, 0.5], [0.1, 0.3],
     'Households with a chronically ill member; illness is a cause for about 42% of registered poor households (44% after the 2015 re-check) [stat].'),
   p('disabilityShare', 'population', 0.03, 'share of households', [0, 0.3], [0.02, 0.06], 'assume',
     'Households with a member disabled enough to limit work.'),
@@ -111,7 +129,7 @@ export const PARAMETERS = [
   // --- income ---
   p('meanIncome2013', 'income', 8800, 'yuan/person/year', [1000, 50000], [8000, 9600], 'stat',
     'Mean rural per-capita disposable income, Jiangxi 2013 (about 13,200 in 2017).'),
-  p('incomeLogSd', 'income', 0.4882, 'log points', [0.1, 2], [0.45, 0.65], 'calibrated',
+  calibrated('incomeLogSd', 'income', 'log points', [0.1, 2], [0.45, 0.65],
     'Spread (log sd) of household productivity; with the other factors it sets the 2013 income distribution.'),
   p('villageIncomeSd', 'income', 0.25, 'log points', [0, 1], [0.1, 0.4], 'assume',
     'Spread of village-level income factors (why poverty clusters in villages).'),
@@ -127,7 +145,7 @@ export const PARAMETERS = [
     'Market income lost by living in a remote, poorly connected place; relocation removes it.'),
   p('chronicIllnessPenalty', 'income', 0.35, 'share of market income', [0, 0.9], [0.2, 0.5], 'assume',
     'Market income lost when a member is chronically ill (lost work and care); the same share is lost again for a disabled member.'),
-  p('noLaborIncomeFactor', 'income', 0.9274, 'multiplier', [0, 1], [0.5, 1], 'calibrated',
+  calibrated('noLaborIncomeFactor', 'income', 'multiplier', [0, 1], [0.5, 1],
     'Market income of a household without a laborer relative to one with (small farming, remittances, pensions).'),
   p('skillReturn', 'income', 0.6, 'income multiplier per unit skill', [0, 2], [0.3, 0.9], 'assume',
     'Market income rises by this factor from skill 0 to skill 1 (centred at 0.5).'),
@@ -293,7 +311,7 @@ export const PARAMETERS = [
     'Monthly chance a household not currently registered (never registered, or exited) with a laborer joins its village industry on its own.'),
 
   // --- assistance ---
-  p('assistanceRate', 'assistance', 0.2405, 'measures/household/month at full attention', [0, 1], [0.15, 0.45], 'calibrated',
+  calibrated('assistanceRate', 'assistance', 'measures/household/month at full attention', [0, 1], [0.15, 0.45],
     'Monthly chance that a registered household\'s cadre delivers a measure, at full effort and reference caseload.'),
   p('postExitSupport', 'assistance', 0.5, 'share of the registered rate', [0, 1], [0, 0.8], 'assume',
     'Exited households keep their cadre and policies ("exit without losing support"): they still receive measures at this share of the registered rate.'),
@@ -350,7 +368,7 @@ export const PARAMETERS = [
     'Error of a cadre\'s income assessment at quality 0; it falls linearly with quality (assessmentQualityEffect).'),
   p('assessmentQualityEffect', 'registry', 0.75, 'share of the error removed at quality 1', [0, 1], [0.5, 0.9], 'assume',
     'Share of the assessment error (assessmentNoise) that a cadre of quality 1 removes; the error falls linearly with quality.'),
-  p('identificationRate', 'registry', 0.395, 'per year at full precision', [0, 1], [0.2, 0.8], 'calibrated',
+  calibrated('identificationRate', 'registry', 'per year at full precision', [0, 1], [0.2, 0.8],
     'Chance per year that a newly poor household (assessed below the line) is registered.'),
   p('incomeStabilityWeight', 'registry', 0.3, 'weight of last year', [0, 1], [0.1, 0.5], 'assume',
     'Exit and return checks judge a stable income: this year\'s mean income weighted with last year\'s by this weight.'),

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parameterTable } from '../../src/cli/commands/info.js';
 import { scenarioJsonSchema } from '../../src/scenario/schema.js';
 import { loadScenario } from '../../src/node/scenario-files.js';
-import { defaultParams, paramSpec } from '../../src/model/parameters.js';
+import { CALIBRATED } from '../../src/model/calibrated.js';
+import { defaultParams, PARAMETERS } from '../../src/model/parameters.js';
+import { loadCalibrationPlan } from '../../src/node/sweep-plans.js';
 
 const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 const shipped = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
@@ -25,15 +27,19 @@ describe('shipped scenarios and schema', () => {
     );
   });
 
-  it('the baseline takes its calibrated values from calibration/fitted.yaml, which match the parameter table', () => {
+  it('the baseline takes the calibrated values from the table, which reads them from src/model/calibrated.ts', () => {
     const baseline = loadScenario(join(SCENARIOS, 'baseline.yaml'));
-    expect(baseline.chain.map((f) => f.split('/').slice(-2).join('/'))).toEqual(['calibration/fitted.yaml', 'scenarios/baseline.yaml']);
+    expect(baseline.chain.map((f) => f.split('/').slice(-2).join('/'))).toEqual(['scenarios/baseline.yaml']);
+    expect(baseline.values).toEqual({});
     const table = defaultParams();
-    for (const [k, v] of Object.entries(baseline.values)) {
-      expect(paramSpec(k)?.source, k).toBe('calibrated');
-      expect(table[k as keyof typeof table], k).toBe(v);
-    }
-    expect(Object.keys(baseline.values).sort()).toEqual(['assistanceRate', 'chronicIllnessShare', 'identificationRate', 'incomeLogSd', 'noLaborIncomeFactor']);
+    const calibratedRows = PARAMETERS.filter((p) => p.source === 'calibrated').map((p) => p.key);
+    expect(calibratedRows.sort()).toEqual(Object.keys(CALIBRATED).sort());
+    for (const [k, v] of Object.entries(CALIBRATED)) expect(table[k as keyof typeof table], k).toBe(v);
+    // the shipped fit rewrites exactly these rows
+    const plan = loadCalibrationPlan(join(SCENARIOS, 'calibration', 'baseline-fit.yaml'));
+    expect(plan.parameters.map((p) => p.key).sort()).toEqual(calibratedRows.sort());
+    expect(plan.table?.abs).toBe(join(import.meta.dirname, '../../src/model/calibrated.ts'));
+    expect(plan.output).toBeNull();
   });
 
   it.each(shipped)('%s references the schema and validates', (file) => {

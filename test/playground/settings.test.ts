@@ -31,7 +31,7 @@ function series(params: Record<string, number>, schedule: readonly ScheduleChang
 
 function shippedTexts(): Record<string, string> {
   const dir = join(ROOT, 'scenarios');
-  const files = [...readdirSync(dir).filter((f) => f.endsWith('.yaml')), 'calibration/fitted.yaml'];
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
   return Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 

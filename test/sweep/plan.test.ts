@@ -167,7 +167,7 @@ describe('loadCalibrationPlan', () => {
     expect(p.parameters[0]).toEqual({ key: 'incomeLogSd', min: 0.3, max: 1.0, start: sd.default });
     expect(p.parameters[1]).toMatchObject({ key: 'followUpSupport', start: 0.4 }); // the base scenario's value
     expect(p.base).toMatchObject({ name: 'test-base', endYear: 2017, scale: 0.0005, replicates: 1, seed: 5 });
-    expect(p.output.display.endsWith('fitted.yaml')).toBe(true);
+    expect(p.output?.display.endsWith('fitted.yaml')).toBe(true);
   });
 
   it('reports bad bounds, unknown keys and an endYear before the targets', () => {

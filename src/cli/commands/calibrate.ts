@@ -1,17 +1,17 @@
 /**
  * `povsim calibrate <plan.yaml>`: fits parameters to the calibration targets (Nelder–Mead, common
  * random numbers), profiles each fitted value, and writes the fit (fit.csv, profile.csv,
- * history.csv, manifest.json) and the fitted parameter file that scenarios extend.
+ * history.csv, manifest.json), the fitted parameter file that scenarios extend (the plan's
+ * `output:`) and, for a plan with `writeTable:`, the parameter table's calibrated values
+ * (src/model/calibrated.ts).
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { InputError } from '../../engine/diagnostics.js';
 import { calibrate } from '../../experiment/calibrate.js';
-import { fitCsv, fitTable, fittedScenarioYaml, historyCsv, profileCsv, profileFit, roundFitted, valuesTable } from '../../experiment/sweep/calibration-output.js';
+import { calibratedModule, fitCsv, fitTable, fittedScenarioYaml, historyCsv, profileCsv, profileFit, roundFitted, valuesTable } from '../../experiment/sweep/calibration-output.js';
 import { tableText } from '../../experiment/sweep/sensitivity-report.js';
 import { poolRunner } from '../../node/pool.js';
-import { loadScenario } from '../../node/scenario-files.js';
+import { writeCalibratedModule, writeFittedFile } from '../../node/calibration-files.js';
 import { loadCalibrationPlan } from '../../node/sweep-plans.js';
 import type { CliIO } from '../io.js';
 import { defaultOutputDir, MANIFEST, prepareOutputDir, removePartials, writeOutput } from '../output-dir.js';
@@ -23,24 +23,9 @@ import { handleCommand } from './sweep.js';
 export interface CalibrateArgs extends RunFlags {
   plan: string;
   fitted?: string;
+  table?: string;
   'max-evaluations'?: number;
   profile: boolean;
-}
-
-/**
- * Writes the fitted parameter file through a temporary `.yaml` next to it, loads that as a scenario
- * (it must be valid), then renames it into place.
- */
-function writeFittedFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.partial-${process.pid}.yaml`;
-  try {
-    writeFileSync(tmp, text);
-    loadScenario(tmp);
-    renameSync(tmp, path);
-  } finally {
-    if (existsSync(tmp)) rmSync(tmp, { force: true });
-  }
 }
 
 /** Runs `povsim calibrate`; returns the exit code. */
@@ -55,7 +40,9 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
     ]);
   }
   const dir = args.out ?? defaultOutputDir(['calibrate'], plan.name, args.plan);
-  const fittedPath = args.fitted ?? plan.output.display;
+  const fittedPath = args.fitted ?? plan.output?.display ?? null;
+  const tablePath = args.table ?? plan.table?.display ?? null;
+  const written = [fittedPath, tablePath].filter((p): p is string => p !== null);
   prepareOutputDir(dir, args.force, 'calibrate');
   const log = args.quiet || args.json ? undefined : (line: string) => io.err(`  ${line}`);
   const pool = poolRunner({ workers, signal });
@@ -73,7 +60,9 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
     writeOutput(dir, 'fit.csv', fitCsv(fit.fits));
     writeOutput(dir, 'profile.csv', profileCsv(profile));
     writeOutput(dir, 'history.csv', historyCsv(plan.parameters, fit.history));
-    writeFittedFile(fittedPath, fittedScenarioYaml(fit.values, { plan: args.plan, planName: plan.name, objective: fit.objective, evaluations: fit.evaluations, converged: fit.converged, base: plan.base }));
+    const facts = { plan: args.plan, planName: plan.name, objective: fit.objective, evaluations: fit.evaluations, converged: fit.converged, base: plan.base };
+    if (fittedPath !== null) writeFittedFile(fittedPath, fittedScenarioYaml(fit.values, facts));
+    if (tablePath !== null) writeCalibratedModule(tablePath, calibratedModule(rounded, facts));
     const manifest = {
       completed: true,
       povsim: povsimVersion(),
@@ -87,6 +76,7 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
       converged: fit.converged,
       profileStep: plan.profileStep,
       fittedFile: fittedPath,
+      tableModule: tablePath,
       workers,
       files: ['fit.csv', 'profile.csv', 'history.csv'],
       wallSeconds: (Date.now() - t0) / 1000,
@@ -96,13 +86,14 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
     removePartials(dir);
     throw err;
   }
-  if (args.json) io.out(JSON.stringify({ out: dir, fittedFile: fittedPath, fitted: rounded, objective: fit.objective, evaluations: fit.evaluations, converged: fit.converged, fits: fit.fits, profile }));
+  if (args.json) io.out(JSON.stringify({ out: dir, fittedFile: fittedPath, tableModule: tablePath, fitted: rounded, objective: fit.objective, evaluations: fit.evaluations, converged: fit.converged, fits: fit.fits, profile }));
   else if (!args.quiet) {
     io.out(`fit of ${plan.name} after ${fit.evaluations} evaluations${fit.converged ? ' (converged)' : ' (evaluation limit reached)'}: objective ${fit.objective.toFixed(3)} (sum of squared errors in tolerance units)`);
     io.out(tableText(fitTable(fit.fits)));
     io.out('');
     io.out(tableText(valuesTable(plan.parameters, fit.values, profile)));
-    io.out(`wrote ${fittedPath} and ${dir}/ (fit.csv, profile.csv, history.csv, manifest.json) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    io.out(`wrote ${[...written, `${dir}/`].join(' and ')} (fit.csv, profile.csv, history.csv, manifest.json) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (tablePath !== null) io.out(`the parameter table reads its calibrated defaults from ${tablePath}: rebuild (npm run build) for the povsim command to use them`);
   }
   return 0;
 }
@@ -118,9 +109,10 @@ export function registerCalibrateCommand(y: Argv, io: CliIO, signal: AbortSignal
         .option('replicates', { type: 'number', describe: 'replicates per evaluation (default: the plan\'s, else the base scenario\'s)' })
         .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary on stdout instead of the tables' })
         .option('fitted', { type: 'string', describe: 'where to write the fitted parameter file (default: the plan\'s output:, relative to the plan)' })
+        .option('table', { type: 'string', describe: 'where to write the calibrated-values module (default: the plan\'s writeTable:, relative to the plan)' })
         .option('max-evaluations', { type: 'number', describe: 'evaluation limit of the search (default: the plan\'s maxEvaluations)' })
         .option('profile', { type: 'boolean', default: true, describe: 'profile each fitted value (--no-profile skips it)' })
-        .example('povsim calibrate scenarios/calibration/baseline-fit.yaml', 'writes scenarios/calibration/fitted.yaml and out/calibrate/baseline-fit/') as unknown as Argv,
+        .example('povsim calibrate scenarios/calibration/baseline-fit.yaml', 'rewrites src/model/calibrated.ts (the table\'s calibrated values) and writes out/calibrate/baseline-fit/') as unknown as Argv,
     (a) => handleCommand(io, signal, setCode, () => calibrateCommand(a as unknown as CalibrateArgs, io, signal)),
   );
 }

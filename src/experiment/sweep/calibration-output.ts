@@ -159,3 +159,29 @@ export function fittedScenarioYaml(values: Record<string, number>, facts: Fitted
     '',
   ].join('\n');
 }
+
+/**
+ * The calibrated-values module (src/model/calibrated.ts): the one store of the defaults of the
+ * parameter table's rows tagged `calibrated`, which parameters.ts reads. Values rounded as in the
+ * fitted file; keys in the order given.
+ * @example calibratedModule({ incomeLogSd: 0.48823 }, facts) // "… export const CALIBRATED = {\n  incomeLogSd: 0.4882,\n} as const;\n"
+ */
+export function calibratedModule(values: Record<string, number>, facts: FittedFileFacts): string {
+  const fit =
+    `objective ${facts.objective.toFixed(3)} (sum of squared errors in tolerance units) after ${facts.evaluations} evaluations` +
+    `${facts.converged ? '' : ' (evaluation limit reached)'}, ${facts.base.replicates} replicate(s) at scale ${facts.base.scale}, ` +
+    `seed ${facts.base.seed}, around the scenario "${facts.base.name}".`;
+  return [
+    `// Written by \`povsim calibrate ${facts.plan}\` (plan ${JSON.stringify(facts.planName)}, writeTable); re-run it to refit, do not edit by hand.`,
+    `// Fit: ${fit}`,
+    '',
+    '/**',
+    ' * The calibrated values: the defaults of the parameter table\'s rows tagged `calibrated`',
+    ' * (src/model/parameters.ts), fitted to the calibration targets (src/experiment/targets.ts).',
+    ' */',
+    'export const CALIBRATED = {',
+    ...Object.keys(values).map((k) => `  ${k}: ${roundFitted(k, values[k])},`),
+    '} as const;',
+    '',
+  ].join('\n');
+}

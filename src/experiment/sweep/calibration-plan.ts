@@ -15,10 +15,12 @@
  *   maxEvaluations: 80
  *   profileStep: 0.05                      # profile at ± this share of each parameter's bounds
  *   output: fitted.yaml                    # the fitted parameter file, relative to this plan
+ *   writeTable: ../../src/model/calibrated.ts  # also rewrite the table's calibrated values (then
+ *                                          # no fitted file unless `output:` is given)
  *
  * Validated like sweep plans and scenarios: every problem with file:line:column, key and a hint.
  */
-import { defaultParams, PARAM_KEYS, paramSpec, type ParamKey } from '../../model/parameters.js';
+import { defaultParams, PARAM_KEYS, PARAMETERS, paramSpec, type ParamKey } from '../../model/parameters.js';
 import { extensionOf, type ScenarioFiles } from '../../scenario/files.js';
 import type { PathSegment } from '../../scenario/source.js';
 import type { FittedParameter } from '../calibrate.js';
@@ -30,7 +32,7 @@ import { closest, openPlan, type PlanReader } from './plan-reader.js';
 /** Last year the calibration targets read (official incidence 2017; route shares 2014–2017). */
 export const TARGETS_LAST_YEAR = 2017;
 
-const TOP_KEYS = ['$schema', 'name', 'description', 'base', 'fit', 'replicates', 'seed', 'scale', 'endYear', 'maxEvaluations', 'profileStep', 'output'] as const;
+const TOP_KEYS = ['$schema', 'name', 'description', 'base', 'fit', 'replicates', 'seed', 'scale', 'endYear', 'maxEvaluations', 'profileStep', 'output', 'writeTable'] as const;
 const FIT_KEYS = ['min', 'max', 'start'] as const;
 
 /** A validated calibration plan with its base scenario resolved. */
@@ -43,8 +45,18 @@ export interface LoadedCalibrationPlan {
   maxEvaluations: number;
   /** Profile half-width, as a share of each parameter's bounds. */
   profileStep: number;
-  /** The fitted parameter file: absolute path and the path as shown. */
-  output: { abs: string; display: string };
+  /** The fitted parameter file: absolute path and the path as shown; null when the plan writes only the table. */
+  output: { abs: string; display: string } | null;
+  /**
+   * The calibrated-values module to rewrite (`writeTable:`, src/model/calibrated.ts for the shipped
+   * plan), or null. When set, the plan fits exactly the table's rows tagged `calibrated`.
+   */
+  table: { abs: string; display: string } | null;
+}
+
+/** Keys of the parameter table's rows tagged `calibrated`, in table order. */
+export function calibratedKeys(): ParamKey[] {
+  return PARAMETERS.filter((s) => s.source === 'calibrated').map((s) => s.key);
 }
 
 /** Reads one `fit:` entry: bounds default to the plausible range widened to hold the start. */
@@ -78,7 +90,12 @@ export function loadCalibrationPlanWith(files: ScenarioFiles, file: string, over
   const { name, description, planRun } = readPlanHeader(r, top, TOP_KEYS);
   const maxEvaluations = r.number(top, 'maxEvaluations', [], { min: 1, max: 100_000, integer: true }) ?? 100;
   const profileStep = r.number(top, 'profileStep', [], { min: 0.001, max: 0.5 }) ?? 0.05;
-  const outputText = r.text(top, 'output', [], 1000) ?? 'fitted.yaml';
+  const tableText = r.text(top, 'writeTable', [], 1000);
+  if (typeof top.writeTable === 'string' && extensionOf(top.writeTable).toLowerCase() !== '.ts') {
+    r.problem(['writeTable'], msg.tablePathInvalid('it must end in .ts'));
+  }
+  // With writeTable the module is the store; a fitted file is written only when asked for.
+  const outputText = r.text(top, 'output', [], 1000) ?? (tableText === undefined ? 'fitted.yaml' : undefined);
   if (top.output !== undefined && typeof top.output === 'string' && !['.yaml', '.yml'].includes(extensionOf(top.output).toLowerCase())) {
     r.problem(['output'], msg.outputPathInvalid('it must end in .yaml or .yml'));
   }
@@ -101,10 +118,16 @@ export function loadCalibrationPlanWith(files: ScenarioFiles, file: string, over
     parameters.push(p);
   }
   if (fitMap && Object.keys(fitMap).length === 0) r.problem(['fit'], msg.nothingToFit());
+  if (tableText !== undefined) {
+    const fitted = parameters.map((p) => p.key);
+    const table = calibratedKeys();
+    if (fitted.length !== table.length || !table.every((k) => fitted.includes(k))) r.problem(['writeTable'], msg.tableKeysDiffer(fitted, table));
+  }
   const effectiveEnd = endYear ?? base.run.endYear;
   if (effectiveEnd < TARGETS_LAST_YEAR && endYear === undefined) r.problem(['base'], msg.endYearTooEarly(effectiveEnd, TARGETS_LAST_YEAR, 'the calibration targets'));
   r.throwIfProblems();
-  const abs = files.absolute(files.relativeTo(r.abs, outputText));
+  const at = (text: string | undefined): { abs: string; display: string } | null =>
+    text === undefined ? null : { abs: files.absolute(files.relativeTo(r.abs, text)), display: files.relativeTo(r.display, text) };
   return {
     name,
     description,
@@ -120,7 +143,8 @@ export function loadCalibrationPlanWith(files: ScenarioFiles, file: string, over
     parameters,
     maxEvaluations,
     profileStep,
-    output: { abs, display: files.relativeTo(r.display, outputText) },
+    output: at(outputText),
+    table: at(tableText),
   };
 }
 

@@ -183,6 +183,18 @@ export const outputPathInvalid = (reason: string): Problem => ({
   hint: 'give a .yaml path relative to the plan, e.g. `output: fitted.yaml`',
 });
 
+export const tablePathInvalid = (reason: string): Problem => ({
+  code: 'write-table',
+  message: `cannot use this path for the calibrated-values module: ${reason}`,
+  hint: 'give the .ts module relative to the plan, e.g. `writeTable: ../../src/model/calibrated.ts`',
+});
+
+export const tableKeysDiffer = (fitted: readonly string[], calibrated: readonly string[]): Problem => ({
+  code: 'write-table',
+  message: `writeTable rewrites the defaults of the table's calibrated rows (${calibrated.join(', ')}), but the plan fits ${fitted.join(', ') || 'nothing'}`,
+  hint: "fit exactly the rows tagged 'calibrated' in src/model/parameters.ts (or retag rows there), or drop writeTable and use `output:` to write a fitted parameter file",
+});
+
 // --- command line -----------------------------------------------------------------------------------
 
 export const badShard = (got: string): Problem => ({
