@@ -95,7 +95,7 @@ export const CHROMIUM_NAMES = ['chromium', 'chromium-browser'] as const;
  * even outside CI: whoever set it asked for the browser tests.
  */
 export function chromiumTool(usedBy: string, env: NodeJS.ProcessEnv = process.env): ExternalTool {
-  const hint = 'install it (Debian: apt-get install -y chromium) or set POVSIM_CHROMIUM=/path/to/chromium';
+  const hint = 'install it (the Debian package chromium) or set POVSIM_CHROMIUM=/path/to/chromium';
   const given = env.POVSIM_CHROMIUM?.trim();
   if (given) {
     const path = isAbsolute(given) ? (isExecutable(given) ? given : undefined) : findOnPath([given], env);

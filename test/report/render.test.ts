@@ -23,7 +23,7 @@ function inkShare(pixels: Buffer): number {
 
 describe('fonts', () => {
   it(`finds system fonts (Debian: install ${DEBIAN_FONT_PACKAGE})`, () => {
-    expect(systemFontsAvailable(), `no system fonts: apt-get install -y ${DEBIAN_FONT_PACKAGE}`).toBe(true);
+    expect(systemFontsAvailable(), `no system fonts: install the Debian package ${DEBIAN_FONT_PACKAGE}`).toBe(true);
   });
 
   it('draws text into the PNG (a text-only SVG gets ink)', () => {
