@@ -11,8 +11,8 @@ import type { ScheduleChange } from '../src/model/schedule.js';
 
 /** Last simulated year: every view of the page reads 2020. */
 export const END_YEAR = 2020;
-/** The year the paper's suggestions start (the CLI's `compare` counts extra spending from it). */
-export const POLICY_YEAR = 2018;
+/** The year the paper's suggestions start: the comparison's own constant (the CLI's `compare` counts extra spending from it). */
+export { POLICY_YEAR } from '../src/experiment/compare-plan.js';
 /** Years from which the levers may act: the whole run, or like the paper's suggestions. */
 export const LEVERS_FROM = [2014, 2018] as const;
 export type LeversFrom = (typeof LEVERS_FROM)[number];

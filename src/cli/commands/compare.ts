@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../../engine/diagnostics.js';
 import { budgetPage, comparisonPage, dosePage, PAGES } from '../../experiment/compare-pages.js';
 import { comparisonYearlyCsv, costsCsv, effectsCsv, varianceCsv } from '../../experiment/compare-report.js';
+import { comparisonPlan } from '../../experiment/compare-plan.js';
 import { plannedRuns, runStudy, type ComparisonPlan } from '../../experiment/compare-study.js';
 import { doseResponseCsv, drawsCsv, equalBudgetCsv, planSentences, ranksCsv, terminalTable } from '../../experiment/compare-summary.js';
 import { isComparisonText, parseComparisonFile, type ComparisonFile } from '../../experiment/comparison-file.js';
@@ -27,9 +28,6 @@ import { checkWorkers } from './run.js';
 export const DEFAULT_COMPARISON = 'scenarios/comparisons/four-suggestions.yaml';
 /** The shipped baseline (for messages and `--help`). */
 export const DEFAULT_BASELINE = 'scenarios/baseline.yaml';
-export const DEFAULT_COMPARE_REPLICATES = 50;
-/** The paper was written at the end of 2017; the shipped suggestions act from 2018 (chart marker, route sums). */
-export const POLICY_YEAR = 2018;
 
 export interface CompareArgs extends RunFlags {
   baseline?: string;
@@ -37,9 +35,6 @@ export interface CompareArgs extends RunFlags {
   budget?: number;
   draws?: number;
 }
-
-const cliProblem = (key: string, message: string, hint: string): InputError =>
-  new InputError([{ code: 'bad-flag', file: '(command line)', line: 0, column: 0, key, message, hint }]);
 
 function loadAll(files: string[], overrides: ReturnType<typeof runOverrides>): ResolvedScenario[] {
   const out: ResolvedScenario[] = [];
@@ -64,10 +59,6 @@ function loadAll(files: string[], overrides: ReturnType<typeof runOverrides>): R
   return out;
 }
 
-function toSpec(s: ResolvedScenario, replicates: number): ScenarioSpec {
-  return { name: s.name, values: s.values, schedule: s.schedule, ...s.run, replicates };
-}
-
 /** The comparison to run: a comparison file (named, or the shipped one), or files named on the command line. */
 function readComparison(args: CompareArgs): { file: ComparisonFile; from: string | null } {
   const named = [...(args.baseline ? [args.baseline] : []), ...(args.scenarios ?? [])];
@@ -86,41 +77,17 @@ function readComparison(args: CompareArgs): { file: ComparisonFile; from: string
   return { file: { name: 'comparison', baseline: named[0], alternatives: named.slice(1), combinations: [], years: [2020, 2025], draws: { count: 0, replicates: 0 }, doses: { count: 0, replicates: 0 }, budgets: [] }, from: null };
 }
 
-/** Turns the comparison and the flags into a plan of specs. */
+/** Loads the comparison's scenarios and turns them and the flags into a plan (compare-plan.ts). */
 function planOf(args: CompareArgs, c: ComparisonFile, from: string | null): { plan: ComparisonPlan; loaded: ResolvedScenario[] } {
   const at = (p: string): string => (from ? relative(process.cwd(), resolve(dirname(from), p)) || p : p);
-  const overrides = runOverrides(args);
-  const files = [c.baseline, ...c.alternatives, ...c.combinations.map((x) => x.scenario)].map(at);
-  const unique = [...new Set(files)];
-  const loaded = loadAll(unique, overrides);
+  const unique = [...new Set([c.baseline, ...c.alternatives, ...c.combinations.map((x) => x.scenario)].map(at))];
+  const loaded = loadAll(unique, runOverrides(args));
   const byFile = new Map(unique.map((f, i) => [f, loaded[i]]));
-  const replicates = args.replicates ?? c.replicates ?? DEFAULT_COMPARE_REPLICATES;
-  if (!(Number.isInteger(replicates) && replicates >= 2)) throw cliProblem('--replicates', 'a comparison needs at least 2 replicates for its intervals', 'use --replicates 50 (the default)');
-  const spec = (f: string): ScenarioSpec => toSpec(byFile.get(at(f))!, replicates);
-  const baseline = spec(c.baseline);
-  if (baseline.endYear < POLICY_YEAR) throw cliProblem('--end-year', `a comparison needs the run to reach ${POLICY_YEAR}, when the suggestions start`, 'use --end-year 2025 (the default)');
-  const budgets = [...c.budgets];
-  if (args.budget !== undefined) {
-    if (!Number.isFinite(args.budget) || args.budget <= 0 || args.budget > 1e12) throw cliProblem('--budget', `must be a positive number of yuan per year up to 1e12, got ${args.budget}`, 'for example --budget 2e9 (2 billion yuan a year)');
-    if (!budgets.includes(args.budget)) budgets.push(args.budget);
-  }
-  const doses = c.doses.count > 0 || budgets.length === 0 ? c.doses : { count: 3, replicates: Math.min(replicates, 4) };
-  let draws = c.draws;
-  if (args.draws !== undefined) {
-    if (!Number.isInteger(args.draws) || args.draws === 1 || args.draws < 0 || args.draws > 500) throw cliProblem('--draws', `must be 0 (none) or a whole number of draws from 2 to 500, got ${args.draws}`, 'for example --draws 20');
-    draws = { count: args.draws, replicates: c.draws.replicates > 0 ? c.draws.replicates : 1 };
-  }
-  const alternatives = c.alternatives.map(spec);
-  const reportYears = c.years.filter((y) => y <= baseline.endYear);
-  if (reportYears.length === 0) reportYears.push(baseline.endYear);
-  return {
-    plan: {
-      name: c.name, baseline, alternatives,
-      combinations: c.combinations.map((x) => ({ scenario: spec(x.scenario), parts: x.of.map((p) => spec(p).name) })),
-      reportYears, policyYear: POLICY_YEAR, draws, doses, budgets: budgets.sort((a, b) => a - b),
-    },
-    loaded,
+  const scenario = (f: string): Omit<ScenarioSpec, 'replicates'> => {
+    const s = byFile.get(at(f))!;
+    return { name: s.name, values: s.values, schedule: s.schedule, ...s.run };
   };
+  return { plan: comparisonPlan(c, scenario, args), loaded };
 }
 
 export async function compareCommand(args: CompareArgs, io: CliIO, signal: AbortSignal): Promise<number> {
