@@ -3,7 +3,7 @@
  * social security) plus education, health and housing, delivered by cadres to registered households.
  *
  * Each month a registered household is visited with probability assistanceRate × the cadre's attention.
- * The cadre diagnoses: with probability `precision` (quality × (0.5 + 0.5 effort)) it reads the household's true
+ * The cadre diagnoses: with probability `precision` (quality × (1 − w + w × effort), w = precisionEffortWeight) it reads the household's true
  * leading unmet need and delivers the matching measure; otherwise it delivers one of the diagnosed
  * measures at random, which may not apply (wasted visit) or fits poorly (wrongMeasureEffect). Households "waiting
  * for help" refuse productive measures (industry, employment, relocation) with probability waitingRefusal but

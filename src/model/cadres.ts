@@ -52,7 +52,7 @@ export function updateCadres(w: World): void {
     const load = cd.caseload[c] / (p.stationedCaseloadReference * p.stationedStaffing);
     // Assessment results feed back: a village whose check found false exits gets closer inspection.
     const pressure = w.pressure + vl.inspection[cd.village[c]];
-    const pressureFactor = 0.5 + (pressure > 1 ? 1 : pressure);
+    const pressureFactor = p.burnoutPressureBase + (pressure > 1 ? 1 : pressure);
     const tenureFactor = 1 + p.tenureBurnout * cd.tenure[c];
     let b = cd.burnout[c];
     b += p.burnoutRate * load * p.cadreEffort * pressureFactor * tenureFactor * (1 - b) - p.burnoutRecovery * (1 + p.cadreSupport) * b;
@@ -103,7 +103,8 @@ export function initialQuality(mean: number, spread: number, u: number): number 
 /** Diagnostic precision of helper c: quality, scaled by the effort given (a hurried visit misreads causes). */
 export function precision(w: World, c: number): number {
   if (c < 0) return w.p.precisionWithoutCadre;
-  return w.cadres.quality[c] * (0.5 + 0.5 * w.cadres.effort[c]);
+  const k = w.p.precisionEffortWeight;
+  return w.cadres.quality[c] * (1 - k + k * w.cadres.effort[c]);
 }
 
 /** Attention helper c gives each of its households (0..1): effort given, diluted above the reference caseload. */

@@ -93,7 +93,7 @@ export function industryHouseholdIncome(w: World, k: number, skill: number): num
 /** Yearly income of industry k for a member of skill 0.5 ... divided by the skill term: the part common to all members. */
 export function industryTypeIncome(w: World, k: number): number {
   const ind = w.industries;
-  return ind.baseReturn[k] * Math.exp(ind.logPrice[k]) * (0.5 + ind.competitiveness[k]) * (1 + ind.valueChain[k]) * ind.marketFactor[k] * w.wageIndex;
+  return ind.baseReturn[k] * Math.exp(ind.logPrice[k]) * (w.p.competitivenessBase + ind.competitiveness[k]) * (1 + ind.valueChain[k]) * ind.marketFactor[k] * w.wageIndex;
 }
 
 /** Income from the village industry, per capita (0 when not a member). */

@@ -34,7 +34,7 @@ export function updateCoverage(w: World): void {
 /** Market size of industry k in member households (competitiveness and value chain enlarge it; coverage does not). */
 export function marketSize(w: World, k: number): number {
   const ind = w.industries;
-  return ((w.p.marketDepth * w.nHouseholds) / w.nIndustries) * (0.5 + ind.competitiveness[k]) * (1 + ind.valueChain[k]);
+  return ((w.p.marketDepth * w.nHouseholds) / w.nIndustries) * (w.p.competitivenessBase + ind.competitiveness[k]) * (1 + ind.valueChain[k]);
 }
 
 /** Income factor of a member when an industry has `members` against a market of `size` households. */

@@ -24,12 +24,10 @@ import { setBatch } from './exit-routes.js';
 import { refreshConstraints } from './household-income.js';
 import { Registry, Route, Spend, type World } from './world.js';
 
-/** Persons of the average registered poor household, for which `housingCost` is stated [stat]. */
-export const REFERENCE_POOR_HOUSEHOLD_SIZE = 3.43;
 
 /** Cost of household h's new house, yuan. */
 export function houseCost(w: World, h: number): number {
-  return (w.p.housingCost * w.hh.size[h]) / REFERENCE_POOR_HOUSEHOLD_SIZE;
+  return (w.p.housingCost * w.hh.size[h]) / w.p.housingCostReferenceSize;
 }
 
 /** What the subsidy leaves uncovered for household h, yuan. */

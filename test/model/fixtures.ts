@@ -177,6 +177,7 @@ export const REFERENCE_PARAMS: Params = {
   remoteHouseholdShare: 0.85, fragilityRemote: 1.5, fragilityOther: 0.8, savingsThreshold: 1.5, disasterFragilityFactor: 2,
   motivationSpread: 0.18, motivationDrift: 0.01, successFeedbackCap: 0.2, neutralWaitingShare: 0.1, cadreQualitySpread: 0.4,
   initialBurnoutMax: 0.1, industrySkillBase: 0.6, industrySkillGain: 0.8, assessmentQualityEffect: 0.75, atRiskIncomeBound: 1.5,
+  burnoutPressureBase: 0.5, precisionEffortWeight: 0.5, competitivenessBase: 0.5, housingCostReferenceSize: 3.43,
 };
 
 export const HOUSEHOLD_DEFAULTS = {

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { circumstanceFactor, marketIncome } from '../../src/model/household-income.js';
 import { updateIncome } from '../../src/model/income.js';
-import { creditLimit, houseCost, REFERENCE_POOR_HOUSEHOLD_SIZE, relocationGap, selfPayment, updateRelocation } from '../../src/model/relocation.js';
+import { creditLimit, houseCost, relocationGap, selfPayment, updateRelocation } from '../../src/model/relocation.js';
 import { Constraint, Registry, Route, Spend } from '../../src/model/world.js';
 import { advanceTo, buildWorld, expectRel, type HouseholdSpec } from './fixtures.js';
 
@@ -22,7 +22,7 @@ const JAN_2016 = 25;
 describe('costs and shares', () => {
   it('house cost is housingCost × size / 3.43; the gap is what the subsidy leaves, not below 0', () => {
     const w = buildWorld({ params: { subsidyLevel: 18720 }, villages: [{ remote: 1, households: [{ size: 4 }, { size: 1 }, { size: 8 }] }] });
-    expect(REFERENCE_POOR_HOUSEHOLD_SIZE).toBe(3.43);
+    expect(w.p.housingCostReferenceSize).toBe(3.43);
     expectRel(houseCost(w, 0), (85000 * 4) / 3.43, 1e-12);
     expect(relocationGap(w, 0)).toBeCloseTo(80405.364, 2);
     expect(relocationGap(w, 1)).toBeCloseTo(24781.341 - 18720, 2);
