@@ -23,7 +23,7 @@ export type BaselineKind = (typeof BASELINES)[number];
 /** Run sizes offered in the page. At the default (0.001, 6 replicates) an update runs 6 simulations of 10,000 households: about a second on 2 cores. */
 export const SCALES = [0.0005, 0.001, 0.002, 0.005, 0.01] as const;
 export const REPLICATES = [2, 3, 4, 6, 8, 10, 12, 16, 20] as const;
-export const SEED_MAX = 4_294_967_295;
+export { SEED_MAX } from '../src/engine/random.js';
 
 /** Everything a student can set. Values equal to a table default are never stored. */
 export interface Settings {

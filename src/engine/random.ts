@@ -62,12 +62,15 @@ export function createStream(seed: number, name: string): RandomStream {
   };
 }
 
+/** Largest run seed: seeds are 32-bit unsigned integers. */
+export const SEED_MAX = 0xffffffff;
+
 /** All streams of one run; a name may be registered once (two decisions sharing a stream would couple them). */
 export class StreamRegistry {
   private readonly streams = new Map<string, RandomStream>();
   constructor(readonly seed: number) {
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-      throw new RangeError(`StreamRegistry: seed must be an integer in [0, 4294967295], got ${seed}`);
+    if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
+      throw new RangeError(`StreamRegistry: seed must be an integer in [0, ${SEED_MAX}], got ${seed}`);
     }
   }
   /** Registers and returns the stream `name`; throws if the name is already taken. */

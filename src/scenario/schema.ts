@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { SAFE_FOLDER_NAME } from './names.js';
 import { LEVER_KEYS, PARAMETERS, type LeverKey, type ParamKey, type ParamSpec } from '../model/parameters.js';
+import { SEED_MAX } from '../engine/random.js';
 
 /** First simulated year (the model's step 0 is December of the year before). */
 export const FIRST_RUN_YEAR = 2014;
@@ -140,7 +141,7 @@ export const RUN_RANGES = {
   endYear: [FIRST_RUN_YEAR, LAST_END_YEAR, true],
   scale: [0.0001, 1, false],
   replicates: [1, 10_000, true],
-  seed: [0, 4_294_967_295, true],
+  seed: [0, SEED_MAX, true],
 } as const satisfies Record<(typeof RUN_KEYS)[number], readonly [number, number, boolean]>;
 
 function runField(key: keyof typeof RUN_RANGES, what: string) {
