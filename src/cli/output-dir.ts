@@ -3,12 +3,10 @@
  * Every file is written through the one atomic writer; manifest.json is written last and says the run
  * completed, so a folder without it is known to be incomplete.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../engine/diagnostics.js';
 import { unsafeFolderNameReason } from '../scenario/names.js';
 import * as smsg from '../scenario/messages.js';
-import { writeFileAtomic, PARTIAL_MARK } from '../node/atomic-write.js';
 import { claimOutputFolder, MANIFEST } from '../node/output-folder.js';
 
 export { MANIFEST };
@@ -34,18 +32,4 @@ export function defaultOutputDir(parents: readonly string[], name: string, from:
   return join('out', ...parents, name);
 }
 
-/** Writes one file atomically (temporary name `<name>.partial-<pid>`, fsync, rename). */
-export function writeOutput(dir: string, name: string, data: string | Uint8Array): void {
-  writeFileAtomic(join(dir, name), data);
-}
-
-/** Writes manifest.json, last: its presence says the directory is complete. */
-export function writeManifest(dir: string, manifest: Record<string, unknown>): void {
-  writeOutput(dir, MANIFEST, JSON.stringify({ completed: true, ...manifest }, null, 2) + '\n');
-}
-
-/** Removes leftover temporary files of this process (after an interruption). */
-export function removePartials(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir)) if (f.includes(PARTIAL_MARK)) rmSync(join(dir, f), { force: true });
-}
+export { removePartials, writeManifest, writeOutput, writeOutputFolder } from '../node/output-files.js';

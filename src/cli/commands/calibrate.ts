@@ -6,19 +6,17 @@
  * (src/model/calibrated.ts).
  */
 import type { Argv } from 'yargs';
-import { InputError } from '../../engine/diagnostics.js';
-import { calibrate } from '../../experiment/calibrate.js';
-import { calibratedModule, fitCsv, fitTable, fittedScenarioYaml, historyCsv, profileCsv, profileFit, roundFitted, valuesTable } from '../../experiment/sweep/calibration-output.js';
-import { tableText } from '../../experiment/sweep/sensitivity-report.js';
+import { calibrationManifest, calibrationStartLine, calibrationSummaryLines, fittedFacts, runCalibrationStudy } from '../../experiment/calibration-study.js';
+import { calibratedModule, fitCsv, fittedScenarioYaml, historyCsv, profileCsv } from '../../experiment/sweep/calibration-output.js';
 import { poolRunner } from '../../node/pool.js';
 import { writeCalibratedModule, writeFittedFile } from '../../node/calibration-files.js';
 import { loadCalibrationPlan } from '../../node/sweep-plans.js';
+import { flagError, handleCommand } from '../handle-command.js';
 import type { CliIO } from '../io.js';
-import { defaultOutputDir, MANIFEST, prepareOutputDir, removePartials, writeOutput } from '../output-dir.js';
+import { defaultOutputDir, prepareOutputDir, writeOutputFolder } from '../output-dir.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
 import { runOverrides, withRunFlags, type RunFlags } from '../shared-flags.js';
 import { checkWorkers } from './run.js';
-import { handleCommand } from './sweep.js';
 
 export interface CalibrateArgs extends RunFlags {
   plan: string;
@@ -34,64 +32,34 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
   const plan = loadCalibrationPlan(args.plan, runOverrides(args));
   const workers = checkWorkers(args.workers);
   const maxEvaluations = args['max-evaluations'] ?? plan.maxEvaluations;
-  if (!Number.isInteger(maxEvaluations) || maxEvaluations < 1) {
-    throw new InputError([
-      { code: 'bad-flag', file: '(command line)', line: 0, column: 0, key: '--max-evaluations', message: `must be a whole number of at least 1, got ${maxEvaluations}` },
-    ]);
-  }
+  if (!Number.isInteger(maxEvaluations) || maxEvaluations < 1) throw flagError('--max-evaluations', { message: `must be a whole number of at least 1, got ${maxEvaluations}` });
   const dir = args.out ?? defaultOutputDir(['calibrate'], plan.name, args.plan);
   const fittedPath = args.fitted ?? plan.output?.display ?? null;
   const tablePath = args.table ?? plan.table?.display ?? null;
-  const written = [fittedPath, tablePath].filter((p): p is string => p !== null);
   prepareOutputDir(dir, args.force, 'calibrate');
   const log = args.quiet || args.json ? undefined : (line: string) => io.err(`  ${line}`);
-  const pool = poolRunner({ workers, signal });
   if (log) {
-    const b = plan.base;
-    io.err(`calibrate ${plan.name}: ${plan.parameters.map((p) => p.key).join(', ')} around "${b.name}", ${b.replicates} replicate(s) at scale ${b.scale}, seed ${b.seed}, up to ${maxEvaluations} evaluations`);
+    io.err(calibrationStartLine(plan, maxEvaluations));
     io.err('  eval\tobjective\tvalues');
   }
-  const fit = await calibrate({ base: plan.base, parameters: plan.parameters, maxEvaluations }, pool, log);
-  const profile = args.profile
-    ? await profileFit(plan.base, plan.parameters, fit.values, fit.objective, plan.profileStep, pool, (d, n) => log?.(`profile ${d}/${n}`))
-    : [];
-  const rounded = Object.fromEntries(plan.parameters.map((p) => [p.key, roundFitted(p.key, fit.values[p.key])]));
-  try {
-    writeOutput(dir, 'fit.csv', fitCsv(fit.fits));
-    writeOutput(dir, 'profile.csv', profileCsv(profile));
-    writeOutput(dir, 'history.csv', historyCsv(plan.parameters, fit.history));
-    const facts = { plan: args.plan, planName: plan.name, objective: fit.objective, evaluations: fit.evaluations, converged: fit.converged, base: plan.base };
-    if (fittedPath !== null) writeFittedFile(fittedPath, fittedScenarioYaml(fit.values, facts));
-    if (tablePath !== null) writeCalibratedModule(tablePath, calibratedModule(rounded, facts));
-    const manifest = {
-      completed: true,
-      povsim: povsimVersion(),
-      gitCommit: gitCommit(),
-      plan: plan.name,
-      base: plan.base,
-      parameters: plan.parameters,
-      fitted: rounded,
-      objective: fit.objective,
-      evaluations: fit.evaluations,
-      converged: fit.converged,
-      profileStep: plan.profileStep,
-      fittedFile: fittedPath,
-      tableModule: tablePath,
-      workers,
-      files: ['fit.csv', 'profile.csv', 'history.csv'],
-      wallSeconds: (Date.now() - t0) / 1000,
-    };
-    writeOutput(dir, MANIFEST, JSON.stringify(manifest, null, 2) + '\n');
-  } catch (err) {
-    removePartials(dir);
-    throw err;
-  }
+  const study = await runCalibrationStudy(plan, maxEvaluations, args.profile, poolRunner({ workers, signal }), log);
+  const { fit, profile, rounded } = study;
+  const facts = fittedFacts(args.plan, plan, fit);
+  await writeOutputFolder(
+    dir,
+    (put) => {
+      put('fit.csv', fitCsv(fit.fits));
+      put('profile.csv', profileCsv(profile));
+      put('history.csv', historyCsv(plan.parameters, fit.history));
+      if (fittedPath !== null) writeFittedFile(fittedPath, fittedScenarioYaml(fit.values, facts));
+      if (tablePath !== null) writeCalibratedModule(tablePath, calibratedModule(rounded, facts));
+    },
+    (files) => calibrationManifest(plan, study, { povsim: povsimVersion(), gitCommit: gitCommit(), fittedFile: fittedPath, tableModule: tablePath, workers, files, wallSeconds: (Date.now() - t0) / 1000 }),
+  );
   if (args.json) io.out(JSON.stringify({ out: dir, fittedFile: fittedPath, tableModule: tablePath, fitted: rounded, objective: fit.objective, evaluations: fit.evaluations, converged: fit.converged, fits: fit.fits, profile }));
   else if (!args.quiet) {
-    io.out(`fit of ${plan.name} after ${fit.evaluations} evaluations${fit.converged ? ' (converged)' : ' (evaluation limit reached)'}: objective ${fit.objective.toFixed(3)} (sum of squared errors in tolerance units)`);
-    io.out(tableText(fitTable(fit.fits)));
-    io.out('');
-    io.out(tableText(valuesTable(plan.parameters, fit.values, profile)));
+    for (const line of calibrationSummaryLines(plan, study)) io.out(line);
+    const written = [fittedPath, tablePath].filter((p): p is string => p !== null);
     io.out(`wrote ${[...written, `${dir}/`].join(' and ')} (fit.csv, profile.csv, history.csv, manifest.json) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     if (tablePath !== null) io.out(`the parameter table reads its calibrated defaults from ${tablePath}: rebuild (npm run build) for the povsim command to use them`);
   }

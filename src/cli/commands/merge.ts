@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { mergeSweeps } from '../../node/sweep-merge.js';
 import type { CliIO } from '../io.js';
 import { lockOutputFolder, makeOutputFolder } from '../../node/output-folder.js';
-import { handleCommand } from './sweep.js';
+import { handleCommand } from '../handle-command.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
 
 export interface MergeArgs {

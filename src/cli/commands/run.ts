@@ -8,7 +8,7 @@ import { defaultWorkers } from '../../node/pool.js';
 import { runScenario } from '../../node/run-scenario.js';
 import { loadScenario } from '../../node/scenario-files.js';
 import type { CliIO } from '../io.js';
-import { defaultOutputDir, prepareOutputDir, removePartials, writeManifest, writeOutput } from '../output-dir.js';
+import { defaultOutputDir, prepareOutputDir, writeOutputFolder } from '../output-dir.js';
 import { startProgress } from '../progress.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
 import { runOverrides, type RunFlags } from '../shared-flags.js';
@@ -42,11 +42,14 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
   } finally {
     progress.stop();
   }
-  try {
-    writeOutput(dir, 'yearly.csv', yearlyCsv(run));
-    writeOutput(dir, 'monthly.csv', monthlyCsv(run, START_YEAR));
-    writeOutput(dir, 'summary.json', summaryJson(run));
-    const manifest = {
+  await writeOutputFolder(
+    dir,
+    (put) => {
+      put('yearly.csv', yearlyCsv(run));
+      put('monthly.csv', monthlyCsv(run, START_YEAR));
+      put('summary.json', summaryJson(run));
+    },
+    (files) => ({
       povsim: povsimVersion(),
       gitCommit: gitCommit(),
       scenario: { name: scenario.name, description: scenario.description, file: scenario.file, chain: scenario.chain, contentHash: scenario.contentHash },
@@ -55,14 +58,10 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
       households: run.results[0].households,
       parameters: run.params,
       schedule: scenario.schedule,
-      files: ['yearly.csv', 'monthly.csv', 'summary.json'],
+      files,
       wallSeconds: (Date.now() - t0) / 1000,
-    };
-    writeManifest(dir, manifest);
-  } catch (err) {
-    removePartials(dir);
-    throw err;
-  }
+    }),
+  );
   if (args.json) {
     const b = yearlyBands(run);
     io.out(JSON.stringify({ scenario: scenario.name, out: dir, years: b.years, official_incidence: b.metrics.official_incidence, true_incidence: b.metrics.true_incidence }));

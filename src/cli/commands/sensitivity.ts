@@ -4,18 +4,12 @@
  */
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { InputError } from '../../engine/diagnostics.js';
 import { readSweepDir } from '../../node/sweep-read.js';
 import { analyseSweep } from '../../experiment/sweep/sensitivity.js';
-import { sensitivityCharts, sensitivityCsv, sensitivityReportInput, sensitivityTable, tableText } from '../../experiment/sweep/sensitivity-report.js';
-import { buildHtmlReport } from '../../report/html.js';
-import { specToSvg } from '../../report/render.js';
-import { writeFileAtomic } from '../../node/atomic-write.js';
-import { loadVegaBundles } from '../../node/report-bundles.js';
-import { claimOutputFolder } from '../../node/output-folder.js';
-import { writeManifest } from '../output-dir.js';
+import { sensitivityTable, tableText } from '../../experiment/sweep/sensitivity-report.js';
+import { writeSensitivityFolder } from '../../node/sensitivity-files.js';
 import type { CliIO } from '../io.js';
-import { handleCommand } from './sweep.js';
+import { flagError, handleCommand } from '../handle-command.js';
 import { povsimVersion } from '../provenance.js';
 
 export interface SensitivityArgs {
@@ -31,9 +25,7 @@ export interface SensitivityArgs {
   quiet: boolean;
 }
 
-function flag(key: string, message: string, hint?: string): InputError {
-  return new InputError([{ code: 'bad-flag', file: '(command line)', line: 0, column: 0, key, message, hint }]);
-}
+const flag = (key: string, message: string, hint?: string) => flagError(key, { message, hint });
 
 /** Runs `povsim sensitivity`; returns the exit code. */
 export async function sensitivityCommand(args: SensitivityArgs, io: CliIO): Promise<number> {
@@ -44,23 +36,15 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIO): Prom
   const metric = args.metric ?? sweep.plan.outputs.metrics[0];
   const year = args.year ?? sweep.plan.outputs.years[sweep.plan.outputs.years.length - 1];
   const res = analyseSweep(sweep, { metric, year, bootstrap: args.bootstrap, confidence: args.confidence, seed: args.seed });
-  // Files: indices.csv, one SVG per chart, report.html.
   const out = args.out ?? join(args.dir, 'sensitivity', `${metric}-${year}`);
-  // derived output: replaced whole on every run (an earlier povsim output only), manifest.json last
-  claimOutputFolder(out, true, 'sensitivity');
-  writeFileAtomic(join(out, 'indices.csv'), sensitivityCsv(res));
-  const charts = sensitivityCharts(res);
-  for (const c of charts) writeFileAtomic(join(out, `${c.id}.svg`), await specToSvg(c.spec, { warn: () => undefined }));
-  const generatedBy = `povsim ${povsimVersion()} sensitivity ${args.dir} (metric ${metric}, year ${year}, ${res.bootstrap} bootstrap resamples)`;
-  writeFileAtomic(join(out, 'report.html'), buildHtmlReport(sensitivityReportInput(res, sweep.plan, generatedBy), charts, loadVegaBundles()));
-  writeManifest(out, { povsim: povsimVersion(), sweep: args.dir, metric, year, bootstrap: res.bootstrap, confidence: args.confidence, seed: args.seed, files: ['indices.csv', 'report.html', ...charts.map((c) => `${c.id}.svg`)] });
+  const written = await writeSensitivityFolder(out, res, sweep, { povsim: povsimVersion(), sweep: args.dir, metric, year, confidence: args.confidence, seed: args.seed });
   if (args.json) io.out(JSON.stringify({ out, ...res }));
   else if (!args.quiet) {
     const what = res.method === 'morris' ? `Morris screening (${res.r} trajectories)` : `Sobol indices (${res.n} base samples)`;
     io.out(`${what} of ${metric} in ${year}, ${sweep.points} points × ${sweep.plan.replicates} replicate(s), ${res.bootstrap} bootstrap resamples:`);
     io.out(tableText(sensitivityTable(res, args.top)));
     if (res.rows.length > args.top) io.out(`(${res.rows.length - args.top} more in indices.csv)`);
-    io.out(`wrote ${out}/ (indices.csv, report.html, ${charts.map((c) => `${c.id}.svg`).join(', ')})`);
+    io.out(`wrote ${out}/ (indices.csv, report.html, ${written.filter((f) => f.endsWith('.svg')).join(', ')})`);
   }
   return 0;
 }
