@@ -1,0 +1,89 @@
+/**
+ * A comparison read from disk for `povsim compare`: a comparison file (named, or the shipped one),
+ * or a baseline and scenarios named on the command line; then every scenario it names, loaded once
+ * (paths in a comparison file are relative to it), with every problem of every file reported.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { InputError, type Diagnostic } from '../engine/diagnostics.js';
+import { isComparisonText, parseComparisonFile, type ComparisonFile } from '../experiment/comparison-file.js';
+import type { PlanOverrides } from '../experiment/sweep/plan.js';
+import type { ScenarioSpec } from '../experiment/run-scenario.js';
+import { loadScenario, type ResolvedScenario } from './scenario-files.js';
+
+/** A comparison and where it came from (`from` is null when the files were named on the command line). */
+export interface ReadComparison {
+  file: ComparisonFile;
+  from: string | null;
+}
+
+const commandLine = (message: string, hint: string): InputError => new InputError([{ code: 'no-scenarios', file: '(command line)', line: 0, column: 0, key: '', message, hint }]);
+
+/**
+ * The comparison to run.
+ * @param named the files on the command line: none (the default comparison), one comparison file, or a baseline and alternatives
+ * @param defaultFile the shipped comparison, used when nothing is named
+ * @throws InputError when nothing usable is named, or the comparison file is invalid
+ */
+export function readComparison(named: readonly string[], defaultFile: string): ReadComparison {
+  if (named.length === 0) {
+    if (!existsSync(defaultFile)) throw commandLine(`no comparison named and ${defaultFile} is not here`, 'run from the povsim folder, or name the files: povsim compare base.yaml a.yaml b.yaml');
+    return { file: parseComparisonFile(readFileSync(defaultFile, 'utf8'), defaultFile), from: defaultFile };
+  }
+  if (named.length === 1 && existsSync(named[0])) {
+    const text = readFileSync(named[0], 'utf8');
+    if (isComparisonText(text)) return { file: parseComparisonFile(text, named[0]), from: named[0] };
+    throw commandLine('name at least one scenario to compare with the baseline', `povsim compare ${named[0]} scenarios/all-four.yaml, or a comparison file (${defaultFile})`);
+  }
+  // Files named on the command line: the first is the baseline, the others are alternatives (no combinations).
+  return { file: { name: 'comparison', baseline: named[0], alternatives: named.slice(1), combinations: [], years: [2020, 2025], draws: { count: 0, replicates: 0 }, doses: { count: 0, replicates: 0 }, budgets: [] }, from: null };
+}
+
+/**
+ * Loads scenario files, reporting the problems of all of them at once; two files may not share a name.
+ * @throws InputError with every problem found
+ */
+export function loadScenarios(files: readonly string[], overrides: PlanOverrides): ResolvedScenario[] {
+  const out: ResolvedScenario[] = [];
+  const problems: Diagnostic[] = [];
+  for (const f of files) {
+    try {
+      out.push(loadScenario(f, { runOverrides: overrides }));
+    } catch (err) {
+      if (err instanceof InputError) problems.push(...err.diagnostics);
+      else throw err;
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+  const names = new Map<string, string>();
+  for (const s of out) {
+    const other = names.get(s.name);
+    if (other !== undefined && other !== s.file) {
+      throw new InputError([{ code: 'duplicate-scenario', file: s.file, line: 0, column: 0, key: 'name', message: `two scenarios are named "${s.name}" (also ${other})`, hint: 'give each compared scenario its own name' }]);
+    }
+    names.set(s.name, s.file);
+  }
+  return out;
+}
+
+/** The comparison's scenarios, loaded: each file once, and a lookup from a path as written to its run spec. */
+export interface LoadedComparison {
+  loaded: ResolvedScenario[];
+  scenario: (pathAsWritten: string) => Omit<ScenarioSpec, 'replicates'>;
+}
+
+/** Loads every scenario a comparison names (baseline, alternatives, combinations), resolved against its file. */
+export function loadComparisonScenarios(c: ReadComparison, overrides: PlanOverrides): LoadedComparison {
+  const at = (p: string): string => (c.from ? relative(process.cwd(), resolve(dirname(c.from), p)) || p : p);
+  const f = c.file;
+  const unique = [...new Set([f.baseline, ...f.alternatives, ...f.combinations.map((x) => x.scenario)].map(at))];
+  const loaded = loadScenarios(unique, overrides);
+  const byFile = new Map(unique.map((file, i) => [file, loaded[i]]));
+  return {
+    loaded,
+    scenario: (p) => {
+      const s = byFile.get(at(p))!;
+      return { name: s.name, values: s.values, schedule: s.schedule, ...s.run };
+    },
+  };
+}
