@@ -79,12 +79,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     )
     .command(
       'validate <files..>',
-      'check scenario files; report every problem with file:line:column and a hint',
+      'check scenario files, comparison files and sweep and calibration plans; report every problem with file:line:column and a hint',
       (y) =>
         y
           .positional('files', { type: 'string', array: true, demandOption: true })
           .option('json', { type: 'boolean', default: false, describe: 'print the results as JSON' })
-          .example('povsim validate scenarios/*.yaml', 'check every shipped scenario'),
+          .example('povsim validate scenarios/*.yaml', 'check every shipped scenario')
+          .example('povsim validate scenarios/comparisons/*.yaml scenarios/sweeps/*.yaml', 'check a comparison (and every scenario it names) and a sweep plan'),
       (a) => guard(() => validateCommand(a.files as string[], a.json, io)),
     )
     .command(
