@@ -40,7 +40,9 @@ export function priceIndex(year: number, base: number, inflation: number): numbe
  * Poverty-alleviation funds available to the province by year, yuan at 1:1, from their sources:
  * - central special fund allocated to Jiangxi: 2.644 bn in 2017 [stat: the provincial 2.845 bn was
  *   107.6% of it]; other years at the national central fund's path (43.3, 46.1, 67.0, 86.1, 106.1,
- *   126.1, 146.1 bn for 2014–2020 [stat]) with Jiangxi's 2017 share held [assume];
+ *   126.1, 146.1 bn for 2014–2020: published national figures, written down from recall and not yet
+ *   checked against a document in this repository, so treat them as approximate) with Jiangxi's 2017 share
+ *   held [assume];
  * - provincial special funds: 2.845 bn in 2017, 63.2% more than in 2016 [stat]; 2014–2015 at 0.8 of the
  *   central allocation, 2018–2020 at the 2017 ratio 1.076 [assume];
  * - integrated agriculture-related funds: 9.577 bn pooled by the 24 national poverty counties in 2018
