@@ -49,7 +49,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   };
   let commands: Argv = yargs(argv)
     .scriptName('povsim')
-    .usage('povsim <command> [options]\n\nAgent-based simulator of poverty-exit dynamics (Jiangxi, 2013–2020).')
+    .usage('povsim <command> [options]\n\nAgent-based simulator of poverty-exit dynamics (Jiangxi, from 2013; the baseline runs to 2025).')
     .command(
       'run <scenario>',
       'run the replicates of one scenario and write yearly.csv, monthly.csv, summary.json, manifest.json',

@@ -1,5 +1,6 @@
 /** Flags shared by the commands that run scenarios. */
 import type { Argv } from 'yargs';
+import { RUN_DEFAULTS } from '../scenario/schema.js';
 
 export interface RunFlags {
   out?: string;
@@ -19,7 +20,7 @@ export function withRunFlags<T>(y: Argv<T>): Argv<T & RunFlags> {
     .option('seed', { type: 'number', describe: 'base seed; replicate r uses a seed derived from (seed, r)' })
     .option('replicates', { type: 'number', describe: 'replicates (run: from the scenario, else 20; compare: 50)' })
     .option('scale', { type: 'number', describe: 'sampling fraction: 1 = whole province, 0.01 = 1:100 (default)' })
-    .option('end-year', { type: 'number', describe: 'last simulated year (default 2020)' })
+    .option('end-year', { type: 'number', describe: `last simulated year (default ${RUN_DEFAULTS.endYear})` })
     .option('workers', { type: 'number', describe: 'worker threads (default: all cores)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar and no table' })
     .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary on stdout instead of the table' })

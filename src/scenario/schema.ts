@@ -16,7 +16,7 @@ export const FIRST_RUN_YEAR = 2014;
 /** Latest allowed `run.endYear`. */
 export const LAST_END_YEAR = 2035;
 /** Run settings used when neither the file chain nor the command line sets them. */
-export const RUN_DEFAULTS = { endYear: 2020, scale: 0.01, replicates: 20, seed: 1 } as const;
+export const RUN_DEFAULTS = { endYear: 2025, scale: 0.01, replicates: 20, seed: 1 } as const;
 /** Longest `name`, in characters. */
 export const NAME_MAX = 200;
 /** Longest `description`, in characters. */

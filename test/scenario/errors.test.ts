@@ -234,12 +234,12 @@ describe('schedules against the run', () => {
   });
 
   it('the default endYear and a command-line endYear', () => {
-    const f = fx('name: x\nschedule:\n  subsidyLevel:\n    - { year: 2019, value: 1 }\n    - { year: 2021, value: 1 }\n');
-    expect(loadError(f)).toMatchObject({ line: 5, key: 'schedule.subsidyLevel[1].year', ...msg.scheduleYearAfterEnd(2021, 2020, 'the default') });
+    const f = fx('name: x\nschedule:\n  subsidyLevel:\n    - { year: 2019, value: 1 }\n    - { year: 2026, value: 1 }\n');
+    expect(loadError(f)).toMatchObject({ line: 5, key: 'schedule.subsidyLevel[1].year', ...msg.scheduleYearAfterEnd(2026, 2025, 'the default') });
     const ds = loadErrors(f, { runOverrides: { endYear: 2018 } });
     expect(ds.map((d) => d.message)).toEqual([
       msg.scheduleYearAfterEnd(2019, 2018, 'set on the command line').message,
-      msg.scheduleYearAfterEnd(2021, 2018, 'set on the command line').message,
+      msg.scheduleYearAfterEnd(2026, 2018, 'set on the command line').message,
     ]);
   });
 

@@ -61,7 +61,7 @@ schedule:
   industryCoverage:
     - { from: 2016, to: 2019, value: 0.8 }
 run:
-  endYear: 2020
+  endYear: 2025
   scale: 0.01
   replicates: 20
   seed: 1

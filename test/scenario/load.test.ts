@@ -23,16 +23,16 @@ describe('loadScenario: a valid file', () => {
       { kind: 'step', key: 'subsidyLevel', at: { year: 2018, month: 1 }, value: 60000 },
       { kind: 'ramp', key: 'industryCoverage', from: { year: 2016, month: 1 }, to: { year: 2019, month: 12 }, value: 0.8 },
     ]);
-    expect(s.run).toEqual({ endYear: 2020, scale: 0.01, replicates: 20, seed: 1 });
+    expect(s.run).toEqual({ endYear: 2025, scale: 0.01, replicates: 20, seed: 1 });
     expect(s.contentHash).toMatch(/^[0-9a-f]{64}$/);
     for (const [k, v] of Object.entries(s.values)) expect(checkParamValue(k, v)).toBeUndefined();
   });
 
-  it('fills run defaults (2020, 0.01, 20, 1) when nothing sets them, and keeps only the keys set', () => {
+  it('fills run defaults (2025, 0.01, 20, 1) when nothing sets them, and keeps only the keys set', () => {
     const dir = tempDir();
     const s = loadScenario(writeFixture(dir, 'min.yml', 'name: minimal\n'));
     expect(s).toMatchObject({ name: 'minimal', description: '', values: {}, schedule: [] });
-    expect(s.run).toEqual({ endYear: 2020, scale: 0.01, replicates: 20, seed: 1 });
+    expect(s.run).toEqual({ endYear: 2025, scale: 0.01, replicates: 20, seed: 1 });
   });
 
   it('accepts and ignores a top-level $schema key', () => {
@@ -67,7 +67,7 @@ describe('loadScenario: a valid file', () => {
     const dir = tempDir();
     const file = writeFixture(dir, 'example.yaml', EXAMPLE_YAML);
     expect(loadScenario(file, { runOverrides: { replicates: 3, seed: 7 } }).run).toEqual({
-      endYear: 2020,
+      endYear: 2025,
       scale: 0.01,
       replicates: 3,
       seed: 7,
@@ -172,7 +172,7 @@ describe('JSON and YAML', () => {
               subsidyLevel: [{ year: 2018, value: 60000 }],
               industryCoverage: [{ from: 2016, to: 2019, value: 0.8 }],
             },
-            run: { endYear: 2020, scale: 0.01, replicates: 20, seed: 1 },
+            run: { endYear: 2025, scale: 0.01, replicates: 20, seed: 1 },
           },
           null,
           2,
@@ -189,7 +189,7 @@ describe('contentHash', () => {
   const variants = [
     EXAMPLE_YAML,
     // block style, other key order, comments, other number spelling, a different description
-    `run: { seed: 1, replicates: 20, scale: 1e-2, endYear: 2020 }
+    `run: { seed: 1, replicates: 20, scale: 1e-2, endYear: 2025 }
 # comment
 schedule:
   industryCoverage:

@@ -62,7 +62,7 @@ describe('scenarioJsonSchema', () => {
 
   it('gives run settings their ranges and defaults', () => {
     const run = props.run.properties!;
-    expect(run.endYear).toMatchObject({ type: 'integer', minimum: 2014, maximum: 2035, default: 2020 });
+    expect(run.endYear).toMatchObject({ type: 'integer', minimum: 2014, maximum: 2035, default: 2025 });
     expect(run.scale).toMatchObject({ type: 'number', minimum: 0.0001, maximum: 1, default: 0.01 });
     expect(run.replicates).toMatchObject({ type: 'integer', minimum: 1, maximum: 10000, default: 20 });
     expect(run.seed).toMatchObject({ type: 'integer', minimum: 0, maximum: 4294967295, default: 1 });
