@@ -70,23 +70,9 @@ export function placeCadres(w: World, stationed: number): void {
   const base = new Int32Array(nV);
   for (let v = 0; v < secretaries; v++) base[v] = 1;
   const stationedCounts = apportion(stationed - secretaries, teamWeights, base);
-  let c = 0;
-  for (let v = 0; v < nV; v++) {
-    vl.cadreStart[v] = c;
-    for (let k = 0; k < helperCounts[v]; k++, c++) {
-      w.cadres.village[c] = v;
-      w.cadres.kind[c] = CadreKind.Helper;
-    }
-    vl.cadreEnd[v] = c;
-  }
-  for (let v = 0; v < nV; v++) {
-    vl.stationedStart[v] = c;
-    for (let k = 0; k < stationedCounts[v]; k++, c++) {
-      w.cadres.village[c] = v;
-      w.cadres.kind[c] = CadreKind.Stationed;
-    }
-    vl.stationedEnd[v] = c;
-  }
+  // Helpers first, village by village, then the stationed cadres: each kind is contiguous per village.
+  const afterHelpers = layCadres(w, 0, helperCounts, CadreKind.Helper, vl.cadreStart, vl.cadreEnd);
+  layCadres(w, afterHelpers, stationedCounts, CadreKind.Stationed, vl.stationedStart, vl.stationedEnd);
   const key = w.streams.cadreInit.key;
   for (let k = 0; k < w.nCadres; k++) {
     w.cadres.quality[k] = initialQuality(w.p.initialCadreQuality, w.p.cadreQualitySpread, uniformAt(key, k, 0, DRAW.cadreInit.quality));
@@ -96,6 +82,20 @@ export function placeCadres(w: World, stationed: number): void {
   }
   for (let h = 0; h < w.nHouseholds; h++) if (hh.registry[h] === Registry.Registered) assignCadre(w, h);
   recountCaseloads(w);
+}
+
+/** Lays `counts[v]` cadres of `kind` for each village from id `first`; records each village's range. Returns the next id. */
+function layCadres(w: World, first: number, counts: Int32Array, kind: number, start: Int32Array, end: Int32Array): number {
+  let c = first;
+  for (let v = 0; v < w.nVillages; v++) {
+    start[v] = c;
+    for (let k = 0; k < counts[v]; k++, c++) {
+      w.cadres.village[c] = v;
+      w.cadres.kind[c] = kind;
+    }
+    end[v] = c;
+  }
+  return c;
 }
 
 /** Assigns household h to the helper of its village with the smallest caseload (lowest id on ties). */

@@ -33,6 +33,8 @@ export class HouseholdTally {
   motivation = 0;
   /** Registered persons waiting for help. */
   waiting = 0;
+  /** Outstanding relocation debt, yuan (households, not persons). */
+  relocationDebt = 0;
   /** Registered households, and those with a chronically ill member. */
   registeredHouseholds = 0;
   registeredChronic = 0;
@@ -42,7 +44,7 @@ export class HouseholdTally {
     this.persons = this.official = this.truePoor = this.excluded = this.included = 0;
     this.incomeSum = this.poorIncomeSum = this.registeredIncomeSum = this.vulnerable = this.gapSum = 0;
     this.industry = this.relocated = this.dibao = this.everExited = this.motivation = this.waiting = 0;
-    this.registeredHouseholds = this.registeredChronic = 0;
+    this.registeredHouseholds = this.registeredChronic = this.relocationDebt = 0;
   }
 }
 
@@ -88,11 +90,12 @@ export function tallyHousehold(
 /** Counts every household afresh into `t`, judging poverty on `income` (per capita). */
 export function countHouseholds(w: World, t: HouseholdTally, income: Float32Array): HouseholdTally {
   t.reset(w.step);
-  const { size, registry, returned, industryMember, relocated, onDibao, motivation, waiting, gone, chronic } = w.hh;
+  const { size, registry, returned, industryMember, relocated, onDibao, motivation, waiting, gone, chronic, relocationDebt } = w.hh;
   const line = w.line;
   for (let h = 0; h < w.nHouseholds; h++) {
     if (gone[h] === 1) continue;
     tallyHousehold(t, size[h], income[h], line, registry[h], returned[h], industryMember[h], relocated[h], onDibao[h], motivation[h], waiting[h], chronic[h]);
+    t.relocationDebt += relocationDebt[h];
   }
   return t;
 }

@@ -90,6 +90,7 @@ export function updateIncome(w: World): void {
     savings[h] += (flow * n) / 12;
     // The stored (float32) value, as the recount in December would read it.
     tallyHousehold(tally, n, incomeSmoothed[h], line, registry[h], returned[h], member, relocated[h], onDibao[h], motivation[h], wait, chronic[h]);
+    tally.relocationDebt += relocationDebt[h];
   }
   const sp = w.flows.spending;
   sp[Spend.social_security] += dibao / 12;

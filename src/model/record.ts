@@ -78,9 +78,7 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
   set('cadre_burnout', stationed > 0 ? burnout / stationed : 0);
   set('cadre_caseload', activeHelpers > 0 ? helperLoad / activeHelpers : 0);
   set('stationed_caseload', stationed > 0 ? stationedLoad / stationed : 0);
-  let debt = 0;
-  for (let h = 0; h < w.nHouseholds; h++) if (hh.gone[h] === 0) debt += hh.relocationDebt[h];
-  set('relocation_debt', debt * s);
+  set('relocation_debt', t.relocationDebt * s);
   let memberIncome = 0;
   const memberSkillFactor = industrySkillFactor(w.p, MEAN_SKILL);
   let members = 0;
