@@ -399,7 +399,7 @@ export const PARAMETERS = [
   p('atRiskIncomeBound', 'registry', 1.5, 'x poverty line', [0, 10], [1.2, 2], 'assume',
     'Exited households whose twelve-month income is under this multiple of the line are at risk of returning (atRiskSupport).'),
   p('atRiskSupportFromYear', 'registry', 2016, 'year', [2014, 2100], [2016, 2021], 'assume',
-    'First year of dynamic monitoring of exited households at risk ("exit without losing support" from the 2016 exit rules; formalized for the consolidation period): extra support, and fallbacks (temporary assistance, dibao, a public-welfare post) before a return.', true),
+    'First year of dynamic monitoring of exited households at risk: extra support, and fallbacks (temporary assistance, dibao, a public-welfare post) before a return. 2016 is the 2016 exit rules ("exit without losing support"; dibao for those who cannot work under the 2016 dibao–poverty convergence); the national monitoring-and-assistance mechanism was formalized on 20 March 2020 (State Council Leading Group guidance), so 2020 is the upper documented date.', true),
 
   // --- unit costs (for spending and equal-budget comparisons) ---
   p('householdMeasureShare', 'costs', 0.4, 'share of funds', [0, 1], [0.25, 0.6], 'assume',

@@ -4,7 +4,8 @@
  * sees that; dynamic monitoring finds it with probability returnDetection and re-registers it. A later,
  * higher standard (2020) does not by itself make an exited household a returnee.
  * From atRiskSupportFromYear, monitoring first uses the fallbacks of the consolidation policy: a
- * household that fell below only because of this year's shocks (illness, disaster) gets temporary
+ * household that fell below only because of shocks (illness, disaster) in the two years its stable income
+ * weighs gets temporary
  * assistance for the shortfall; one that cannot work and is not on dibao is put on dibao; one with a
  * laborer and no post, whom a public-welfare post (paid ecoJobWage) would lift above the standard, gets
  * one. It returns only if none applies.
@@ -27,17 +28,19 @@ export function returnStandard(w: World, h: number): number {
 
 /**
  * The consolidation fallbacks for exited household h found below `standard` on stable income `y`:
- * temporary assistance when this year's shocks alone explain the fall, else dibao for a household that
+ * temporary assistance when shocks (this year's and last year's, as stable income weighs them) explain the fall, else dibao for a household that
  * cannot work, else a public-welfare post that would lift it above the standard. Returns true when a
  * fallback kept it from returning.
  */
 export function applyFallback(w: World, h: number, y: number, standard: number): boolean {
   const hh = w.hh;
   const n = hh.size[h];
-  const thisYearWeight = 1 - w.p.incomeStabilityWeight;
-  const withoutShocks = y + (thisYearWeight * hh.shockYear[h]) / n;
+  const lastYearWeight = w.p.incomeStabilityWeight;
+  const thisYearWeight = 1 - lastYearWeight;
+  // Stable income weighs last year too, so a shock of last year can be what holds it under the standard.
+  const withoutShocks = y + (thisYearWeight * hh.shockYear[h] + lastYearWeight * hh.shockLastYear[h]) / n;
   if (withoutShocks >= standard && thisYearWeight > 0) {
-    // Temporary assistance pays this year's shortfall to the standard (per capita, times persons).
+    // Temporary assistance pays the shortfall to the standard this year (per capita, times persons).
     w.flows.spending[Spend.social_security] += ((standard - y) / thisYearWeight) * n;
     w.flows.fallbacks += n;
     return true;

@@ -67,6 +67,8 @@ export const HOUSEHOLD_COLUMNS = {
   shockLoss: 'f32',
   /** Out-of-pocket shock losses so far this calendar year, yuan per household. */
   shockYear: 'f32',
+  /** Last calendar year's out-of-pocket shock losses, yuan per household (stable income weighs that year too). */
+  shockLastYear: 'f32',
   /** This month's income, per capita at an annual rate. */
   income: 'f32',
   /** Twelve-month moving estimate of income (exponential smoothing), per capita. */

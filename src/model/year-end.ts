@@ -20,6 +20,7 @@ export function closeYear(w: World): void {
     }
     hh.incomeLastYear[h] = yearIncome(w, h);
     hh.incomeYearSum[h] = 0;
+    hh.shockLastYear[h] = hh.shockYear[h];
     hh.shockYear[h] = 0;
   }
   rotateCadres(w);

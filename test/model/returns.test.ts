@@ -153,4 +153,21 @@ describe('returns against the indexed exit standard, and durable exits', () => {
     expect(w.flows.fallbacks).toBe(2 + 2 + 4 + 2);
     expect(w.flows.returns).toBe(6);
   });
+  it("temporary assistance also covers a shock of last year, which the stable income still weighs", () => {
+    // Stable income = 0.7 × this year + 0.3 × last year. Household 0 earned 3,000 both years but last
+    // year's 2,000-yuan medical bill (2 persons) left last year at 2,000: stable 2,700 < 2,800.
+    // Without that shock it would be 3,000: temporary assistance. Household 1 has no shock: it returns.
+    const base = { exitLine: 2800, statusYear: 2014, exitStep: 12, size: 2, laborers: 1 };
+    const w = buildWorld({
+      params: { assessmentNoise: 0, returnDetection: 1, priceInflation: 0, atRiskSupportFromYear: 2016, incomeStabilityWeight: 0.3, ecoJobWage: 0 },
+      villages: [{ cadres: 1, households: [exited(3000, { ...base }), exited(2700, { ...base, ecoPost: 1 })] }],
+    });
+    advanceTo(w, 36);
+    w.hh.incomeLastYear[0] = 2000;
+    w.hh.shockLastYear[0] = 2000;
+    w.hh.incomeLastYear[1] = 2700;
+    detectReturns(w);
+    expect(Array.from(w.hh.registry)).toEqual([Registry.Exited, Registry.Registered]);
+    expect(w.flows.fallbacks).toBe(2);
+  });
 });
