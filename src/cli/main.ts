@@ -19,7 +19,7 @@ import { usageDiagnostic } from './usage-messages.js';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { versionLine } from './provenance.js';
 import { releaseOutputFolders } from '../node/output-folder.js';
-import { withRunFlags } from './shared-flags.js';
+import { withAdaptiveFlags, withRunFlags } from './shared-flags.js';
 
 /** A command-line usage problem found by yargs (unknown flag, missing argument). */
 class UsageError extends Error {}
@@ -54,8 +54,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       'run <scenario>',
       'run the replicates of one scenario and write yearly.csv, monthly.csv, summary.json, manifest.json',
       (y) =>
-        withRunFlags(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' }))
+        withAdaptiveFlags(withRunFlags(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' })))
           .example('povsim run scenarios/baseline.yaml', 'the baseline, 20 replicates at 1:100')
+          .example('povsim run scenarios/baseline.yaml --target-half-width 0.05', 'add batches of replicates until each year\'s mean incidence is within ±0.05 pp')
           .example('povsim run scenarios/baseline.yaml --replicates 50 --scale 0.001 --out out/quick', 'a quick, smaller run')
           .example('povsim run scenarios/all-four.yaml --seed 7 --workers 1 --json', 'one thread, JSON summary on stdout'),
       (a) => guard(() => runCommand(a as unknown as RunArgs, io, abort.signal)),
@@ -64,17 +65,18 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       'compare [baseline] [scenarios..]',
       'compare scenarios with a baseline: durable exits, costs, two layers of uncertainty, dose-response, equal budgets, report.html',
       (y) =>
-        withRunFlags(
+        withAdaptiveFlags(withRunFlags(
           y
             .positional('baseline', { type: 'string', describe: `a comparison file, or a baseline scenario (default ${DEFAULT_COMPARISON})` })
             .positional('scenarios', { type: 'string', array: true, describe: 'scenarios to compare with the baseline' }),
-        )
+        ))
           .option('budget', { type: 'number', describe: 'also compare the single suggestions at the same extra yuan per year' })
           .option('draws', { type: 'number', describe: 'assumption draws (Latin hypercube over the plausible ranges); 0 for none (default: the comparison file)' })
           .example('povsim compare', 'the shipped comparison (npm start): the four suggestions and all four against the baseline')
           .example('povsim compare my-comparison.yaml --replicates 30 --draws 40', 'a comparison file, with more replicates and draws')
           .example('povsim compare scenarios/baseline.yaml scenarios/all-four.yaml --replicates 20', 'one scenario against the baseline')
-          .example('povsim compare --budget 2e9', 'also: which suggestion does most for 2 billion yuan a year'),
+          .example('povsim compare --budget 2e9', 'also: which suggestion does most for 2 billion yuan a year')
+          .example('povsim compare --target-half-width 0.02 --max-replicates 80', 'add replicates until every suggestion\'s effect on true incidence is within ±0.02 pp'),
       (a) => guard(() => compareCommand(a as unknown as CompareArgs, io, abort.signal)),
     )
     .command(

@@ -36,3 +36,23 @@ export function runOverrides(f: RunFlags): { endYear?: number; scale?: number; r
   if (f.seed !== undefined) o.seed = f.seed;
   return o;
 }
+
+/** Adaptive-replicate flags of `run` and `compare` (src/experiment/adaptive-replicates.ts). */
+export interface AdaptiveFlags {
+  'target-half-width'?: number;
+  'max-replicates'?: number;
+}
+
+export function withAdaptiveFlags<T>(y: Argv<T>): Argv<T & AdaptiveFlags> {
+  return y
+    .option('target-half-width', { type: 'number', describe: 'add replicates in fixed batches until every headline 95% half-width is at most this many percentage points (e.g. 0.02)' })
+    .option('max-replicates', { type: 'number', describe: 'the most replicates adaptive batches may reach (default: 10 × --replicates)' }) as Argv<T & AdaptiveFlags>;
+}
+
+/** The adaptive flags given, as the experiment layer names them. */
+export function adaptiveOverrides(f: AdaptiveFlags): { targetHalfWidth?: number; maxReplicates?: number } {
+  const o: { targetHalfWidth?: number; maxReplicates?: number } = {};
+  if (f['target-half-width'] !== undefined) o.targetHalfWidth = f['target-half-width'];
+  if (f['max-replicates'] !== undefined) o.maxReplicates = f['max-replicates'];
+  return o;
+}

@@ -4,6 +4,7 @@
  * result), the manifest, and the terminal summary. Pure text; src/node/comparison-output.ts writes it.
  */
 import { comparisonYearlyCsv, costsCsv, effectsCsv, varianceCsv } from './compare-report.js';
+import { precisionManifest, precisionSentence } from './adaptive-replicates.js';
 import { PAGES } from './compare-pages.js';
 import type { StudyResult } from './compare-study.js';
 import { doseResponseCsv, drawsCsv, equalBudgetCsv, planSentences, ranksCsv, terminalTable } from './compare-summary.js';
@@ -51,6 +52,7 @@ export function comparisonManifest(study: StudyResult, m: ComparisonManifestFact
     scenarios: m.scenarios.map((s) => ({ file: s.file, name: s.name, contentHash: s.contentHash })),
     combinations: plan.combinations.map((c) => ({ scenario: c.scenario.name, parts: c.parts })),
     run: { replicates: b.replicates, scale: b.scale, endYear: b.endYear, seed: b.seed, workers: m.workers, reportYears: plan.reportYears },
+    replicates: precisionManifest(study.precision),
     draws: plan.draws,
     doses: plan.doses,
     budgets: plan.budgets,
@@ -64,7 +66,7 @@ export function comparisonManifest(study: StudyResult, m: ComparisonManifestFact
 
 /** The JSON summary printed with --json. */
 export function comparisonJson(dir: string, study: StudyResult): string {
-  return JSON.stringify({ out: dir, headline: study.headline, effects: study.analysis.effects, costs: study.analysis.costs, synergy: study.analysis.synergy, ranks: study.draws?.ranks ?? [], budgets: study.budgets });
+  return JSON.stringify({ out: dir, headline: study.headline, replicates: precisionManifest(study.precision), effects: study.analysis.effects, costs: study.analysis.costs, synergy: study.analysis.synergy, ranks: study.draws?.ranks ?? [], budgets: study.budgets });
 }
 
 /** The terminal summary: headline line, ranked table, plan sentences and notes, and what was written (paragraphs wrapped at 100). */
@@ -73,6 +75,7 @@ export function comparisonSummaryLines(study: StudyResult, dir: string, files: r
   const others = plan.alternatives.length + plan.combinations.length;
   return [
     `compare ${plan.name}: ${others} scenario${others === 1 ? '' : 's'} against ${plan.baseline.name}; ${plan.baseline.replicates} replicates, scale ${plan.baseline.scale}, seed ${plan.baseline.seed}`,
+    wrap(precisionSentence(study.precision), 100),
     '',
     ...terminalTable(study),
     '',

@@ -14,6 +14,7 @@ import {
   COVERS, equalBudgetTable, outcomeTable, planSentences, rankTable, rankedSummaryTable, shown, shownUnit,
 } from './compare-summary.js';
 import { resolveParams } from './run-scenario.js';
+import { precisionSentence } from './adaptive-replicates.js';
 
 /** File names of the pages. */
 export const PAGES = { comparison: 'report.html', doses: 'dose-response.html', budgets: 'equal-budget.html' } as const;
@@ -95,7 +96,7 @@ function detailTables(r: StudyResult): { id: string; title: string; table: Summa
 function howSure(r: StudyResult): ReportSection {
   const o = outcome(r.headline.outcome);
   const paragraphs = [
-    `Two layers of uncertainty. Intervals in brackets (95%) cover ${COVERS.monteCarlo}.`,
+    `Two layers of uncertainty. Intervals in brackets (95%) cover ${COVERS.monteCarlo}. ${precisionSentence(r.precision)}`,
     r.draws
       ? `The second layer draws the ${r.draws.ranges.length} stated assumptions ("assume" in the parameter table, those no suggestion sets itself) over their plausible ranges: ${r.draws.values.length} Latin-hypercube draws, ${r.plan.draws.replicates} replicate(s) each, the baseline and every suggestion under the same draw and seeds${r.plan.draws.replicates < 3 ? ' (with so few replicates per draw, some Monte Carlo noise is part of this spread)' : ''}. The table gives how often each suggestion takes each rank on ${o.label.toLowerCase()} in ${r.headline.year} (ranks.csv; per-draw effects in draws.csv).`
       : 'The assumptions were not drawn in this comparison (draws: 0 in the comparison file), so the rank of each suggestion under other plausible assumptions is unknown.',

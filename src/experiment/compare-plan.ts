@@ -4,6 +4,7 @@
  * in resolved (in Node by src/node/scenario-files.ts); bad flags are InputErrors naming the flag.
  */
 import { InputError } from '../engine/diagnostics.js';
+import { adaptiveRule } from './adaptive-replicates.js';
 import type { ComparisonPlan } from './compare-study.js';
 import type { ComparisonFile } from './comparison-file.js';
 import type { ScenarioSpec } from './run-scenario.js';
@@ -20,6 +21,10 @@ export interface CompareFlags {
   budget?: number;
   /** Assumption draws (0: none). */
   draws?: number;
+  /** Adaptive replicates: target 95% half-width of the headline effects, pp (overrides the file). */
+  targetHalfWidth?: number;
+  /** Adaptive replicates: the most replicates per scenario (overrides the file). */
+  maxReplicates?: number;
 }
 
 const flagProblem = (key: string, message: string, hint: string): InputError =>
@@ -29,7 +34,9 @@ const flagProblem = (key: string, message: string, hint: string): InputError =>
  * The comparison's plan. `scenario(file)` gives the resolved scenario of a file named in the
  * comparison (its run settings without replicates). An extra `--budget` adds an equal-budget row and,
  * when the comparison has no doses, three doses at up to 4 replicates (the budgets need a dose curve).
- * @throws InputError for fewer than 2 replicates, a run ending before {@link POLICY_YEAR}, or a bad budget or draw count
+ * With `targetHalfWidth` or `maxReplicates` (file or flags) the main comparison adds replicates in
+ * fixed batches (adaptive-replicates.ts); the doses and draws keep their own replicates.
+ * @throws InputError for fewer than 2 replicates, a run ending before {@link POLICY_YEAR}, a bad budget or draw count, or a bad adaptive flag
  */
 export function comparisonPlan(c: ComparisonFile, scenario: (file: string) => Omit<ScenarioSpec, 'replicates'>, flags: CompareFlags = {}): ComparisonPlan {
   const replicates = flags.replicates ?? c.replicates ?? DEFAULT_COMPARE_REPLICATES;
@@ -54,5 +61,6 @@ export function comparisonPlan(c: ComparisonFile, scenario: (file: string) => Om
     name: c.name, baseline, alternatives: c.alternatives.map(spec),
     combinations: c.combinations.map((x) => ({ scenario: spec(x.scenario), parts: x.of.map((p) => spec(p).name) })),
     reportYears, policyYear: POLICY_YEAR, draws, doses, budgets: budgets.sort((a, b) => a - b),
+    adaptive: adaptiveRule(replicates, c, flags),
   };
 }

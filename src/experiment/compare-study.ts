@@ -3,15 +3,18 @@
  * the injected {@link TaskRunner}. Reading order:
  *
  *   1. main      baseline, alternatives and combinations with common random numbers, and the
- *                baseline with independent seeds (variance check) → analyzeComparison
+ *                baseline with independent seeds (variance check) → analyzeComparison; with an
+ *                adaptive rule, replicates are added in fixed batches until every alternative's
+ *                effect on the headline outcomes is within the target (adaptive-replicates.ts)
  *   2. draws     the assumption layer: n Latin-hypercube draws of the `assume` parameters; in each
  *                draw the baseline and every alternative share seeds → median, 90% interval, ranks
  *   3. doses     each alternative over a grid of doses across its plausible range → dose–response
  *   4. budgets   each alternative read from its curve at the same extra yuan per year
  */
 import type { Params } from '../model/parameters.js';
-import { analyzeComparison, pairedSpec, runComparison, scenarioTablesOf, type ComparisonAnalysis, type ComparisonRuns, type TaskRunner } from './compare.js';
-import { hasMetric } from './compare-values.js';
+import { analyzeComparison, growComparison, pairedSpec, scenarioTablesOf, type ComparisonAnalysis, type ComparisonRuns, type TaskRunner } from './compare.js';
+import { comparisonHalfWidths, HEADLINE_OUTCOMES, runToPrecision, type AdaptiveRule, type PrecisionReport } from './adaptive-replicates.js';
+import { hasMetric, outcome } from './compare-values.js';
 import {
   assumptionDraws, assumptionRanges, drawEffects, rankProbabilities, specUnderDraw, summarizeDraws,
   type AssumptionRange, type DrawEffect, type DrawRuns, type DrawSummary, type RankProbability,
@@ -35,10 +38,15 @@ export interface ComparisonPlan {
   doses: { count: number; replicates: number };
   /** Extra yuan per year at which the alternatives are compared (read from the dose curves). */
   budgets: number[];
+  /** Adaptive replicates for the main comparison (absent or null: the baseline's replicates, fixed). */
+  adaptive?: AdaptiveRule | null;
 }
 
 export interface StudyResult {
+  /** The plan as run: with adaptive replicates, its scenarios carry the replicates used. */
   plan: ComparisonPlan;
+  /** Replicates used, and the widest headline half-width (against the target, if any). */
+  precision: PrecisionReport;
   runs: ComparisonRuns;
   analysis: ComparisonAnalysis;
   /** The outcome the ranking and the budgets use: durable exits when the model writes them, else true incidence. */
@@ -49,7 +57,7 @@ export interface StudyResult {
   best: { budgetYuanPerYear: number; best: string | null; effect: number | null }[];
 }
 
-/** Runs a plan needs in all (for progress). */
+/** Runs a plan needs in all at its initial replicates (for progress; adaptive batches add more, see runStudy's `onGrow`). */
 export function plannedRuns(plan: ComparisonPlan): number {
   const n = plan.baseline.replicates;
   const main = n * (plan.alternatives.length + plan.combinations.length + 2);
@@ -70,17 +78,45 @@ async function runMany(specs: ScenarioSpec[], run: TaskRunner) {
   return specs.map((s, k) => scenarioTablesOf(s, results.slice(offsets[k], offsets[k] + s.replicates)));
 }
 
-/** Runs the study. */
-export async function runStudy(plan: ComparisonPlan, run: TaskRunner): Promise<StudyResult> {
+/** What the headline half-widths of a comparison are of, in words. */
+export function comparisonMeasures(plan: ComparisonPlan): string {
+  return `each alternative's effect on ${HEADLINE_OUTCOMES.map((o) => outcome(o).label.replace(/ \(.*\)$/, '').toLowerCase()).join(' and ')} in ${plan.reportYears.join(' and ')}`;
+}
+
+/**
+ * Runs the study. `onGrow(runs)` is told of runs added beyond {@link plannedRuns} by adaptive
+ * replicates, before they start (for progress bars).
+ */
+export async function runStudy(input: ComparisonPlan, run: TaskRunner, onGrow?: (extraRuns: number) => void): Promise<StudyResult> {
+  // 1. main comparison, in the rule's fixed batches (one batch without a rule)
+  const compared = [...input.alternatives, ...input.combinations.map((c) => c.scenario)];
+  const settings = {
+    reportYears: input.reportYears,
+    policyYear: input.policyYear,
+    combinations: input.combinations.map((c) => ({ combined: c.scenario.name, parts: c.parts })),
+  };
+  let runs: ComparisonRuns | null = null;
+  let analysis: ComparisonAnalysis | null = null;
+  const initial = input.baseline.replicates;
+  const precision = await runToPrecision(initial, input.adaptive ?? null, async (to) => {
+    const from = runs ? runs.baseline.tables.length : 0;
+    if (runs) onGrow?.((to - from) * (compared.length + 1));
+    runs = await growComparison(runs, input.baseline, compared, run, to, true);
+    analysis = analyzeComparison(runs, settings);
+  }, () => comparisonHalfWidths(analysis!.effects, input.alternatives.map((a) => a.name)), comparisonMeasures(input));
+  const n = precision.replicates;
+  const withN = (s: ScenarioSpec): ScenarioSpec => ({ ...s, replicates: n });
+  const plan: ComparisonPlan = n === initial ? input : {
+    ...input, baseline: withN(input.baseline), alternatives: input.alternatives.map(withN),
+    combinations: input.combinations.map((c) => ({ ...c, scenario: withN(c.scenario) })),
+  };
+  if (!runs || !analysis) throw new Error('runStudy: the main comparison did not run');
+  return finishStudy(plan, run, runs, analysis, precision);
+}
+
+/** Layers 2–4 on top of the main comparison. */
+async function finishStudy(plan: ComparisonPlan, run: TaskRunner, runs: ComparisonRuns, analysis: ComparisonAnalysis, precision: PrecisionReport): Promise<StudyResult> {
   const b = plan.baseline;
-  // 1. main comparison
-  const compared = [...plan.alternatives, ...plan.combinations.map((c) => c.scenario)];
-  const runs = await runComparison(b, compared, run, true);
-  const analysis = analyzeComparison(runs, {
-    reportYears: plan.reportYears,
-    policyYear: plan.policyYear,
-    combinations: plan.combinations.map((c) => ({ combined: c.scenario.name, parts: c.parts })),
-  });
   const lastYear = analysis.reportYears[analysis.reportYears.length - 1] ?? b.endYear;
   const headline = { outcome: hasMetric(runs.baseline, 'durable_exits') ? 'durable_exits' : 'true_incidence', year: lastYear };
   const years = analysis.reportYears;
@@ -111,5 +147,5 @@ export async function runStudy(plan: ComparisonPlan, run: TaskRunner): Promise<S
 
   // 4. equal budgets
   const budgets = doses.length && plan.budgets.length ? readAtBudgets(doses, plan.budgets, headline.outcome, headline.year) : [];
-  return { plan, runs, analysis, headline, draws, doses, budgets, best: bestAtBudgets(budgets) };
+  return { plan, precision, runs, analysis, headline, draws, doses, budgets, best: bestAtBudgets(budgets) };
 }

@@ -19,7 +19,7 @@ import { ROUTE_NAMES, SPENDING } from '../model/world.js';
 import { OUTCOMES, hasMetric, outcomeValues, sumOver, type YearlyRuns } from './compare-values.js';
 import { effectOfDifferences, pairedEffect, replicatesForHalfWidth, unpairedEffect, type Effect } from './paired.js';
 import { ratioInterval, type RatioInterval } from './ratio-interval.js';
-import { scenarioTasks, type ScenarioSpec } from './run-scenario.js';
+import { replicateTasks, type ScenarioSpec } from './run-scenario.js';
 import { replicateSeeds } from './seeds.js';
 import { resultTables, type RunTask, type TaskResult, type TaskRunner } from './task.js';
 
@@ -58,14 +58,47 @@ export function pairedSpec(baseline: ScenarioSpec, s: ScenarioSpec): ScenarioSpe
 
 /** Runs the baseline, the scenarios (same seeds) and, optionally, the baseline with independent seeds, in one batch. */
 export async function runComparison(baseline: ScenarioSpec, scenarios: ScenarioSpec[], run: TaskRunner, withIndependent: boolean): Promise<ComparisonRuns> {
+  return growComparison(null, baseline, scenarios, run, baseline.replicates, withIndependent);
+}
+
+/** A scenario's tables with more replicates appended (replicate r stays at index r). */
+function appendTables(prev: ScenarioTables | null, spec: ScenarioSpec, results: readonly TaskResult[], to: number): ScenarioTables {
+  const more = scenarioTablesOf(spec, results);
+  if (!prev) return { ...more, spec: { ...spec, replicates: to }, seeds: replicateSeeds(spec.seed, to) };
+  return { spec: { ...prev.spec, replicates: to }, seeds: replicateSeeds(spec.seed, to), years: prev.years, tables: [...prev.tables, ...more.tables] };
+}
+
+/**
+ * Brings a comparison to `to` replicates per scenario in one batch: runs replicates
+ * `prev.baseline.tables.length` … `to − 1` of the baseline and of every scenario (same seeds), and the
+ * independent-seed baseline (`withIndependent`) only in the first batch, at `to` replicates (it serves
+ * the variance check, not the effects). With `prev` null it starts from replicate 0. The result equals
+ * a single run of `to` replicates, whatever the batches were.
+ * @throws RangeError when `to` is not above the replicates already run
+ */
+export async function growComparison(
+  prev: ComparisonRuns | null,
+  baseline: ScenarioSpec,
+  scenarios: ScenarioSpec[],
+  run: TaskRunner,
+  to: number,
+  withIndependent: boolean,
+): Promise<ComparisonRuns> {
+  const from = prev ? prev.baseline.tables.length : 0;
+  if (!(to > from)) throw new RangeError(`growComparison: need more than the ${from} replicates already run, got ${to}`);
   const specs = [baseline, ...scenarios.map((s) => pairedSpec(baseline, s))];
-  if (withIndependent) specs.push({ ...baseline, name: `${baseline.name} (independent seeds)`, seed: (baseline.seed + INDEPENDENT_SEED_OFFSET) >>> 0 });
+  const independent = withIndependent && !prev;
+  if (independent) specs.push({ ...baseline, name: `${baseline.name} (independent seeds)`, seed: (baseline.seed + INDEPENDENT_SEED_OFFSET) >>> 0 });
   const tasks: RunTask[] = [];
-  for (const s of specs) tasks.push(...scenarioTasks(s, false, tasks.length));
+  for (const s of specs) tasks.push(...replicateTasks(s, false, from, to, tasks.length));
   const results = await run(tasks);
-  const n = baseline.replicates;
-  const per = specs.map((s, k) => scenarioTablesOf(s, results.slice(k * n, (k + 1) * n)));
-  return { baseline: per[0], scenarios: per.slice(1, 1 + scenarios.length), independentBaseline: withIndependent ? per[per.length - 1] : null };
+  const n = to - from;
+  const per = specs.map((s, k) => appendTables(k <= scenarios.length && prev ? (k === 0 ? prev.baseline : prev.scenarios[k - 1]) : null, s, results.slice(k * n, (k + 1) * n), to));
+  return {
+    baseline: per[0],
+    scenarios: per.slice(1, 1 + scenarios.length),
+    independentBaseline: independent ? per[per.length - 1] : (prev?.independentBaseline ?? null),
+  };
 }
 
 /** A paired effect of a scenario on one outcome at one year. */

@@ -12,6 +12,9 @@
  *   draws: { count: 16, replicates: 2 }   # assumption draws (0 = none)
  *   doses: { count: 4, replicates: 6 }    # dose–response grid per alternative (0 = none)
  *   budgets: [5e8, 1e9, 2e9]   # extra yuan per year read from the dose–response curves
+ *   targetHalfWidth: 0.02      # adaptive replicates: add batches until every headline effect's 95%
+ *   maxReplicates: 60          #   half-width is ≤ 0.02 pp, or 60 replicates (adaptive-replicates.ts)
+ *   batchReplicates: 10        #   replicates added per round (default: `replicates`)
  *
  * Every problem is reported with file, line, column, key and a hint.
  */
@@ -29,9 +32,15 @@ export interface ComparisonFile {
   draws: { count: number; replicates: number };
   doses: { count: number; replicates: number };
   budgets: number[];
+  /** Adaptive replicates: target 95% half-width of the headline effects, percentage points. */
+  targetHalfWidth?: number;
+  /** Adaptive replicates: the most replicates per scenario. */
+  maxReplicates?: number;
+  /** Adaptive replicates: replicates added per round. */
+  batchReplicates?: number;
 }
 
-const KEYS = ['name', 'description', 'baseline', 'alternatives', 'combinations', 'years', 'replicates', 'draws', 'doses', 'budgets'] as const;
+const KEYS = ['name', 'description', 'baseline', 'alternatives', 'combinations', 'years', 'replicates', 'draws', 'doses', 'budgets', 'targetHalfWidth', 'maxReplicates', 'batchReplicates'] as const;
 
 /** True when the parsed YAML text looks like a comparison file (a mapping with `alternatives`). */
 export function isComparisonText(text: string): boolean {
@@ -164,6 +173,36 @@ export function parseComparisonFile(text: string, file: string): ComparisonFile 
     });
     if (budgets.length && doses.count === 0) at(bn, 'budgets', 'budgets are read from the dose–response curves, and there are none', 'add doses: { count: 4, replicates: 6 }');
   }
+  const adaptive = adaptiveKeys(node, int, at, replicates);
   if (problems.length) throw new InputError(problems);
-  return { name: name!, baseline: baseline!, alternatives, combinations, years, replicates, draws, doses, budgets };
+  return { name: name!, baseline: baseline!, alternatives, combinations, years, replicates, draws, doses, budgets, ...adaptive };
+}
+
+/** The adaptive-replicates keys (targetHalfWidth in pp, maxReplicates, batchReplicates), checked against each other. */
+function adaptiveKeys(
+  node: (k: string) => Node | undefined,
+  int: (n: Node | undefined, k: string, min: number, max: number) => number | undefined,
+  at: (node: Node | null | undefined, key: string, message: string, hint: string) => void,
+  replicates: number | undefined,
+): Pick<ComparisonFile, 'targetHalfWidth' | 'maxReplicates' | 'batchReplicates'> {
+  const out: Pick<ComparisonFile, 'targetHalfWidth' | 'maxReplicates' | 'batchReplicates'> = {};
+  const tn = node('targetHalfWidth');
+  if (tn !== undefined) {
+    const v = isScalar(tn) ? tn.value : undefined;
+    if (typeof v !== 'number' || !(v > 0) || v > 10) at(tn, 'targetHalfWidth', 'must be a positive number of percentage points up to 10 (the 95% half-width of each headline effect)', 'for example targetHalfWidth: 0.02 (±0.02 pp)');
+    else out.targetHalfWidth = v;
+  }
+  const mn = node('maxReplicates');
+  const max = int(mn, 'maxReplicates', 2, 10000);
+  if (max !== undefined) {
+    if (replicates !== undefined && max < replicates) at(mn, 'maxReplicates', `must be at least replicates (${replicates})`, `maxReplicates: ${replicates * 5}`);
+    else out.maxReplicates = max;
+  }
+  const bn = node('batchReplicates');
+  const batch = int(bn, 'batchReplicates', 1, 10000);
+  if (batch !== undefined) {
+    if (tn === undefined && mn === undefined) at(bn, 'batchReplicates', 'batches are only added with adaptive replicates', 'add targetHalfWidth: 0.02 (and maxReplicates), or remove batchReplicates');
+    else out.batchReplicates = batch;
+  }
+  return out;
 }

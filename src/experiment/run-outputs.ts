@@ -73,8 +73,8 @@ export function yearlyBands(run: ScenarioRunResult): { years: number[]; metrics:
   return { years, metrics };
 }
 
-/** summary.json content. NaN is written as null. */
-export function summaryJson(run: ScenarioRunResult): string {
+/** summary.json content. NaN is written as null. `precision` (adaptive replicates' record) is included when given. */
+export function summaryJson(run: ScenarioRunResult, precision?: Record<string, unknown>): string {
   const bands = yearlyBands(run);
   const metrics: Record<string, { unit: string; mean: (number | null)[]; p5: (number | null)[]; p95: (number | null)[] }> = {};
   for (const m of METRICS) {
@@ -82,7 +82,7 @@ export function summaryJson(run: ScenarioRunResult): string {
     const fix = (xs: number[]): (number | null)[] => xs.map((v) => (Number.isFinite(v) ? Number(v.toPrecision(8)) : null));
     metrics[m] = { unit: metricUnit(m), mean: fix(b.mean), p5: fix(b.p5), p95: fix(b.p95) };
   }
-  return JSON.stringify({ scenario: run.spec.name, replicates: run.results.length, years: bands.years, metrics }, null, 2) + '\n';
+  return JSON.stringify({ scenario: run.spec.name, replicates: run.results.length, ...(precision ? { precision } : {}), years: bands.years, metrics }, null, 2) + '\n';
 }
 
 /** The headline table printed after a run. */

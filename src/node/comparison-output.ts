@@ -5,7 +5,9 @@
 import { budgetPage, comparisonPage, dosePage, PAGES } from '../experiment/compare-pages.js';
 import { comparisonCsvFiles } from '../experiment/compare-output.js';
 import type { StudyResult } from '../experiment/compare-study.js';
-import { writeOutputFolder } from './output-files.js';
+import { precisionSentence } from '../experiment/adaptive-replicates.js';
+import { summaryToMarkdown } from '../report/tables.js';
+import { writeOutput, writeOutputFolder } from './output-files.js';
 import { writeReport } from './report-files.js';
 
 /**
@@ -16,7 +18,10 @@ export function writeComparisonFolder(dir: string, study: StudyResult, generated
   return writeOutputFolder(
     dir,
     async (put) => {
-      await writeReport(comparisonPage(study, generatedBy), dir);
+      const page = comparisonPage(study, generatedBy);
+      await writeReport(page, dir);
+      // summary.md says how many replicates the table rests on and whether the target was reached
+      writeOutput(dir, 'summary.md', `${summaryToMarkdown(page.summaryTable)}\n${precisionSentence(study.precision)}\n`);
       const doses = dosePage(study, generatedBy);
       if (doses) await writeReport(doses, dir, { page: PAGES.doses, summary: 'dose-response-table' });
       const budgets = budgetPage(study, generatedBy);

@@ -16,7 +16,7 @@ import type { CliIO } from '../io.js';
 import { prepareOutputDir } from '../output-dir.js';
 import { startProgress } from '../progress.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
-import { runOverrides, type RunFlags } from '../shared-flags.js';
+import { adaptiveOverrides, runOverrides, type AdaptiveFlags, type RunFlags } from '../shared-flags.js';
 import { checkWorkers } from './run.js';
 
 export { wrap } from '../../experiment/compare-output.js';
@@ -26,7 +26,7 @@ export const DEFAULT_COMPARISON = 'scenarios/comparisons/four-suggestions.yaml';
 /** The shipped baseline (for messages and `--help`). */
 export const DEFAULT_BASELINE = 'scenarios/baseline.yaml';
 
-export interface CompareArgs extends RunFlags {
+export interface CompareArgs extends RunFlags, AdaptiveFlags {
   baseline?: string;
   scenarios?: string[];
   budget?: number;
@@ -38,12 +38,12 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
   const workers = checkWorkers(args.workers);
   const comparison = readComparison([...(args.baseline ? [args.baseline] : []), ...(args.scenarios ?? [])], DEFAULT_COMPARISON);
   const { loaded, scenario } = loadComparisonScenarios(comparison, runOverrides(args));
-  const plan = comparisonPlan(comparison.file, scenario, args);
+  const plan = comparisonPlan(comparison.file, scenario, { replicates: args.replicates, budget: args.budget, draws: args.draws, ...adaptiveOverrides(args) });
   const dir = args.out ?? join('out', 'compare');
   prepareOutputDir(dir, args.force, 'povsim compare');
 
-  // one progress bar over the study's batches of runs
-  const total = plannedRuns(plan);
+  // one progress bar over the study's batches of runs (adaptive batches raise the total as they start)
+  let total = plannedRuns(plan);
   const progress = startProgress(io, 'compare', total, args.quiet || args.json);
   let doneBefore = 0;
   const run = async (tasks: RunTask[]) => {
@@ -53,7 +53,9 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
   };
   let study: StudyResult;
   try {
-    study = await runStudy(plan, run);
+    study = await runStudy(plan, run, (extra) => {
+      total += extra;
+    });
   } finally {
     progress.stop();
   }

@@ -2,18 +2,18 @@
 import { join } from 'node:path';
 import { InputError } from '../../engine/diagnostics.js';
 import { headlineTable, monthlyCsv, summaryJson, yearlyBands, yearlyCsv } from '../../experiment/run-outputs.js';
-import type { ScenarioSpec } from '../../experiment/run-scenario.js';
+import { adaptiveRule, precisionManifest, precisionSentence } from '../../experiment/adaptive-replicates.js';
+import { runScenarioToPrecision, type ScenarioSpec } from '../../experiment/run-scenario.js';
 import { START_YEAR } from '../../model/simulate.js';
-import { defaultWorkers } from '../../node/pool.js';
-import { runScenario } from '../../node/run-scenario.js';
+import { defaultWorkers, poolRunner } from '../../node/pool.js';
 import { loadScenario } from '../../node/scenario-files.js';
 import type { CliIO } from '../io.js';
 import { defaultOutputDir, prepareOutputDir, writeOutputFolder } from '../output-dir.js';
 import { startProgress } from '../progress.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
-import { runOverrides, type RunFlags } from '../shared-flags.js';
+import { adaptiveOverrides, runOverrides, type AdaptiveFlags, type RunFlags } from '../shared-flags.js';
 
-export interface RunArgs extends RunFlags {
+export interface RunArgs extends RunFlags, AdaptiveFlags {
   scenario: string;
 }
 
@@ -35,25 +35,38 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
   const spec: ScenarioSpec = { name: scenario.name, values: scenario.values, schedule: scenario.schedule, ...scenario.run };
   const dir = args.out ?? defaultOutputDir([], scenario.name, args.scenario);
   prepareOutputDir(dir, args.force, 'run');
-  const progress = startProgress(io, scenario.name, spec.replicates, args.quiet || args.json);
+  // --target-half-width / --max-replicates: fixed batches of `replicates` until the headline means are precise enough
+  const rule = adaptiveRule(spec.replicates, {}, adaptiveOverrides(args));
+  let total = spec.replicates;
+  let doneBefore = 0;
+  const progress = startProgress(io, scenario.name, total, args.quiet || args.json);
+  const pool = poolRunner({ workers, signal, onDone: (d) => progress.update(doneBefore + d, total) });
   let run;
   try {
-    run = await runScenario(spec, true, { workers, signal, onDone: (d, n) => progress.update(d, n) });
+    run = await runScenarioToPrecision(spec, true, async (tasks) => {
+      const out = await pool(tasks);
+      doneBefore += tasks.length;
+      return out;
+    }, rule, (extra) => {
+      total += extra;
+    });
   } finally {
     progress.stop();
   }
+  const precision = run.precision;
   await writeOutputFolder(
     dir,
     (put) => {
       put('yearly.csv', yearlyCsv(run));
       put('monthly.csv', monthlyCsv(run, START_YEAR));
-      put('summary.json', summaryJson(run));
+      put('summary.json', summaryJson(run, rule ? precisionManifest(precision) : undefined));
     },
     (files) => ({
       povsim: povsimVersion(),
       gitCommit: gitCommit(),
       scenario: { name: scenario.name, description: scenario.description, file: scenario.file, chain: scenario.chain, contentHash: scenario.contentHash },
-      run: { ...scenario.run, workers },
+      run: { ...scenario.run, replicates: precision.replicates, workers },
+      replicates: precisionManifest(precision),
       seeds: run.seeds,
       households: run.results[0].households,
       parameters: run.params,
@@ -64,9 +77,10 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
   );
   if (args.json) {
     const b = yearlyBands(run);
-    io.out(JSON.stringify({ scenario: scenario.name, out: dir, years: b.years, official_incidence: b.metrics.official_incidence, true_incidence: b.metrics.true_incidence }));
+    io.out(JSON.stringify({ scenario: scenario.name, out: dir, replicates: precisionManifest(precision), years: b.years, official_incidence: b.metrics.official_incidence, true_incidence: b.metrics.true_incidence }));
   } else if (!args.quiet) {
-    io.out(`${scenario.name}: ${spec.replicates} replicates at scale ${spec.scale} (${run.results[0].households.toLocaleString('en-US')} households), seed ${spec.seed}`);
+    io.out(`${scenario.name}: ${precision.replicates} replicates at scale ${spec.scale} (${run.results[0].households.toLocaleString('en-US')} households), seed ${spec.seed}`);
+    if (rule) io.out(precisionSentence(precision));
     io.out(headlineTable(run));
     io.out(`wrote ${dir}/ (yearly.csv, monthly.csv, summary.json, manifest.json) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
