@@ -1,10 +1,13 @@
-// One replicate of the baseline in this process; prints a JSON line with wall time and peak memory.
-// Usage: node bench/one-run.mjs <scale> [endYear] [repeats]
-import { defaultParams, runSimulation } from '../dist/model/simulate.js';
+// One replicate of the baseline in this process (best of `repeats`); prints a JSON line with wall time,
+// nanoseconds per household-month and peak memory (this process's maximum resident set).
+// With `floor`, also times the floor kernel (bench/floor.mjs) over the same household-months.
+// Usage: node bench/one-run.mjs <scale> [endYear] [repeats] [floor]   (needs dist/: npm run build)
+import { defaultParams, initWorld, runSimulation } from '../dist/model/simulate.js';
 
 const scale = Number(process.argv[2] ?? 0.01);
 const endYear = Number(process.argv[3] ?? 2020);
 const repeats = Number(process.argv[4] ?? 1);
+const withFloor = process.argv[5] === 'floor';
 const times = [];
 let households = 0;
 for (let i = 0; i < repeats; i++) {
@@ -15,7 +18,7 @@ for (let i = 0; i < repeats; i++) {
 }
 const months = (endYear - 2013) * 12;
 const best = Math.min(...times);
-console.log(JSON.stringify({
+const out = {
   scale,
   endYear,
   households,
@@ -23,5 +26,22 @@ console.log(JSON.stringify({
   wallSeconds: Number(best.toFixed(3)),
   wallSecondsAll: times.map((t) => Number(t.toFixed(3))),
   householdMonthsPerSecond: Math.round((households * months) / best),
+  nsPerHouseholdMonth: Number(((best * 1e9) / (households * months)).toFixed(1)),
   peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024),
-}));
+};
+if (withFloor) {
+  const { householdColumnUse } = await import('./column-use.mjs');
+  const { timeFloor } = await import('./floor.mjs');
+  const use = householdColumnUse();
+  const w = initWorld({ params: defaultParams(), schedule: [], seed: 1, scale, endYear });
+  const runs = [];
+  for (let i = 0; i < Math.max(1, repeats); i++) runs.push(timeFloor(w.hh, w.nHouseholds, use.read, use.written, months).seconds);
+  const f = Math.min(...runs);
+  out.floor = {
+    seconds: Number(f.toFixed(3)),
+    nsPerHouseholdMonth: Number(((f * 1e9) / (w.nHouseholds * months)).toFixed(1)),
+    columnsRead: use.read,
+    columnsWritten: use.written,
+  };
+}
+console.log(JSON.stringify(out));
