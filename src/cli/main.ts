@@ -8,6 +8,7 @@ import { formatDiagnostic, InputError } from '../engine/diagnostics.js';
 import { compareCommand, DEFAULT_COMPARISON, type CompareArgs } from './commands/compare.js';
 import { registerCalibrateCommand } from './commands/calibrate.js';
 import { registerMergeCommand } from './commands/merge.js';
+import { registerOptimizeCommand } from './commands/optimize.js';
 import { registerPlaygroundCommand } from './commands/playground.js';
 import { registerSensitivityCommand } from './commands/sensitivity.js';
 import { registerSweepCommand } from './commands/sweep.js';
@@ -101,11 +102,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     )
     .command('plan', 'print the ordered phases of a monthly step, with why each sits where it does', (y) => y.example('povsim plan', ''), () => guard(() => planCommand(io)))
     .command('schema', 'print the JSON Schema of scenario files (shipped as scenarios/scenario.schema.json)', (y) => y.example('povsim schema > my.schema.json', ''), () => guard(() => schemaCommand(io)));
-  for (const register of [registerSweepCommand, registerSensitivityCommand, registerMergeCommand, registerCalibrateCommand, registerPlaygroundCommand]) {
+  for (const register of [registerSweepCommand, registerSensitivityCommand, registerMergeCommand, registerCalibrateCommand, registerOptimizeCommand, registerPlaygroundCommand]) {
     commands = register(commands, io, abort.signal, setCode);
   }
   const parser = commands
-    .demandCommand(1, 'name a command: run, compare, sweep, sensitivity, merge, calibrate, validate, params, plan, schema or playground')
+    .demandCommand(1, 'name a command: run, compare, sweep, sensitivity, merge, calibrate, optimize, validate, params, plan, schema or playground')
     .strict()
     .recommendCommands()
     .epilog(EPILOG)

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../engine/diagnostics.js';
 
-const COMMANDS = ['run', 'compare', 'sweep', 'sensitivity', 'merge', 'calibrate', 'validate', 'params', 'plan', 'schema', 'playground'];
+const COMMANDS = ['run', 'compare', 'sweep', 'sensitivity', 'merge', 'calibrate', 'optimize', 'validate', 'params', 'plan', 'schema', 'playground'];
 /** What each command's positional arguments are. */
 const POSITIONALS: Record<string, string> = {
   run: 'a scenario file (povsim run scenarios/baseline.yaml)',

@@ -15,7 +15,7 @@
  * A mix applies every suggestion's dosed changes together over the baseline (as all-four.yaml
  * does); the suggestions change disjoint keys, which {@link mixScenario} checks.
  */
-import type { ParamKey } from '../model/parameters.js';
+import { PARAM_KEYS, type ParamKey } from '../model/parameters.js';
 import type { ScheduleChange } from '../model/schedule.js';
 import { doseScenario } from './dose-response.js';
 import type { ScenarioSpec } from './run-scenario.js';
@@ -99,8 +99,8 @@ export function changedKeys(baseline: ScenarioSpec, s: ScenarioSpec): ParamKey[]
 
 /**
  * The mixed scenario: the baseline with each suggestion's changes at its dose (dose 0 leaves the
- * suggestion out). Values and schedule entries are the baseline's, then each suggestion's own, in
- * the order given.
+ * suggestion out). Values and schedule entries are the baseline's, then each suggestion's own; the
+ * schedule is sorted by the parameter table's key order (within a key, in that order).
  * @throws RangeError when two suggestions change the same key, or a dose is outside [0, 1]
  */
 export function mixScenario(baseline: ScenarioSpec, suggestions: readonly ScenarioSpec[], doses: readonly number[], name: string): ScenarioSpec {
@@ -122,5 +122,9 @@ export function mixScenario(baseline: ScenarioSpec, suggestions: readonly Scenar
     for (const k of Object.keys(d.values) as ParamKey[]) if (d.values[k] !== baseline.values[k]) values[k] = d.values[k];
     schedule.push(...d.schedule.filter((c) => !base.has(JSON.stringify(c))));
   });
-  return { ...baseline, name, values, schedule };
+  // In parameter-table order (stable: a key's own changes keep their order), as the scenario loader
+  // orders a file's schedule, so optimum.yaml loads back to exactly these tasks.
+  const order = (k: ParamKey): number => PARAM_KEYS.indexOf(k);
+  const sorted = schedule.map((c, i) => ({ c, i })).sort((a, b) => order(a.c.key) - order(b.c.key) || a.i - b.i).map((x) => x.c);
+  return { ...baseline, name, values, schedule: sorted };
 }

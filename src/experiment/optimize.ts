@@ -237,7 +237,7 @@ export async function runOptimize(plan: OptimizePlan, run: TaskRunner, log?: (li
 
   const searchAt = async (budget: number, refine: boolean, n: number): Promise<BudgetResult> => {
     const f = objectiveAt(budget);
-    const search = await searchSplits(refine ? searchSettings : { ...searchSettings, refinements: 0 }, f);
+    const search = await searchSplits(refine ? searchSettings : { ...searchSettings, maxPolls: 0 }, f);
     await f.ensure([search.best, ...corners], n);
     const best = detail(budget, search.best);
     const bestCells = effectCells(budget, search.best, n);

@@ -10,6 +10,7 @@ import { parseComparisonFile } from '../experiment/comparison-file.js';
 import { loadComparisonScenarios } from './comparison-files.js';
 import { readScenarioFileBytes, validateScenarioFiles, type ValidationResult } from './scenario-files.js';
 import { loadCalibrationPlan, loadSweepPlan } from './sweep-plans.js';
+import { loadOptimizePlan } from './optimize-files.js';
 
 /** The result for one file, with the kind it was checked as. */
 export interface FileValidation extends ValidationResult {
@@ -45,6 +46,8 @@ export function validateFiles(files: readonly string[]): FileValidation[] {
         return check(file, kind, () => loadSweepPlan(file));
       case 'calibration-plan':
         return check(file, kind, () => loadCalibrationPlan(file));
+      case 'optimize-plan':
+        return check(file, kind, () => loadOptimizePlan(file));
       case 'scenario': {
         const r = validateScenarioFiles([file])[0];
         return { file, kind, ok: r.ok, diagnostics: r.diagnostics };

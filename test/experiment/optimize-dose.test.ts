@@ -45,7 +45,7 @@ describe('mixScenario', () => {
     expect(mix.schedule[0]).toMatchObject({ kind: 'step', key: 'culturalMotivation', at: { year: 2018, month: 1 } });
     expect(mix.schedule[0].value).toBeCloseTo(0.45, 12);
     const both = mixScenario(base, [culture, industry], [1, 1], 'both');
-    expect(both.schedule.map((c) => c.key)).toEqual(['culturalMotivation', 'industryCoverage']);
+    expect(both.schedule.map((c) => c.key)).toEqual(['culturalMotivation', 'industryCoverage']); // table order
     expect(changedKeys(base, both)).toEqual(['culturalMotivation', 'industryCoverage']);
   });
   it('refuses two suggestions that change the same key', () => {
