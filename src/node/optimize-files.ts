@@ -52,12 +52,13 @@ export function prepareOptimizeDir(dir: string, plan: OptimizePlan, force: boole
   for (const f of readdirSync(journal)) if (f.includes('.partial-')) rmSync(join(journal, f), { force: true });
   const codePath = join(journal, CODE_FILE);
   const code = JSON.stringify({ modelCode }) + '\n';
-  if (mode === 'kept' && existsSync(codePath) && readFileSync(codePath, 'utf8') !== code) {
+  const otherCode = mode === 'kept' && (!existsSync(codePath) || readFileSync(codePath, 'utf8') !== code);
+  if (otherCode) {
     if (!force) {
       throw new InputError([{ code: 'code-changed', file: '(command line)', line: 0, column: 0, key: '--out', message: `${dir} holds an unfinished search run by other model code`, hint: 'pass --force to start the search afresh, or --out DIR to write elsewhere' }]);
     }
   }
-  if (mode === 'kept' && readFileSync(codePath, 'utf8') !== code) for (const f of readdirSync(journal)) rmSync(join(journal, f), { force: true });
+  if (otherCode) for (const f of readdirSync(journal)) rmSync(join(journal, f), { force: true });
   writeFileAtomic(join(dir, PLAN_FILE), text);
   writeFileAtomic(codePath, code);
   return mode === 'kept' ? 'resume' : 'new';
