@@ -5,7 +5,8 @@ import { MetricTable } from '../engine/results.js';
 import { METRICS, type Metric } from '../model/metrics.js';
 import type { Params } from '../model/parameters.js';
 import type { ScheduleChange } from '../model/schedule.js';
-import { runSimulation, type RunResult } from '../model/simulate.js';
+import { branchRun, divergenceStep } from '../model/branching.js';
+import { advanceRun, finishRun, runSimulation, startRun, type RunResult, type RunSpec } from '../model/simulate.js';
 
 export interface RunTask {
   /** Caller's index, returned with the result (results are ordered by it, never by completion). */
@@ -34,9 +35,11 @@ export interface TaskResult {
  */
 export type TaskRunner = (tasks: RunTask[]) => Promise<TaskResult[]>;
 
-/** Runs a task in this thread. */
-export function executeTask(task: RunTask): TaskResult {
-  const r = runSimulation({ params: task.params, schedule: task.schedule, seed: task.seed, scale: task.scale, endYear: task.endYear });
+function specOf(task: RunTask): RunSpec {
+  return { params: task.params, schedule: task.schedule, seed: task.seed, scale: task.scale, endYear: task.endYear };
+}
+
+function resultOf(task: RunTask, r: RunResult): TaskResult {
   return {
     id: task.id,
     years: r.years,
@@ -45,6 +48,54 @@ export function executeTask(task: RunTask): TaskResult {
     households: r.households,
     persons: r.persons,
   };
+}
+
+/** Runs a task in this thread. */
+export function executeTask(task: RunTask): TaskResult {
+  return resultOf(task, runSimulation(specOf(task)));
+}
+
+/** Fewest shared months worth a copy of the world: below this a task runs on its own. */
+export const MIN_SHARED_STEPS = 12;
+
+/**
+ * Tasks in groups that share a prefix (same seed, scale and end year, parameters equal for at least
+ * MIN_SHARED_STEPS months): a group's first task is its trunk, the others branch off it. At most
+ * `maxSize` tasks a group, so a batch still spreads over the workers. Task order within a group is
+ * the batch's order.
+ */
+export function groupTasks(tasks: readonly RunTask[], maxSize: number): RunTask[][] {
+  const groups: RunTask[][] = [];
+  for (const t of tasks) {
+    const g = groups.find((g) => g.length < maxSize && g[0].seed === t.seed && g[0].scale === t.scale && g[0].endYear === t.endYear
+      && divergenceStep(specOf(g[0]), specOf(t)) > MIN_SHARED_STEPS);
+    if (g) g.push(t);
+    else groups.push([t]);
+  }
+  return groups;
+}
+
+/**
+ * Runs a group in this thread: the trunk (the first task) once up to each branch point, each other task
+ * from a copy of the trunk's world there. Each result equals {@link executeTask} of its task byte for
+ * byte. `onResult` gets them as they finish (branches first, the trunk last).
+ */
+export function executeTaskGroup(tasks: readonly RunTask[], onResult: (r: TaskResult) => void): void {
+  if (tasks.length === 0) return;
+  const trunk = startRun(specOf(tasks[0]));
+  const branches = tasks.slice(1).map((t) => ({ t, at: divergenceStep(trunk.spec, specOf(t)) })).sort((a, b) => a.at - b.at);
+  for (const { t, at } of branches) {
+    if (at <= Math.max(1, trunk.w.step)) {
+      onResult(executeTask(t)); // no prefix left to share
+      continue;
+    }
+    advanceRun(trunk, at - 1);
+    const b = branchRun(trunk, specOf(t));
+    advanceRun(b, b.steps);
+    onResult(resultOf(t, finishRun(b)));
+  }
+  advanceRun(trunk, trunk.steps);
+  onResult(resultOf(tasks[0], finishRun(trunk)));
 }
 
 /** Rebuilds the metric tables of a task result. */

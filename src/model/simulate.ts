@@ -83,22 +83,51 @@ export function initWorld(spec: RunSpec): World {
   return w;
 }
 
-/** Runs one replicate and returns its monthly and yearly tables. */
-export function runSimulation(spec: RunSpec, onYear?: (year: number) => void): RunResult {
+/** A run in progress: its world at `w.step` and the monthly rows recorded so far (0 … w.step). */
+export interface RunState {
+  readonly spec: RunSpec;
+  readonly w: World;
+  readonly monthly: MetricTable<Metric>;
+  /** Months the run steps in all. */
+  readonly steps: number;
+}
+
+/** Builds the initial world and records its row (step 0). */
+export function startRun(spec: RunSpec): RunState {
   if (!(spec.endYear > START_YEAR)) throw new RangeError(`runSimulation: endYear must be after ${START_YEAR}, got ${spec.endYear}`);
   const w = initWorld(spec);
   const steps = (spec.endYear - START_YEAR) * 12;
   const monthly = new MetricTable<Metric>(METRICS, steps + 1);
   recordStep(w, monthly);
-  for (let t = 1; t <= steps; t++) {
+  return { spec, w, monthly, steps };
+}
+
+/** Steps a run on to `toStep` (at most its last step), recording each month. */
+export function advanceRun(s: RunState, toStep: number, onYear?: (year: number) => void): void {
+  const { w, monthly } = s;
+  const last = Math.min(toStep, s.steps);
+  for (let t = w.step + 1; t <= last; t++) {
     const yearEnds = (t % 12) === 0;
     runStep(PHASES, w, yearEnds);
     recordStep(w, monthly);
     if (yearEnds && onYear) onYear(w.year);
   }
+}
+
+/** Closes a run that has reached its last step: durable exits, yearly rows. */
+export function finishRun(s: RunState): RunResult {
+  const { w, monthly, steps, spec } = s;
+  if (w.step !== steps) throw new Error(`finishRun: the run is at step ${w.step} of ${steps}`);
   fillDurableExits(w, monthly, steps);
   const years = Array.from({ length: spec.endYear - START_YEAR + 1 }, (_, i) => START_YEAR + i);
   return { monthly, yearly: aggregateYears(monthly, years.length), years, households: w.nHouseholds, persons: w.persons };
+}
+
+/** Runs one replicate and returns its monthly and yearly tables. */
+export function runSimulation(spec: RunSpec, onYear?: (year: number) => void): RunResult {
+  const s = startRun(spec);
+  advanceRun(s, s.steps, onYear);
+  return finishRun(s);
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
  * Runs tasks on worker threads (or in this thread when workers = 1). Results come back ordered by task
- * id, so outputs do not depend on the number of workers or on which finished first.
+ * id, so outputs do not depend on the number of workers or on which finished first. Tasks that share a
+ * prefix (a baseline and the scenarios that depart from it in 2018) go to one worker as a group and run
+ * that prefix once (src/model/branching.ts); each result is still the task's own, byte for byte.
  *
  * Workers load compiled JavaScript: from `dist/` next to this file, or, when this file runs as
  * TypeScript (tests, tsx), from the project's `dist/` (built by `npm ci` / the test setup).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { executeTask, type RunTask, type TaskResult, type TaskRunner } from '../experiment/task.js';
+import { executeTaskGroup, groupTasks, type RunTask, type TaskResult, type TaskRunner } from '../experiment/task.js';
 
 /** Where the compiled worker lives. */
 export function workerUrl(): URL {
@@ -50,26 +52,36 @@ export function poolRunner(opts: PoolOptions): TaskRunner {
   return (tasks) => runTasks(tasks, opts);
 }
 
+/** Largest group for a batch: small enough that the batch still spreads over every worker. */
+export function groupLimit(tasks: number, workers: number): number {
+  return Math.max(1, Math.ceil(tasks / (2 * Math.max(1, workers))));
+}
+
 /** Runs all tasks and returns their results in task order. */
 export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Promise<TaskResult[]> {
   const results: TaskResult[] = new Array(tasks.length);
   const workers = Math.max(1, Math.min(opts.workers, tasks.length));
+  const order = new Map<number, number>(tasks.map((t, i) => [t.id, i]));
+  const groups = groupTasks(tasks, groupLimit(tasks.length, workers));
   let done = 0;
+  const accept = (r: TaskResult): void => {
+    const index = order.get(r.id)!;
+    results[index] = r;
+    opts.onResult?.(r, index);
+    done++; // not inside the optional call: `f?.(++x)` skips the increment when f is absent
+    opts.onDone?.(done, tasks.length);
+  };
   if (opts.signal?.aborted) throw new Error('aborted');
   if (workers === 1 && (opts.inThread ?? runsInThread(1))) {
-    for (let i = 0; i < tasks.length; i++) {
+    for (const g of groups) {
       if (opts.signal?.aborted) throw new Error('aborted');
-      results[i] = executeTask(tasks[i]);
-      opts.onResult?.(results[i], i);
-      done++; // not inside the optional call: `f?.(++x)` skips the increment when f is absent
-      opts.onDone?.(done, tasks.length);
+      executeTaskGroup(g, accept);
       await new Promise((r) => setImmediate(r)); // let signals and progress bars through
     }
     // a signal that arrived during the last task: the caller must not write a complete-looking output
     if (opts.signal?.aborted) throw new Error('aborted');
     return results;
   }
-  const order = new Map<number, number>(tasks.map((t, i) => [t.id, i]));
   let next = 0;
   const pool: Worker[] = [];
   return new Promise<TaskResult[]>((resolve, reject) => {
@@ -83,11 +95,17 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
       reject(new Error('aborted'));
     };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    // Results still to come from each worker's current group.
+    const pending = new Map<Worker, number>();
     const feed = (w: Worker): void => {
-      if (next < tasks.length) w.postMessage(tasks[next++]);
-      else void w.terminate();
+      if (next < groups.length) {
+        const g = groups[next++];
+        pending.set(w, g.length);
+        w.postMessage(g);
+      } else void w.terminate();
     };
-    for (let k = 0; k < workers; k++) {
+    const workerCount = Math.min(workers, groups.length);
+    for (let k = 0; k < workerCount; k++) {
       const w = new Worker(workerUrl());
       pool.push(w);
       w.on('message', (msg: { ok: true; result: TaskResult } | { ok: false; id: number; error: string }) => {
@@ -98,16 +116,14 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
           reject(new Error(`task ${msg.id} failed in a worker: ${msg.error}`));
           return;
         }
-        const index = order.get(msg.result.id)!;
-        results[index] = msg.result;
-        opts.onResult?.(msg.result, index);
-        done++;
-        opts.onDone?.(done, tasks.length);
+        accept(msg.result);
+        const left = pending.get(w)! - 1;
+        pending.set(w, left);
         if (done === tasks.length) {
           opts.signal?.removeEventListener('abort', onAbort);
           stopAll();
           resolve(results);
-        } else feed(w);
+        } else if (left === 0) feed(w);
       });
       w.on('error', (err) => {
         if (failed) return;

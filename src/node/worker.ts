@@ -1,15 +1,16 @@
-/** Worker-thread entry: runs tasks posted by the pool and posts results back. */
+/** Worker-thread entry: runs each group of tasks posted by the pool and posts every result back as it finishes. */
 import { parentPort } from 'node:worker_threads';
-import { executeTask, type RunTask } from '../experiment/task.js';
+import { executeTaskGroup, type RunTask, type TaskResult } from '../experiment/task.js';
 
 if (!parentPort) throw new Error('worker.ts must run as a worker thread');
 const port = parentPort;
-port.on('message', (task: RunTask) => {
+port.on('message', (group: RunTask[]) => {
   try {
-    const r = executeTask(task);
-    const transfer = [r.yearly.buffer, ...(r.monthly ? [r.monthly.buffer] : [])] as ArrayBuffer[];
-    port.postMessage({ ok: true, result: r }, transfer);
+    executeTaskGroup(group, (r: TaskResult) => {
+      const transfer = [r.yearly.buffer, ...(r.monthly ? [r.monthly.buffer] : [])] as ArrayBuffer[];
+      port.postMessage({ ok: true, result: r }, transfer);
+    });
   } catch (err) {
-    port.postMessage({ ok: false, id: task.id, error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) });
+    port.postMessage({ ok: false, id: group[0]?.id ?? -1, error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) });
   }
 });

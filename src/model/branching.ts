@@ -1,0 +1,91 @@
+/**
+ * Shared prefixes: two runs with the same seed, scale and end year whose parameters agree at every step
+ * before step t are the same run up to t − 1 (draws are keyed by agent and step, never by policy). So a
+ * batch of scenarios that act from 2018 can run 2013–2017 once and branch: the branch starts from a copy
+ * of the world at t − 1 and continues under its own parameters. The result equals the run from scratch
+ * (test/model/branching.test.ts pins it byte for byte); only the time is saved.
+ */
+import { MetricTable } from '../engine/results.js';
+import { HouseholdTally } from './household-tally.js';
+import type { Metric } from './metrics.js';
+import type { ParamKey } from './parameters.js';
+import { expandSchedule } from './schedule.js';
+import { START_YEAR, type RunSpec, type RunState } from './simulate.js';
+import type { StepFlows, World } from './world.js';
+
+/** Months a run of this spec steps. */
+function stepsOf(spec: RunSpec): number {
+  return (spec.endYear - START_YEAR) * 12;
+}
+
+/**
+ * The first step at which runs of `a` and `b` may differ: 0 when they differ from the start (seed,
+ * scale, end year or an initial parameter value), the first month at which an effective parameter
+ * value differs, or steps + 1 when they are the same run.
+ */
+export function divergenceStep(a: RunSpec, b: RunSpec): number {
+  if (a.seed !== b.seed || a.scale !== b.scale || a.endYear !== b.endYear) return 0;
+  const steps = stepsOf(a);
+  const sa = expandSchedule(a.params, a.schedule, START_YEAR, steps);
+  const sb = expandSchedule(b.params, b.schedule, START_YEAR, steps);
+  let first = steps + 1;
+  const keys = new Set<ParamKey>([...(Object.keys(a.params) as ParamKey[]), ...(Object.keys(b.params) as ParamKey[])]);
+  for (const k of keys) {
+    const xa = sa.get(k);
+    const xb = sb.get(k);
+    if (!xa && !xb) {
+      if (!Object.is(a.params[k], b.params[k])) return 0;
+      continue;
+    }
+    // Step t reads s[min(t, length − 1)] (clock.ts); an unscheduled key keeps its constant value.
+    for (let t = 0; t < first; t++) {
+      const va = xa ? xa[Math.min(t, xa.length - 1)] : a.params[k];
+      const vb = xb ? xb[Math.min(t, xb.length - 1)] : b.params[k];
+      if (!Object.is(va, vb)) {
+        first = t;
+        break;
+      }
+    }
+    if (first === 0) return 0;
+  }
+  return first;
+}
+
+function cloneColumns<C extends Record<string, ArrayLike<number> & { slice(): unknown }>>(c: C): C {
+  return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice()])) as C;
+}
+
+function cloneFlows(f: StepFlows): StepFlows {
+  return { ...f, exits: f.exits.slice(), spending: f.spending.slice() };
+}
+
+function cloneTally(t: HouseholdTally): HouseholdTally {
+  return Object.assign(new HouseholdTally(), t);
+}
+
+/**
+ * A copy of run `s` at its current step that continues under `spec`. The two must agree at every step
+ * so far: divergenceStep(s.spec, spec) > s.w.step.
+ * @throws Error when they do not
+ */
+export function branchRun(s: RunState, spec: RunSpec): RunState {
+  const w = s.w;
+  const at = divergenceStep(s.spec, spec);
+  if (at <= w.step) throw new Error(`branchRun: the runs differ from step ${at}, before the branch point ${w.step}`);
+  // Every field is copied or shared read-only: streams hold only keys; `series` is the branch's own.
+  const copy: World = {
+    ...w,
+    p: { ...w.p },
+    series: expandSchedule(spec.params, spec.schedule, START_YEAR, s.steps),
+    hh: cloneColumns(w.hh),
+    villages: cloneColumns(w.villages),
+    cadres: cloneColumns(w.cadres),
+    industries: cloneColumns(w.industries),
+    durable: w.durable.slice(),
+    flows: cloneFlows(w.flows),
+    tally: cloneTally(w.tally),
+  };
+  const monthly = new MetricTable<Metric>(s.monthly.metrics, s.monthly.rows);
+  monthly.data.set(s.monthly.data.subarray(0, (w.step + 1) * s.monthly.metrics.length));
+  return { spec, w: copy, monthly, steps: s.steps };
+}
