@@ -60,7 +60,10 @@ function cloneFlows(f: StepFlows): StepFlows {
 }
 
 function cloneTally(t: HouseholdTally): HouseholdTally {
-  return Object.assign(new HouseholdTally(), t);
+  const copy = new HouseholdTally();
+  copy.step = t.step;
+  copy.sums.set(t.sums);
+  return copy;
 }
 
 /**

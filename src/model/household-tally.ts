@@ -7,50 +7,74 @@
  */
 import { Registry, type World } from './world.js';
 
+/** Slots of the tally's sums (persons unless noted). */
+const PERSONS = 0;
+const OFFICIAL = 1;
+const TRUE_POOR = 2;
+const EXCLUDED = 3;
+const INCLUDED = 4;
+const INCOME_SUM = 5;
+const POOR_INCOME_SUM = 6;
+const REGISTERED_INCOME_SUM = 7;
+const VULNERABLE = 8;
+const GAP_SUM = 9;
+const INDUSTRY = 10;
+const RELOCATED = 11;
+const DIBAO = 12;
+const EVER_EXITED = 13;
+const MOTIVATION = 14;
+const WAITING = 15;
+const RELOCATION_DEBT = 16;
+const REGISTERED_HOUSEHOLDS = 17;
+const REGISTERED_CHRONIC = 18;
+const SLOTS = 19;
+
+/**
+ * The sums live in one Float64Array, not in object fields: the income loop adds to them for every
+ * household every month, and an array slot is one load and one store where a double field is boxed.
+ */
 export class HouseholdTally {
   /** The step the tally was filled at; -1 when empty. */
   step = -1;
-  /** Rural persons (the incidence denominator). */
-  persons = 0;
-  official = 0;
-  truePoor = 0;
-  /** Truly poor persons not registered. */
-  excluded = 0;
-  /** Registered persons not truly poor. */
-  included = 0;
-  incomeSum = 0;
-  poorIncomeSum = 0;
-  /** Registered persons' income sum (per-capita income × persons). */
-  registeredIncomeSum = 0;
-  /** Persons under 1.5 × the line. */
-  vulnerable = 0;
-  /** Σ persons × shortfall below the line as a share of the line. */
-  gapSum = 0;
-  industry = 0;
-  relocated = 0;
-  dibao = 0;
-  everExited = 0;
-  motivation = 0;
-  /** Registered persons waiting for help. */
-  waiting = 0;
-  /** Outstanding relocation debt, yuan (households, not persons). */
-  relocationDebt = 0;
-  /** Registered households, and those with a chronically ill member. */
-  registeredHouseholds = 0;
-  registeredChronic = 0;
+  readonly sums = new Float64Array(SLOTS);
 
   reset(step: number): void {
     this.step = step;
-    this.persons = this.official = this.truePoor = this.excluded = this.included = 0;
-    this.incomeSum = this.poorIncomeSum = this.registeredIncomeSum = this.vulnerable = this.gapSum = 0;
-    this.industry = this.relocated = this.dibao = this.everExited = this.motivation = this.waiting = 0;
-    this.registeredHouseholds = this.registeredChronic = this.relocationDebt = 0;
+    this.sums.fill(0);
   }
+  /** Rural persons (the incidence denominator). */
+  get persons(): number { return this.sums[PERSONS]; }
+  get official(): number { return this.sums[OFFICIAL]; }
+  get truePoor(): number { return this.sums[TRUE_POOR]; }
+  /** Truly poor persons not registered. */
+  get excluded(): number { return this.sums[EXCLUDED]; }
+  /** Registered persons not truly poor. */
+  get included(): number { return this.sums[INCLUDED]; }
+  get incomeSum(): number { return this.sums[INCOME_SUM]; }
+  get poorIncomeSum(): number { return this.sums[POOR_INCOME_SUM]; }
+  /** Registered persons' income sum (per-capita income × persons). */
+  get registeredIncomeSum(): number { return this.sums[REGISTERED_INCOME_SUM]; }
+  /** Persons under 1.5 × the line. */
+  get vulnerable(): number { return this.sums[VULNERABLE]; }
+  /** Σ persons × shortfall below the line as a share of the line. */
+  get gapSum(): number { return this.sums[GAP_SUM]; }
+  get industry(): number { return this.sums[INDUSTRY]; }
+  get relocated(): number { return this.sums[RELOCATED]; }
+  get dibao(): number { return this.sums[DIBAO]; }
+  get everExited(): number { return this.sums[EVER_EXITED]; }
+  get motivation(): number { return this.sums[MOTIVATION]; }
+  /** Registered persons waiting for help. */
+  get waiting(): number { return this.sums[WAITING]; }
+  /** Outstanding relocation debt, yuan (households, not persons). */
+  get relocationDebt(): number { return this.sums[RELOCATION_DEBT]; }
+  /** Registered households, and those with a chronically ill member. */
+  get registeredHouseholds(): number { return this.sums[REGISTERED_HOUSEHOLDS]; }
+  get registeredChronic(): number { return this.sums[REGISTERED_CHRONIC]; }
 }
 
-/** Adds one household of `n` persons with per-capita income `y` to the tally. */
+/** Adds one household of `n` persons with per-capita income `y` and relocation debt `debt` (yuan) to the tally's sums. */
 export function tallyHousehold(
-  t: HouseholdTally,
+  t: Float64Array,
   n: number,
   y: number,
   line: number,
@@ -62,29 +86,31 @@ export function tallyHousehold(
   motivation: number,
   waiting: number,
   chronic: number,
+  debt: number,
 ): void {
-  t.persons += n;
+  t[PERSONS] += n;
   const reg = registry === Registry.Registered;
   if (reg) {
-    t.official += n;
-    t.registeredIncomeSum += y * n;
-    if (waiting === 1) t.waiting += n;
-    t.registeredHouseholds++;
-    t.registeredChronic += chronic;
+    t[OFFICIAL] += n;
+    t[REGISTERED_INCOME_SUM] += y * n;
+    if (waiting === 1) t[WAITING] += n;
+    t[REGISTERED_HOUSEHOLDS]++;
+    t[REGISTERED_CHRONIC] += chronic;
   }
   if (y < line) {
-    t.truePoor += n;
-    t.poorIncomeSum += y * n;
-    t.gapSum += (n * (line - y)) / line;
-    if (!reg) t.excluded += n;
-  } else if (reg) t.included += n;
-  if (y < 1.5 * line) t.vulnerable += n;
-  t.incomeSum += y * n;
-  if (industryMember !== 0) t.industry += n;
-  if (relocated === 1) t.relocated += n;
-  if (onDibao === 1) t.dibao += n;
-  if (registry === Registry.Exited || returned === 1) t.everExited += n;
-  t.motivation += motivation * n;
+    t[TRUE_POOR] += n;
+    t[POOR_INCOME_SUM] += y * n;
+    t[GAP_SUM] += (n * (line - y)) / line;
+    if (!reg) t[EXCLUDED] += n;
+  } else if (reg) t[INCLUDED] += n;
+  if (y < 1.5 * line) t[VULNERABLE] += n;
+  t[INCOME_SUM] += y * n;
+  if (industryMember !== 0) t[INDUSTRY] += n;
+  if (relocated === 1) t[RELOCATED] += n;
+  if (onDibao === 1) t[DIBAO] += n;
+  if (registry === Registry.Exited || returned === 1) t[EVER_EXITED] += n;
+  t[MOTIVATION] += motivation * n;
+  t[RELOCATION_DEBT] += debt;
 }
 
 /** Counts every household afresh into `t`, judging poverty on `income` (per capita). */
@@ -92,10 +118,10 @@ export function countHouseholds(w: World, t: HouseholdTally, income: Float32Arra
   t.reset(w.step);
   const { size, registry, returned, industryMember, relocated, onDibao, motivation, waiting, gone, chronic, relocationDebt } = w.hh;
   const line = w.line;
+  const sums = t.sums;
   for (let h = 0; h < w.nHouseholds; h++) {
     if (gone[h] === 1) continue;
-    tallyHousehold(t, size[h], income[h], line, registry[h], returned[h], industryMember[h], relocated[h], onDibao[h], motivation[h], waiting[h], chronic[h]);
-    t.relocationDebt += relocationDebt[h];
+    tallyHousehold(sums, size[h], income[h], line, registry[h], returned[h], industryMember[h], relocated[h], onDibao[h], motivation[h], waiting[h], chronic[h], relocationDebt[h]);
   }
   return t;
 }

@@ -29,6 +29,7 @@ export function updateIncome(w: World): void {
   // Results of this month are counted here, after the last monthly change (see household-tally.ts).
   const tally = w.tally;
   tally.reset(w.step);
+  const sums = tally.sums;
   const line = w.line;
   const gFull = Math.pow(1 + p.ruralIncomeGrowth, 1 / 12);
   const gStructural = Math.pow(1 + p.ruralIncomeGrowth * p.structuralGrowthShare, 1 / 12);
@@ -89,8 +90,7 @@ export function updateIncome(w: World): void {
     const flow = y > saveAbove ? savingsRate * (y - saveAbove) : y < 0 ? y : 0;
     savings[h] += (flow * n) / 12;
     // The stored (float32) value, as the recount in December would read it.
-    tallyHousehold(tally, n, incomeSmoothed[h], line, registry[h], returned[h], member, relocated[h], onDibao[h], motivation[h], wait, chronic[h]);
-    tally.relocationDebt += relocationDebt[h];
+    tallyHousehold(sums, n, incomeSmoothed[h], line, registry[h], returned[h], member, relocated[h], onDibao[h], motivation[h], wait, chronic[h], relocationDebt[h]);
   }
   const sp = w.flows.spending;
   sp[Spend.social_security] += dibao / 12;

@@ -82,15 +82,16 @@ export function updateMotivation(w: World): void {
     const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
     motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
 
-    const u = uniformAt(wKey, h, t, DRAW.waiting.change);
+    // The draw is taken only where it decides something; keyed by (household, month), so skipping it
+    // elsewhere changes no other draw.
     if (waiting[h] === 1) {
       const rate = waitingExitRate * peerExitFactor(waitingPeerEffect, waitingShare[v], neutralWaitingShare) + (culture ? cultureExitRate : 0);
-      if (u < rate) waiting[h] = 0;
+      if (uniformAt(wKey, h, t, DRAW.waiting.change) < rate) waiting[h] = 0;
     } else if (registry[h] === Registry.Registered) {
       let rate = waitingEntryRate * peerEntryFactor(waitingPeerEffect, waitingShare[v], neutralWaitingShare);
       if (dependent) rate *= dependencyEntryFactor;
       if (culture) rate *= 1 - cultureEntryReduction;
-      if (u < rate) waiting[h] = 1;
+      if (uniformAt(wKey, h, t, DRAW.waiting.change) < rate) waiting[h] = 1;
     }
   }
 }
