@@ -197,7 +197,7 @@ export function adaptiveRule(
   if (target === undefined && max === undefined) return null;
   const maxReplicates = max ?? Math.min(MAX_REPLICATES_CAP, Math.max(initial, DEFAULT_MAX_FACTOR * initial));
   if (maxReplicates < initial) {
-    throw flagProblem(flags.maxReplicates !== undefined ? '--max-replicates' : 'maxReplicates', `the maximum (${maxReplicates}) is below the initial replicates (${initial})`, `use at least ${initial}, or fewer --replicates`);
+    throw flagProblem(flags.maxReplicates !== undefined ? '--max-replicates' : 'maxReplicates', `the maximum (${maxReplicates}) is below the initial replicates (${initial})`, `give --max-replicates ${initial} or more, or fewer --replicates`);
   }
   return { targetHalfWidthPp: target ?? DEFAULT_TARGET_HALF_WIDTH_PP, maxReplicates, batch: file.batchReplicates ?? initial };
 }
