@@ -10,7 +10,7 @@ export {
   CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, bandTrajectorySpec, buildReportCharts, chartContext, costPerDurableExitSpec,
   effectBarsSpec, exitsByRouteSpec, latestEffectYear, type ChartContext,
 } from './charts.js';
-export { DEBIAN_FONT_PACKAGE, PNG_SANS_SERIF_FAMILY, specToSvg, useDejaVuTextMetrics, type SvgOptions } from './render.js';
+export { DEBIAN_FONT_PACKAGE, PNG_SANS_SERIF_FAMILY, loadChartLibraries, specToSvg, useDejaVuTextMetrics, type SvgOptions } from './render.js';
 export { REPORT_CSP, assumptionsTableHtml, buildHtmlReport, jsonForScript, summaryTableHtml } from './html.js';
 export { csvField, escapeHtml, summaryToCsv, summaryToMarkdown } from './tables.js';
 export { csvLine, parseCsv, toCsv, type CsvCell } from './csv.js';

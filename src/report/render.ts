@@ -2,10 +2,23 @@
  * Chart rendering without a browser: vega-lite spec → vega spec → headless vega View (renderer
  * `none`) → SVG string. Browser-safe (no Node built-in); rasterising to PNG and writing files live in
  * src/node/report-files.ts.
+ *
+ * vega and vega-lite are loaded on first use, not at import: they take about 0.4 s to load, which every
+ * command would otherwise pay at start-up, and a command that draws charts can start loading them
+ * while its runs go on in the workers ({@link loadChartLibraries}).
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type * as Vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { vegaTextWidth, type TextItem } from './text-width.js';
+
+type Libraries = { vega: typeof Vega; compile: (typeof import('vega-lite'))['compile'] };
+let libraries: Promise<Libraries> | null = null;
+
+/** Loads vega and vega-lite once; call early to overlap the loading with other work. */
+export function loadChartLibraries(): Promise<Libraries> {
+  libraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => ({ vega, compile: vl.compile }));
+  return libraries;
+}
 
 /** Font family used for `sans-serif` text in PNGs (vega's default font is `sans-serif`). */
 export const PNG_SANS_SERIF_FAMILY = 'DejaVu Sans';
@@ -21,7 +34,8 @@ interface TextMetrics { width: (item: TextItem, text?: unknown) => number }
  * otherwise leaves wide gaps around axis titles. Only in Node without a canvas; idempotent. This
  * sets vega's module-wide `textMetrics.width`, as vl-convert does; browsers keep measuring with canvas.
  */
-export function useDejaVuTextMetrics(): void {
+export async function useDejaVuTextMetrics(): Promise<void> {
+  const { vega } = await loadChartLibraries();
   const metrics = (vega as unknown as { textMetrics?: TextMetrics & { canvas?: unknown; estimateWidth?: unknown } }).textMetrics;
   if (metrics === undefined) throw new Error('useDejaVuTextMetrics: vega exports no textMetrics (vega version changed?)');
   if (metrics.width === metrics.estimateWidth) metrics.width = vegaTextWidth;
@@ -40,8 +54,9 @@ export interface SvgOptions {
  * @throws Error from vega-lite or vega when the spec is invalid
  */
 export async function specToSvg(spec: TopLevelSpec, options: SvgOptions = {}): Promise<string> {
-  useDejaVuTextMetrics();
-  const vgSpec = compile(spec, { logger: compileLogger(options.warn) }).spec;
+  await useDejaVuTextMetrics();
+  const { vega, compile } = await loadChartLibraries();
+  const vgSpec = compile(spec, { logger: compileLogger(vega, options.warn) }).spec;
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
   try {
     return await view.toSVG();
@@ -51,7 +66,7 @@ export async function specToSvg(spec: TopLevelSpec, options: SvgOptions = {}): P
 }
 
 /** A vega logger that passes warnings to `warn` (or stderr) and throws on errors. */
-function compileLogger(warn: ((message: string) => void) | undefined): vega.LoggerInterface {
+function compileLogger(vega: typeof Vega, warn: ((message: string) => void) | undefined): Vega.LoggerInterface {
   const sink = warn ?? ((m: string) => console.warn(`vega-lite: ${m}`));
   const logger = vega.logger(vega.Warn);
   logger.warn = (...args: readonly unknown[]) => {
