@@ -9,7 +9,7 @@ import type { ScheduleChange } from '../model/schedule.js';
 import { outcome } from './compare-values.js';
 import type { ReportInput, SummaryTable } from '../report/types.js';
 import { capacityOf, monotoneCurve } from './optimize-dose.js';
-import type { BudgetResult, Interval, OptimizeResult } from './optimize.js';
+import { BUDGET_TOLERANCE, type BudgetResult, type Interval, type OptimizeResult } from './optimize.js';
 
 const num = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(8))) : '');
 const csv = (header: string[], rows: (string | number)[][]): string =>
@@ -23,6 +23,11 @@ function shown(id: string, v: number): string {
 }
 const intervalText = (id: string, e: Interval): string => `${shown(id, e.mean)} (95% ${shown(id, e.ciLo)} to ${shown(id, e.ciHi)}; across draws ${shown(id, e.drawLo)} to ${shown(id, e.drawHi)})`;
 
+/** `; its yuan mapped at 1,640 M so that it keeps to the budget` when the split was scaled down. */
+function fitNote(b: BudgetResult): string {
+  return b.nominalBudget < b.budget ? `; its yuan are mapped at ${million(b.nominalBudget)}, because together the suggestions cost more than their cost curves add up to` : '';
+}
+
 /** The split in words: `industry 33%, culture 17%, …`. */
 export function splitText(r: OptimizeResult, shares: readonly number[]): string {
   return shares.map((s, i) => `${r.parts[i]} ${(100 * s).toFixed(1)}%`).join(', ');
@@ -33,9 +38,9 @@ export function splitCsv(r: OptimizeResult): string {
   const rows = [r.main, ...r.frontier].sort((a, b) => a.budget - b.budget).flatMap((b) =>
     r.parts.map((p, i) => {
       const rd = b.best.readings[i];
-      return [b.budget, p, b.best.shares[i], b.best.yuan[i], rd ? rd.dose : '', rd ? rd.spent : '', rd ? (rd.saturated ? 'saturated' : 'no') : '', b.budget === r.plan.budget ? 'main' : 'frontier'];
+      return [b.budget, b.nominalBudget, p, b.best.shares[i], b.best.yuan[i], rd ? rd.dose : '', rd ? rd.spent : '', rd ? (rd.saturated ? 'saturated' : 'no') : '', b.budget === r.plan.budget ? 'main' : 'frontier'];
     }));
-  return csv(['budget_yuan_per_year', 'part', 'share', 'yuan_per_year', 'dose', 'expected_spending_yuan_per_year', 'saturated', 'search'], rows);
+  return csv(['budget_yuan_per_year', 'nominal_budget_yuan_per_year', 'part', 'share', 'yuan_per_year', 'dose', 'expected_spending_yuan_per_year', 'saturated', 'search'], rows);
 }
 
 const intervalCols = (e: Interval): number[] => [e.mean, e.ciLo, e.ciHi, e.replicateHalfWidth, e.drawLo, e.drawHi, e.draws, e.replicates];
@@ -142,7 +147,7 @@ export function optimizeSummaryLines(r: OptimizeResult, dir: string): string[] {
     `best split: ${splitText(r, r.main.best.shares)}`,
     `  doses: ${p.suggestions.map((s, i) => `${s.name} ${r.main.best.readings[i].dose.toFixed(3)}${r.main.best.readings[i].saturated ? ' (saturated)' : ''}`).join(', ')}`,
     `  effect on ${id}: ${intervalText(id, r.main.effect)}; replicate noise alone ±${shown(id, r.main.effect.replicateHalfWidth)}`,
-    `  measured extra spending ${million(r.main.spend.mean)} yuan a year (budget ${million(p.budget)})`,
+    `  measured extra spending ${million(r.main.spend.mean)} yuan a year (budget ${million(p.budget)})${fitNote(r.main)}`,
     verdict(r, r.main),
     `frontier: ${[r.main, ...r.frontier].sort((a, b) => a.budget - b.budget).map((b) => `${million(b.budget)} → ${shown(id, b.effect.mean)} (${splitText(r, b.best.shares)})`).join('; ')}`,
   ];
@@ -204,7 +209,7 @@ export function optimizeReport(r: OptimizeResult, generatedBy: string): ReportIn
       `Best split: ${splitText(r, r.main.best.shares)}.`,
       `Its effect on ${o.label.toLowerCase()}: ${intervalText(id, r.main.effect)}. The 95% interval covers both layers (replicate noise and the ${Math.max(1, p.draws)} assumption draw(s)); replicate noise alone is ±${shown(id, r.main.effect.replicateHalfWidth)}.`,
       verdict(r, r.main),
-      `Measured extra spending: ${million(r.main.spend.mean)} yuan a year (across draws ${million(r.main.spend.drawLo)} to ${million(r.main.spend.drawHi)}), against a budget of ${million(p.budget)}. Yuan are turned into doses by each suggestion's cost curve at the central assumptions.`,
+      `Measured extra spending: ${million(r.main.spend.mean)} yuan a year (across draws ${million(r.main.spend.drawLo)} to ${million(r.main.spend.drawHi)}), against a budget of ${million(p.budget)}${fitNote(r.main)}. Yuan are turned into doses by each suggestion's cost curve at the central assumptions; a split (or a suggestion alone) that measured more than ${Math.round(100 * BUDGET_TOLERANCE)}% over the budget is scaled down until it keeps to it, so the comparison is at the same measured spending.`,
     ],
     summaryTable: table(['part', 'share', 'yuan a year', 'dose', 'saturated'], r.parts.map((part, i) => {
       const rd = r.main.best.readings[i];

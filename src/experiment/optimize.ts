@@ -66,6 +66,11 @@ export interface Interval {
 
 export interface BudgetResult {
   budget: number;
+  /**
+   * The budget the best split's yuan are mapped at: the budget, or less when the split measured at the
+   * budget spent more than BUDGET_TOLERANCE above it (see fitToBudget in runOptimize).
+   */
+  nominalBudget: number;
   search: SearchResult;
   best: SplitDetail;
   /** The best split's objective outcome and its extra spending per year. */
@@ -74,7 +79,7 @@ export interface BudgetResult {
   /** Robust score (normalised: higher is better) at the replicates reported. */
   score: number;
   /** Each suggestion alone with the whole budget. */
-  singles: { suggestion: string; point: number[]; effect: Interval; spend: Interval; score: number; versusBest: Interval | null; bestBeatsIt: boolean }[];
+  singles: { suggestion: string; point: number[]; nominalBudget: number; effect: Interval; spend: Interval; score: number; versusBest: Interval | null; bestBeatsIt: boolean }[];
   /** Whether the intervals show the best split beats every suggestion alone. */
   beatsEverySingle: boolean;
   /** Every scored point: stage-agnostic, with replicates reached and score. */
@@ -95,6 +100,11 @@ export interface OptimizeResult {
 }
 
 const centralDraw: Partial<Params> = {};
+
+/** How far above the budget a split's measured spending may be before it is scaled down. */
+export const BUDGET_TOLERANCE = 0.05;
+/** Most scalings of one split to fit the budget. */
+const MAX_BUDGET_FITS = 5;
 
 /** The robust aggregate of per-draw scores (already normalised: higher is better). */
 export function robustScore(perDraw: readonly number[], robust: Robust): number {
@@ -235,28 +245,66 @@ export async function runOptimize(plan: OptimizePlan, run: TaskRunner, log?: (li
   const spendCells = (budget: number, p: SplitPoint, n: number) => cells(budget, p, n, (ob, d) => ob.spend[d]);
   const corners = plan.suggestions.map((_, i) => parts.map((__, j) => (j === i ? units : 0)));
 
+  /**
+   * The nominal budget at which split p's measured spending (mean over draws and replicates) keeps to
+   * `budget` (within BUDGET_TOLERANCE). The cost curves are measured one suggestion at a time, and
+   * together the suggestions can cost more (a household that stops waiting for help takes up measures
+   * it refused), so a split that overspends is scaled down: secant steps on the nominal budget inside a
+   * bracket (bisection when a step leaves it), at most MAX_BUDGET_FITS, keeping the largest nominal
+   * budget whose spending is within the tolerance above the budget.
+   */
+  const fitToBudget = async (budget: number, p: SplitPoint, n: number): Promise<number> => {
+    const spendAt = async (nominal: number): Promise<number> => {
+      await objectiveAt(nominal).ensure([p], n);
+      return mean(spendCells(nominal, p, n).flat());
+    };
+    const ceiling = budget * (1 + BUDGET_TOLERANCE);
+    const first = await spendAt(budget);
+    if (first <= ceiling) return budget;
+    let lo = { nominal: 0, spend: 0 }; // feasible
+    let hi = { nominal: budget, spend: first }; // over the budget
+    let prev = hi;
+    let nominal = budget * (budget / first);
+    for (let k = 0; k < MAX_BUDGET_FITS; k++) {
+      const spend = await spendAt(nominal);
+      const point = { nominal, spend };
+      if (spend <= ceiling) lo = point.nominal > lo.nominal ? point : lo;
+      else hi = point.nominal < hi.nominal ? point : hi;
+      if (Math.abs(spend - budget) <= BUDGET_TOLERANCE * budget) break;
+      let next = point.nominal + ((budget - point.spend) * (point.nominal - prev.nominal)) / (point.spend - prev.spend);
+      if (!(next > lo.nominal && next < hi.nominal)) next = (lo.nominal + hi.nominal) / 2;
+      prev = point;
+      nominal = next;
+    }
+    // Without a feasible point in the fits, the least overspending one measured (the report shows its spending).
+    return lo.nominal > 0 ? lo.nominal : hi.nominal;
+  };
+
   const searchAt = async (budget: number, refine: boolean, n: number): Promise<BudgetResult> => {
     const f = objectiveAt(budget);
     const search = await searchSplits(refine ? searchSettings : { ...searchSettings, maxPolls: 0 }, f);
     await f.ensure([search.best, ...corners], n);
-    const best = detail(budget, search.best);
-    const bestCells = effectCells(budget, search.best, n);
-    const singles = plan.suggestions.map((s, i) => {
+    const nominal = await fitToBudget(budget, search.best, n);
+    const best = detail(nominal, search.best);
+    const bestCells = effectCells(nominal, search.best, n);
+    const singles = [];
+    for (const [i, s] of plan.suggestions.entries()) {
       const c = corners[i];
-      const ec = effectCells(budget, c, n);
+      const cNominal = await fitToBudget(budget, c, n);
+      const ec = effectCells(cNominal, c, n);
       const same = pointKey(c) === pointKey(search.best);
       const versus = same ? null : intervalOf(bestCells.map((row, d) => row.map((v, r) => v - ec[d][r])));
       const bestBeatsIt = versus !== null && (sign > 0 ? versus.ciLo > 0 : versus.ciHi < 0);
-      return { suggestion: s.name, point: c, effect: intervalOf(ec), spend: intervalOf(spendCells(budget, c, n)), score: f.score(c, n), versusBest: versus, bestBeatsIt };
-    });
+      singles.push({ suggestion: s.name, point: c, nominalBudget: cNominal, effect: intervalOf(ec), spend: intervalOf(spendCells(cNominal, c, n)), score: objectiveAt(cNominal).score(c, n), versusBest: versus, bestBeatsIt });
+    }
     const evaluations = search.visited.map((v) => ({
       point: v.point, replicates: v.replicates, score: f.score(v.point, v.replicates),
       effect: mean(effectCells(budget, v.point, v.replicates).flat()), spend: mean(spendCells(budget, v.point, v.replicates).flat()),
     }));
     log?.(`budget ${(budget / 1e6).toFixed(0)} M yuan/yr: best split ${best.shares.map((s, i) => `${parts[i]} ${(100 * s).toFixed(1)}%`).join(', ')}`);
     return {
-      budget, search, best, effect: intervalOf(bestCells), spend: intervalOf(spendCells(budget, search.best, n)), score: f.score(search.best, n),
-      singles, beatsEverySingle: singles.every((s) => s.bestBeatsIt), evaluations,
+      budget, nominalBudget: nominal, search, best, effect: intervalOf(bestCells), spend: intervalOf(spendCells(nominal, search.best, n)),
+      score: objectiveAt(nominal).score(search.best, n), singles, beatsEverySingle: singles.every((s) => s.bestBeatsIt), evaluations,
     };
   };
 

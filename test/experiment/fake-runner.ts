@@ -22,7 +22,11 @@ function leverAt(task: RunTask, key: keyof Params, year: number): number {
 /** Noise in [−0.5, 0.5) from the seed alone: the same in every scenario (common random numbers). */
 const noise = (seed: number, year: number): number => (((seed * 2654435761 + year * 40503) >>> 0) % 1000) / 1000 - 0.5;
 
-export function fakeResult(task: RunTask): TaskResult {
+/**
+ * @param interaction extra spending per unit of culture × subsidy increase: suggestions that cost more
+ *   together than apart (0: spending is additive)
+ */
+export function fakeResult(task: RunTask, interaction = 0): TaskResult {
   const years = Array.from({ length: task.endYear - 2013 + 1 }, (_, i) => 2013 + i);
   const t = new MetricTable(METRICS, years.length);
   years.forEach((year, i) => {
@@ -32,7 +36,7 @@ export function fakeResult(task: RunTask): TaskResult {
     // Culture: diminishing returns in coverage; its cost saturates with coverage (at most 0.8 of villages).
     const gain = 1 - Math.exp(-3 * cult);
     const known = year <= task.endYear - 2;
-    t.set(i, t.col('spending_total'), 2e9 + 1e8 * e + 1e9 * cult + 1e4 * Math.max(0, sub));
+    t.set(i, t.col('spending_total'), 2e9 + 1e8 * e + 1e9 * cult + 1e4 * Math.max(0, sub) + interaction * cult * Math.max(0, sub));
     t.set(i, t.col('true_incidence'), Math.max(0, 0.08 - 0.008 * (year - 2013) - 0.01 * gain + 0.0005 * e));
     t.set(i, t.col('official_incidence'), Math.max(0, 0.07 - 0.008 * (year - 2013) + 0.0004 * e));
     t.set(i, t.col('durable_exits'), known && year > 2013 ? 3e5 + 2e5 * gain + 1e4 * e + 0.5 * Math.max(0, sub) : year === 2013 ? 0 : NaN);
@@ -44,10 +48,10 @@ export function fakeResult(task: RunTask): TaskResult {
 }
 
 /** The fake runner, counting the tasks it ran. */
-export function fakeRunner(): TaskRunner & { ran: number } {
+export function fakeRunner(interaction = 0): TaskRunner & { ran: number } {
   const run = (async (tasks: RunTask[]) => {
     run.ran += tasks.length;
-    return tasks.map(fakeResult);
+    return tasks.map((t) => fakeResult(t, interaction));
   }) as TaskRunner & { ran: number };
   run.ran = 0;
   return run;

@@ -4,7 +4,7 @@
  * consistent with the plan, and the comparison with each suggestion alone computed from paired cells.
  */
 import { describe, expect, it } from 'vitest';
-import { intervalOf, robustScore, runOptimize } from '../../src/experiment/optimize.js';
+import { BUDGET_TOLERANCE, intervalOf, robustScore, runOptimize } from '../../src/experiment/optimize.js';
 import { optimumYaml, splitCsv, frontierCsv, versusCsv } from '../../src/experiment/optimize-output.js';
 import type { OptimizePlan } from '../../src/experiment/optimize-plan.js';
 import type { ScenarioSpec } from '../../src/experiment/run-scenario.js';
@@ -48,6 +48,23 @@ describe('runOptimize (fake runner)', () => {
     expect(r.frontier.map((f) => f.budget)).toEqual([2e8]);
     expect(r.bestAcrossDraws.reduce((x, y) => x + y.share, 0)).toBeCloseTo(1, 12);
     expect(versusCsv(r).split('\n')[0]).toContain('best_split_beats_it');
+  });
+
+  it('scales a split down when together its suggestions cost more than the budget, and says at what nominal budget', async () => {
+    // At 1.2 bn culture saturates (0.8 bn at most), so the best split mixes it with the subsidy. With
+    // 4e4 yuan of extra spending per unit of culture × subsidy yuan, that split measured at its
+    // nominal yuan spends 2.2 bn: it must be scaled down to keep to the budget.
+    const at = { ...plan, budget: 1.2e9, frontier: { budgets: [], refine: false } };
+    const additive = await runOptimize(at, fakeRunner());
+    expect(additive.main.nominalBudget).toBe(at.budget);
+    expect(additive.main.spend.mean).toBeCloseTo(at.budget, -6);
+    const r = await runOptimize(at, fakeRunner(4e4));
+    expect(r.main.best.shares.every((x) => x > 0)).toBe(true);
+    expect(r.main.nominalBudget).toBeLessThan(0.7 * at.budget);
+    expect(r.main.best.yuan.reduce((x, y) => x + y, 0)).toBeCloseTo(r.main.nominalBudget, 3);
+    expect(Math.abs(r.main.spend.mean - at.budget)).toBeLessThanOrEqual(BUDGET_TOLERANCE * at.budget);
+    for (const s of r.main.singles) expect(s.spend.mean).toBeLessThanOrEqual(at.budget * (1 + BUDGET_TOLERANCE));
+    expect(splitCsv(r).split('\n')[0]).toContain('nominal_budget_yuan_per_year');
   });
 
   it('with a free total, has an unspent part', async () => {
