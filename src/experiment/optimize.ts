@@ -284,27 +284,33 @@ export async function runOptimize(plan: OptimizePlan, run: TaskRunner, log?: (li
     const f = objectiveAt(budget);
     const search = await searchSplits(refine ? searchSettings : { ...searchSettings, maxPolls: 0 }, f);
     await f.ensure([search.best, ...corners], n);
-    const nominal = await fitToBudget(budget, search.best, n);
-    const best = detail(nominal, search.best);
-    const bestCells = effectCells(nominal, search.best, n);
-    const singles = [];
-    for (const [i, s] of plan.suggestions.entries()) {
-      const c = corners[i];
-      const cNominal = await fitToBudget(budget, c, n);
+    // The search ranks splits at their nominal yuan; once each finalist keeps to the budget (fitToBudget),
+    // a suggestion alone can do better than the split the search found: the best is the better of them.
+    const candidates: { point: SplitPoint; nominal: number; score: number }[] = [];
+    for (const point of [search.best, ...corners]) {
+      const nominal = await fitToBudget(budget, point, n);
+      candidates.push({ point, nominal, score: objectiveAt(nominal).score(point, n) });
+    }
+    const chosen = candidates.reduce((a, c) => (c.score > a.score ? c : a), candidates[0]);
+    const nominal = chosen.nominal;
+    const best = detail(nominal, chosen.point);
+    const bestCells = effectCells(nominal, chosen.point, n);
+    const singles = plan.suggestions.map((s, i) => {
+      const { point: c, nominal: cNominal, score } = candidates[i + 1];
       const ec = effectCells(cNominal, c, n);
-      const same = pointKey(c) === pointKey(search.best);
+      const same = pointKey(c) === pointKey(chosen.point);
       const versus = same ? null : intervalOf(bestCells.map((row, d) => row.map((v, r) => v - ec[d][r])));
       const bestBeatsIt = versus !== null && (sign > 0 ? versus.ciLo > 0 : versus.ciHi < 0);
-      singles.push({ suggestion: s.name, point: c, nominalBudget: cNominal, effect: intervalOf(ec), spend: intervalOf(spendCells(cNominal, c, n)), score: objectiveAt(cNominal).score(c, n), versusBest: versus, bestBeatsIt });
-    }
+      return { suggestion: s.name, point: [...c], nominalBudget: cNominal, effect: intervalOf(ec), spend: intervalOf(spendCells(cNominal, c, n)), score, versusBest: versus, bestBeatsIt };
+    });
     const evaluations = search.visited.map((v) => ({
       point: v.point, replicates: v.replicates, score: f.score(v.point, v.replicates),
       effect: mean(effectCells(budget, v.point, v.replicates).flat()), spend: mean(spendCells(budget, v.point, v.replicates).flat()),
     }));
     log?.(`budget ${(budget / 1e6).toFixed(0)} M yuan/yr: best split ${best.shares.map((s, i) => `${parts[i]} ${(100 * s).toFixed(1)}%`).join(', ')}`);
     return {
-      budget, nominalBudget: nominal, search, best, effect: intervalOf(bestCells), spend: intervalOf(spendCells(nominal, search.best, n)),
-      score: objectiveAt(nominal).score(search.best, n), singles, beatsEverySingle: singles.every((s) => s.bestBeatsIt), evaluations,
+      budget, nominalBudget: nominal, search, best, effect: intervalOf(bestCells), spend: intervalOf(spendCells(nominal, chosen.point, n)),
+      score: chosen.score, singles, beatsEverySingle: singles.every((s) => s.bestBeatsIt), evaluations,
     };
   };
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUDGET_TOLERANCE, intervalOf, robustScore, runOptimize } from '../../src/experiment/optimize.js';
-import { optimumYaml, splitCsv, frontierCsv, versusCsv } from '../../src/experiment/optimize-output.js';
+import { optimumYaml, splitCsv, frontierCsv, verdict, versusCsv } from '../../src/experiment/optimize-output.js';
 import type { OptimizePlan } from '../../src/experiment/optimize-plan.js';
 import type { ScenarioSpec } from '../../src/experiment/run-scenario.js';
 import { fakeRunner } from './fake-runner.js';
@@ -52,19 +52,32 @@ describe('runOptimize (fake runner)', () => {
 
   it('scales a split down when together its suggestions cost more than the budget, and says at what nominal budget', async () => {
     // At 1.2 bn culture saturates (0.8 bn at most), so the best split mixes it with the subsidy. With
-    // 4e4 yuan of extra spending per unit of culture × subsidy yuan, that split measured at its
-    // nominal yuan spends 2.2 bn: it must be scaled down to keep to the budget.
+    // 1e4 yuan of extra spending per unit of culture × subsidy yuan, that split measured at its
+    // nominal yuan spends more than the budget: it must be scaled down to keep to it.
     const at = { ...plan, budget: 1.2e9, frontier: { budgets: [], refine: false } };
     const additive = await runOptimize(at, fakeRunner());
     expect(additive.main.nominalBudget).toBe(at.budget);
     expect(additive.main.spend.mean).toBeCloseTo(at.budget, -6);
-    const r = await runOptimize(at, fakeRunner(4e4));
+    const r = await runOptimize(at, fakeRunner(1e4));
     expect(r.main.best.shares.every((x) => x > 0)).toBe(true);
-    expect(r.main.nominalBudget).toBeLessThan(0.7 * at.budget);
+    expect(r.main.nominalBudget).toBeLessThan(0.95 * at.budget);
     expect(r.main.best.yuan.reduce((x, y) => x + y, 0)).toBeCloseTo(r.main.nominalBudget, 3);
     expect(Math.abs(r.main.spend.mean - at.budget)).toBeLessThanOrEqual(BUDGET_TOLERANCE * at.budget);
     for (const s of r.main.singles) expect(s.spend.mean).toBeLessThanOrEqual(at.budget * (1 + BUDGET_TOLERANCE));
     expect(splitCsv(r).split('\n')[0]).toContain('nominal_budget_yuan_per_year');
+  });
+
+  it('when the split kept to the budget does worse than a suggestion alone, the suggestion alone is the best', async () => {
+    // At 4e4 the mix must shrink so far that culture alone (0.8 bn, within the budget) does better.
+    const at = { ...plan, budget: 1.2e9, frontier: { budgets: [], refine: false } };
+    const r = await runOptimize(at, fakeRunner(4e4));
+    expect(r.main.search.best.every((u) => u > 0)).toBe(true); // the search, at nominal yuan, found a mix
+    expect(r.main.best.shares).toEqual([1, 0]);
+    expect(r.main.beatsEverySingle).toBe(false);
+    expect(verdict(r, r.main)).toBe('At 1,200 M yuan a year the best split is culture alone.');
+    const culture = r.main.singles.find((s) => s.suggestion === 'culture')!;
+    expect(r.main.score).toBe(culture.score);
+    expect(r.main.score).toBeGreaterThanOrEqual(Math.max(...r.main.singles.map((s) => s.score)));
   });
 
   it('with a free total, has an unspent part', async () => {
