@@ -90,20 +90,33 @@ function decode(path: string, id: number): TaskResult | undefined {
 }
 
 /** What the journaled runner did, for the terminal. */
-export interface JournalStats { fromJournal: number; computed: number }
+export interface JournalStats { fromJournal: number; computed: number; fromOtherShards?: number }
+
+/**
+ * One shard's part of a sharded search (src/node/optimize-shard.ts): which runs it computes, and
+ * how it waits for the others' runs to appear in the journal.
+ */
+export interface JournalShare {
+  owns(key: string): boolean;
+  wait(keys: readonly string[], read: (key: string) => TaskResult | undefined): Promise<TaskResult[]>;
+}
 
 /**
  * A task runner that answers from the journal and runs the rest on the pool, journaling each run
  * as it arrives (an interruption loses at most the runs in flight).
  */
-export function journaledRunner(dir: string, pool: PoolOptions, stats: JournalStats): TaskRunner {
+export function journaledRunner(dir: string, pool: PoolOptions, stats: JournalStats, share?: JournalShare): TaskRunner {
   const journal = join(dir, JOURNAL_DIR);
+  const read = (key: string): TaskResult | undefined => decode(join(journal, `${key}.json`), 0);
   return async (tasks) => {
     const keys = tasks.map(taskKey);
     const results: (TaskResult | undefined)[] = tasks.map((t, i) => decode(join(journal, `${keys[i]}.json`), t.id));
     const missing = tasks.map((_, i) => i).filter((i) => results[i] === undefined);
+    // a shard computes only its own runs (every shard decides alike, from the key alone)
+    const others = share ? [...new Set(missing.map((i) => keys[i]).filter((k) => !share.owns(k)))] : [];
+    const theirs = new Set(others);
     // the same task twice in a batch runs once
-    const unique = [...new Map(missing.map((i) => [keys[i], i])).values()];
+    const unique = [...new Map(missing.filter((i) => !theirs.has(keys[i])).map((i) => [keys[i], i])).values()];
     stats.fromJournal += tasks.length - missing.length;
     stats.computed += unique.length;
     if (unique.length > 0) {
@@ -112,7 +125,13 @@ export function journaledRunner(dir: string, pool: PoolOptions, stats: JournalSt
         onResult: (res, k) => writeFileAtomic(join(journal, `${keys[unique[k]]}.json`), encode(res)),
       });
       const byKey = new Map(unique.map((i, k) => [keys[i], ran[k]]));
-      for (const i of missing) results[i] = { ...byKey.get(keys[i])!, id: tasks[i].id };
+      for (const i of missing) if (byKey.has(keys[i])) results[i] = { ...byKey.get(keys[i])!, id: tasks[i].id };
+    }
+    if (share && others.length > 0) {
+      const got = await share.wait(others, read);
+      stats.fromOtherShards = (stats.fromOtherShards ?? 0) + others.length;
+      const byKey = new Map(others.map((k, j) => [k, got[j]]));
+      for (const i of missing) if (byKey.has(keys[i])) results[i] = { ...byKey.get(keys[i])!, id: tasks[i].id };
     }
     return results as TaskResult[];
   };

@@ -2,8 +2,10 @@
  * `povsim optimize [plan.yaml]`: the best split of a yearly budget across the suggestions, robust
  * to the assumptions. Thin: loads the plan (src/node/optimize-files.ts), claims or resumes the
  * output folder, runs the study (src/experiment/optimize.ts) through the journaled pool, writes the
- * folder (manifest.json last) and prints the summary.
+ * folder (manifest.json last) and prints the summary. `--shard i/n` runs one shard of a search
+ * shared by n processes (src/node/optimize-shard.ts); `--emit slurm` writes their array job.
  */
+import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { DEFAULT_OPTIMIZE_PLAN } from '../../experiment/optimize-plan.js';
 import { runOptimize } from '../../experiment/optimize.js';
@@ -11,7 +13,11 @@ import {
   acrossDrawsCsv, costCurvesCsv, drawsCsv, evaluationsCsv, frontierCsv, optimizeManifest, optimizeReport, optimizeSummaryLines, optimumYaml, splitCsv, versusCsv,
 } from '../../experiment/optimize-output.js';
 import { modelCodeFingerprint } from '../../node/code-fingerprint.js';
-import { journaledRunner, loadOptimizePlan, prepareOptimizeDir, type JournalStats } from '../../node/optimize-files.js';
+import { parseShard, shardText, type Shard } from '../../experiment/sweep/shard.js';
+import { sweepOverrideArgs } from '../../experiment/sweep-text.js';
+import { journaledRunner, loadOptimizePlan, planText, prepareOptimizeDir, type JournalShare, type JournalStats } from '../../node/optimize-files.js';
+import { checkShardTimeout, joinShardedSearch, shardShare } from '../../node/optimize-shard.js';
+import { writeOptimizeSlurmFolder } from '../../node/optimize-slurm-files.js';
 import { writeOutputFolder } from '../../node/output-files.js';
 import { writeReport } from '../../node/report-files.js';
 import { flagError, handleCommand } from '../handle-command.js';
@@ -28,6 +34,66 @@ export interface OptimizeArgs extends RunFlags {
   quantile?: number;
   draws?: number;
   'start-year'?: number;
+  shard?: string;
+  'shard-timeout'?: number;
+  emit?: string;
+  shards?: number;
+  'cpus-per-task'?: number;
+  partition?: string;
+  time?: string;
+}
+
+/** The plan-changing flags as given, to pass on to every shard of an emitted job. */
+function planFlagArgs(args: OptimizeArgs): string[] {
+  const out = sweepOverrideArgs(runOverrides(args));
+  const add = (flag: string, v: string | number | undefined): void => {
+    if (v !== undefined) out.push(flag, String(v));
+  };
+  add('--budget', args.budget);
+  add('--outcome', args.outcome);
+  add('--robust', args.robust);
+  add('--quantile', args.quantile);
+  add('--draws', args.draws);
+  add('--start-year', args['start-year']);
+  add('--shard-timeout', args['shard-timeout']);
+  return out;
+}
+
+/** `--emit slurm`: writes optimize.sbatch and submit.sh into DIR/slurm/ (the plan is checked first). */
+function emitSlurm(args: OptimizeArgs, file: string, name: string, dir: string, io: CliIO): number {
+  if (args.emit !== 'slurm') throw flagError('--emit', { message: `--emit must be slurm, got ${JSON.stringify(String(args.emit))}`, hint: 'povsim optimize --emit slurm --shards N --out DIR writes a Slurm array job' });
+  if (args.shard !== undefined) throw flagError('--shard', { message: '--shard and --emit slurm do not go together: the emitted job runs every shard', hint: 'drop --shard; give the number of shards with --shards N' });
+  if (args.shards === undefined) throw flagError('--shards', { message: '--emit slurm needs --shards N (the number of array tasks)', hint: 'e.g. --emit slurm --shards 4 --out /shared/povsim/optimize' });
+  if (!Number.isInteger(args.shards) || args.shards < 1 || args.shards > 1000) {
+    throw flagError('--shards', { message: `--shards must be a whole number from 1 to 1000, got ${args.shards}`, hint: 'every shard runs the whole search and computes 1/n of its runs: 2–16 shards suit most plans' });
+  }
+  const cpus = args['cpus-per-task'] ?? 1;
+  if (!Number.isInteger(cpus) || cpus < 1 || cpus > 256) throw flagError('--cpus-per-task', { message: `must be a whole number from 1 to 256, got ${cpus}`, hint: 'the worker threads of each shard, e.g. --cpus-per-task 4' });
+  checkShardTimeout(args['shard-timeout']);
+  const jobName = `povsim-optimize-${name}`.replace(/[^A-Za-z0-9_.-]/g, '-');
+  const { slurmDir, files } = writeOptimizeSlurmFolder(file, dir, { shards: args.shards, cpusPerTask: cpus, optimizeArgs: planFlagArgs(args), jobName, partition: args.partition, time: args.time });
+  if (args.json) io.out(JSON.stringify({ slurm: slurmDir, shards: args.shards, files }));
+  else if (!args.quiet) {
+    io.out(`wrote ${slurmDir}/ (optimize.sbatch: array of ${args.shards} shards sharing ${resolve(dir)}/; submit.sh)`);
+    io.out(`submit with: ${join(slurmDir, 'submit.sh')}   (add --wait to block until shard 0 has written the outputs in ${resolve(dir)}/)`);
+  }
+  return 0;
+}
+
+/** `--shard`, `--shard-timeout` checked, and the --emit-only flags refused without --emit. */
+function checkShardFlags(args: OptimizeArgs): Shard | undefined {
+  for (const f of ['shards', 'cpus-per-task', 'partition', 'time'] as const) {
+    if (args[f] !== undefined) throw flagError(`--${f}`, { message: `--${f} goes with --emit slurm`, hint: `povsim optimize PLAN --emit slurm --shards N --${f} … --out DIR` });
+  }
+  if (args.shard === undefined) {
+    if (args['shard-timeout'] !== undefined) throw flagError('--shard-timeout', { message: '--shard-timeout goes with --shard i/n (or --emit slurm)', hint: 'e.g. --shard 1/4 --shard-timeout 3600' });
+    return undefined;
+  }
+  const shard = parseShard(args.shard);
+  checkShardTimeout(args['shard-timeout']);
+  if (args.force) throw flagError('--force', { message: '--force with --shard would delete the journal other shards are writing', hint: 'remove the folder by hand before starting the shards, or give them a new --out' });
+  if (args.out === undefined) throw flagError('--out', { message: '--shard needs --out DIR: the folder every shard shares', hint: 'e.g. --shard 0/2 --out /shared/povsim/optimize (the same DIR for every shard)' });
+  return shard;
 }
 
 /** Runs `povsim optimize`; returns the exit code. */
@@ -37,12 +103,31 @@ export async function optimizeCommand(args: OptimizeArgs, io: CliIO, signal: Abo
   const workers = checkWorkers(args.workers);
   const plan = loadOptimizePlan(file, { ...runOverrides(args), budget: args.budget, outcome: args.outcome, robust: args.robust, quantile: args.quantile, draws: args.draws, startYear: args['start-year'] });
   const dir = args.out ?? 'out/optimize';
+  if (args.emit !== undefined) return emitSlurm(args, file, plan.name, dir, io);
+  const shard = checkShardFlags(args);
   const modelCode = modelCodeFingerprint();
-  const mode = prepareOptimizeDir(dir, plan, args.force, modelCode);
   const say = args.quiet || args.json ? undefined : (line: string) => io.err(`  ${line}`);
-  if (say) io.err(`optimize ${plan.name}: ${mode === 'resume' ? 'resuming the search journaled in' : 'searching, journal in'} ${dir}/journal/`);
+  let share: JournalShare | undefined;
+  if (shard) {
+    const mode = joinShardedSearch(dir, shard, planText(plan), JSON.stringify({ modelCode }) + '\n');
+    if (mode === 'finished') {
+      if (!args.quiet) io.err(`optimize ${plan.name}: shard ${shardText(shard)}: ${dir} already holds this search, finished (manifest.json); nothing to do`);
+      return 0;
+    }
+    share = shardShare({ shard, timeoutSeconds: checkShardTimeout(args['shard-timeout']), signal, say });
+    if (say) io.err(`optimize ${plan.name}: shard ${shardText(shard)}, ${mode === 'resume' ? 'resuming the search journaled in' : 'searching, journal in'} ${dir}/journal/${shard.index === 0 ? '' : ' (shard 0 writes the outputs)'}`);
+  } else {
+    const mode = prepareOptimizeDir(dir, plan, args.force, modelCode);
+    if (say) io.err(`optimize ${plan.name}: ${mode === 'resume' ? 'resuming the search journaled in' : 'searching, journal in'} ${dir}/journal/`);
+  }
   const stats: JournalStats = { fromJournal: 0, computed: 0 };
-  const result = await runOptimize(plan, journaledRunner(dir, { workers, signal }, stats), say);
+  const result = await runOptimize(plan, journaledRunner(dir, { workers, signal }, stats, share), say);
+  if (shard && shard.index !== 0) {
+    const seconds = (Date.now() - t0) / 1000;
+    if (args.json) io.out(JSON.stringify({ out: dir, plan: plan.name, shard: shardText(shard), outputsBy: 'shard 0', runs: result.runs, computed: stats.computed, fromJournal: stats.fromJournal, fromOtherShards: stats.fromOtherShards ?? 0, seconds }));
+    else if (!args.quiet) io.out(`shard ${shardText(shard)}: search done; ${stats.computed} runs computed, ${stats.fromJournal} from the journal, ${stats.fromOtherShards ?? 0} from other shards, in ${seconds.toFixed(1)} s; shard 0 writes the outputs in ${dir}/`);
+    return 0;
+  }
   const generatedBy = `povsim ${povsimVersion()}, plan ${plan.name}, seed ${plan.baseline.seed}, scale ${plan.baseline.scale}, ${result.runs} runs`;
   await writeOutputFolder(
     dir,
@@ -64,7 +149,7 @@ export async function optimizeCommand(args: OptimizeArgs, io: CliIO, signal: Abo
     io.out(JSON.stringify({ out: dir, plan: plan.name, budget: plan.budget, split: Object.fromEntries(result.parts.map((p, i) => [p, result.main.best.shares[i]])), effect: result.main.effect, beatsEverySingle: result.main.beatsEverySingle, runs: result.runs, computed: stats.computed, fromJournal: stats.fromJournal, seconds }));
   } else if (!args.quiet) {
     for (const line of optimizeSummaryLines(result, dir)) io.out(line);
-    io.out(`${stats.computed} runs computed, ${stats.fromJournal} from the journal, in ${seconds.toFixed(1)} s`);
+    io.out(`${stats.computed} runs computed, ${stats.fromJournal} from the journal${shard ? `, ${stats.fromOtherShards ?? 0} from other shards (shard ${shardText(shard)})` : ''}, in ${seconds.toFixed(1)} s`);
   }
   return 0;
 }
@@ -84,8 +169,17 @@ export function registerOptimizeCommand(y: Argv, io: CliIO, signal: AbortSignal,
         .option('quantile', { type: 'number', describe: 'with --robust quantile: the share of worst draws, e.g. 0.1' })
         .option('draws', { type: 'number', describe: 'assumption draws (0: central assumptions only)' })
         .option('start-year', { type: 'number', describe: 'year the suggestions start (default 2018)' })
+        .option('shard', { type: 'string', describe: 'run shard i of n (i/n, from 0) of a search shared by n processes in one --out folder; shard 0 writes the outputs' })
+        .option('shard-timeout', { type: 'number', describe: 'with --shard: seconds without a run arriving from other shards before giving up (exit 1; default 86400)' })
+        .option('emit', { type: 'string', describe: 'slurm: write a Slurm array job (one shard per task) into DIR/slurm/ instead of running' })
+        .option('shards', { type: 'number', describe: 'with --emit slurm: number of array tasks (shards)' })
+        .option('cpus-per-task', { type: 'number', describe: 'with --emit slurm: CPUs (worker threads) per array task (default 1)' })
+        .option('partition', { type: 'string', describe: 'with --emit slurm: Slurm partition' })
+        .option('time', { type: 'string', describe: 'with --emit slurm: time limit per array task, e.g. 02:00:00' })
         .example('povsim optimize --budget 2e9', 'the best split of 2 billion yuan a year (out/optimize/)')
-        .example('povsim optimize scenarios/optimize/four-suggestions.yaml --robust quantile --quantile 0.1 --draws 10', 'robust to the worst 10% of the draws') as unknown as Argv,
+        .example('povsim optimize scenarios/optimize/four-suggestions.yaml --robust quantile --quantile 0.1 --draws 10', 'robust to the worst 10% of the draws')
+        .example('povsim optimize --shard 1/4 --out /shared/opt', 'one of 4 processes sharing a search (shard 0/4 writes the outputs)')
+        .example('povsim optimize --emit slurm --shards 4 --out /shared/opt', 'write /shared/opt/slurm/{optimize.sbatch,submit.sh}') as unknown as Argv,
     (a) => handleCommand(io, signal, setCode, () => {
       if ((a as { replicates?: number }).replicates !== undefined) throw flagError('--replicates', { message: 'optimize runs several stages with their own replicates', hint: 'set search: { raceReplicates } and confirmReplicates in a plan file' });
       return optimizeCommand(a as unknown as OptimizeArgs, io, signal);
