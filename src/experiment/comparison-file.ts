@@ -113,7 +113,9 @@ export function parseComparisonFile(text: string, file: string): ComparisonFile 
     }
     return v;
   };
-  const layer = (k: 'draws' | 'doses', minCount: number): { count: number; replicates: number } => {
+  // Each dose's effect is a paired interval over its replicates, so doses need at least 2; a draw's
+  // effect is one number (the spread is across draws), so 1 replicate a draw is enough.
+  const layer = (k: 'draws' | 'doses', minCount: number, minReplicates: number): { count: number; replicates: number } => {
     const n = node(k);
     if (n === undefined) return { count: 0, replicates: 0 };
     if (!isMap(n)) {
@@ -126,7 +128,7 @@ export function parseComparisonFile(text: string, file: string): ComparisonFile 
     }
     const count = int(n.get('count', true) as Node | undefined, `${k}.count`, 0, 500) ?? 0;
     if (count > 0 && count < minCount) at(n.get('count', true) as Node, `${k}.count`, `must be 0 (none) or at least ${minCount}`, `${k}: { count: ${minCount * 4} }`);
-    const replicates = int(n.get('replicates', true) as Node | undefined, `${k}.replicates`, 1, 1000) ?? 2;
+    const replicates = int(n.get('replicates', true) as Node | undefined, `${k}.replicates`, minReplicates, 1000) ?? 2;
     return { count, replicates };
   };
   const name = str('name', true);
@@ -160,8 +162,8 @@ export function parseComparisonFile(text: string, file: string): ComparisonFile 
     else years = yn.items.map((it, i) => int(it as Node, `years[${i}]`, 2014, 2100) ?? 0);
   }
   const replicates = int(node('replicates'), 'replicates', 2, 10000);
-  const draws = layer('draws', 2);
-  const doses = layer('doses', 2);
+  const draws = layer('draws', 2, 1);
+  const doses = layer('doses', 2, 2);
   const bn = node('budgets');
   const budgets: number[] = [];
   if (bn !== undefined) {

@@ -46,4 +46,11 @@ describe('parseComparisonFile', () => {
     const lines = problems('name: x\nbaseline: b.yaml\nalternatives: [a.yaml]\nreplicates: 1\nbudgets: [-5]\n');
     expect(lines.join('\n')).toMatch(/c\.yaml:4:13: replicates: must be a whole number from 2 to 10000/);
   });
+
+  it('asks for at least 2 replicates a dose (each dose is a paired interval), 1 a draw is enough', () => {
+    const head = 'name: x\nbaseline: b.yaml\nalternatives: [a.yaml]\n';
+    expect(problems(`${head}doses: { count: 2, replicates: 1 }\n`)[0]).toBe('c.yaml:4:32: doses.replicates: must be a whole number from 2 to 1000');
+    const ok = parseComparisonFile(`${head}draws: { count: 2, replicates: 1 }\ndoses: { count: 2, replicates: 2 }\n`, 'c.yaml');
+    expect([ok.draws.replicates, ok.doses.replicates]).toEqual([1, 2]);
+  });
 });
