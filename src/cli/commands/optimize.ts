@@ -115,7 +115,7 @@ export async function optimizeCommand(args: OptimizeArgs, io: CliIO, signal: Abo
       return 0;
     }
     share = shardShare({ shard, timeoutSeconds: checkShardTimeout(args['shard-timeout']), signal, say });
-    if (say) io.err(`optimize ${plan.name}: shard ${shardText(shard)}, ${mode === 'resume' ? 'resuming the search journaled in' : 'searching, journal in'} ${dir}/journal/${shard.index === 0 ? '' : ' (shard 0 writes the outputs)'}`);
+    if (say) io.err(`optimize ${plan.name}: shard ${shardText(shard)}, ${mode === 'resume' ? 'joining (or resuming) the search journaled in' : 'searching, journal in'} ${dir}/journal/${shard.index === 0 ? '' : ' (shard 0 writes the outputs)'}`);
   } else {
     const mode = prepareOptimizeDir(dir, plan, args.force, modelCode);
     if (say) io.err(`optimize ${plan.name}: ${mode === 'resume' ? 'resuming the search journaled in' : 'searching, journal in'} ${dir}/journal/`);
