@@ -25,7 +25,8 @@ const intervalText = (id: string, e: Interval): string => `${shown(id, e.mean)} 
 
 /** `; its yuan mapped at 1,640 M so that it keeps to the budget` when the split was scaled down. */
 function fitNote(b: BudgetResult): string {
-  return b.nominalBudget < b.budget ? `; its yuan are mapped at ${million(b.nominalBudget)}, because together the suggestions cost more than their cost curves add up to` : '';
+  if (!b.keptToBudget) return `; it could not be kept to the budget: mapped at ${million(b.nominalBudget)} it still spends ${million(b.spend.mean)}`;
+  return b.nominalBudget < b.budget ? `; its yuan are mapped at ${million(b.nominalBudget)} so that its measured spending keeps to the budget` : '';
 }
 
 /** The split in words: `industry 33%, culture 17%, …`. */
@@ -50,10 +51,10 @@ const INTERVAL_HEADER = ['effect_mean', 'effect_ci95_lo', 'effect_ci95_hi', 'rep
 export function frontierCsv(r: OptimizeResult): string {
   const o = r.plan.objective;
   const rows = [r.main, ...r.frontier].sort((a, b) => a.budget - b.budget).flatMap((b) => [
-    [b.budget, 'best split', splitText(r, b.best.shares), o.outcome, o.year, ...intervalCols(b.effect), b.score, b.spend.mean],
-    ...b.singles.map((s) => [b.budget, 'suggestion alone', s.suggestion, o.outcome, o.year, ...intervalCols(s.effect), s.score, s.spend.mean]),
+    [b.budget, 'best split', splitText(r, b.best.shares), o.outcome, o.year, ...intervalCols(b.effect), b.score, b.spend.mean, b.nominalBudget, b.keptToBudget ? 'yes' : 'no'],
+    ...b.singles.map((s) => [b.budget, 'suggestion alone', s.suggestion, o.outcome, o.year, ...intervalCols(s.effect), s.score, s.spend.mean, s.nominalBudget, s.keptToBudget ? 'yes' : 'no']),
   ]);
-  return csv(['budget_yuan_per_year', 'kind', 'split', 'outcome', 'year', ...INTERVAL_HEADER, 'robust_score', 'measured_spending_yuan_per_year'], rows);
+  return csv(['budget_yuan_per_year', 'kind', 'split', 'outcome', 'year', ...INTERVAL_HEADER, 'robust_score', 'measured_spending_yuan_per_year', 'nominal_budget_yuan_per_year', 'kept_to_budget'], rows);
 }
 
 /** versus-single.csv: the best split minus each suggestion alone at the same budget (paired). */
@@ -108,7 +109,8 @@ export function optimumYaml(r: OptimizeResult): string {
   const section = (title: string, ks: ParamKey[]): string[] => (ks.length ? [`${title}:`, ...ks.map((k) => `  ${k}: ${JSON.stringify(spec.values[k])}`)] : []);
   const byKey = new Map<string, ScheduleChange[]>();
   for (const c of spec.schedule) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
-  const description = `The best split of ${million(r.plan.budget)} yuan a year from ${r.plan.startYear} found by povsim optimize (plan ${r.plan.name}): ${splitText(r, b.best.shares)}; ` +
+  const nominal = b.nominalBudget < r.plan.budget ? ` (its yuan mapped at ${million(b.nominalBudget)}, where its measured spending keeps to the budget)` : '';
+  const description = `The best split of ${million(r.plan.budget)} yuan a year from ${r.plan.startYear} found by povsim optimize (plan ${r.plan.name}): ${splitText(r, b.best.shares)}${nominal}; ` +
     `${r.plan.objective.outcome} by ${r.plan.objective.year} ${intervalText(r.plan.objective.outcome, b.effect)} against the baseline "${r.plan.baseline.name}".`;
   return [
     '# Written by `povsim optimize`; re-run it to search again (do not edit by hand).',
@@ -130,9 +132,10 @@ export function optimumYaml(r: OptimizeResult): string {
 /** The sentence on whether the best split beats every suggestion alone at the same budget. */
 export function verdict(r: OptimizeResult, b: BudgetResult): string {
   const id = r.plan.objective.outcome;
+  if (!b.keptToBudget) return `At ${million(b.budget)} yuan a year no finalist could be kept to the budget: the best measured spends ${million(b.spend.mean)}, so it is not compared with the suggestions alone as at the same budget.`;
   const alone = b.singles.find((s) => s.versusBest === null);
   if (alone) return `At ${million(b.budget)} yuan a year the best split is ${alone.suggestion} alone.`;
-  if (b.beatsEverySingle) return `At ${million(b.budget)} yuan a year the best split beats every suggestion alone with the whole budget (paired 95% intervals above 0): ${b.singles.map((s) => `+${shown(id, s.versusBest!.mean)} over ${s.suggestion}`).join(', ')}.`;
+  if (b.beatsEverySingle) return `At ${million(b.budget)} yuan a year the best split beats every suggestion alone at the same measured spending (paired 95% intervals above 0): ${b.singles.map((s) => `+${shown(id, s.versusBest!.mean)} over ${s.suggestion}`).join(', ')}.`;
   const not = b.singles.filter((s) => !s.bestBeatsIt);
   return `At ${million(b.budget)} yuan a year the best split does not clearly beat every suggestion alone: against ${not.map((s) => `${s.suggestion} (${shown(id, s.versusBest!.mean)}, 95% ${shown(id, s.versusBest!.ciLo)} to ${shown(id, s.versusBest!.ciHi)})`).join(', ')} the paired interval includes 0.`;
 }
@@ -246,7 +249,10 @@ export function optimizeManifest(r: OptimizeResult, facts: { povsim: string; git
     baseline: p.files.baseline, suggestions: p.files.suggestions, budget: p.budget, startYear: p.startYear, total: p.total,
     objective: p.objective, draws: p.draws, costCurve: p.costCurve, search: p.search, confirmReplicates: p.confirmReplicates, frontier: p.frontier,
     run: { seed: p.baseline.seed, scale: p.baseline.scale, endYear: p.baseline.endYear },
-    best: { split: Object.fromEntries(r.parts.map((part, i) => [part, r.main.best.shares[i]])), effect: r.main.effect, beatsEverySingle: r.main.beatsEverySingle },
+    best: {
+      split: Object.fromEntries(r.parts.map((part, i) => [part, r.main.best.shares[i]])), effect: r.main.effect, beatsEverySingle: r.main.beatsEverySingle,
+      nominalBudget: r.main.nominalBudget, keptToBudget: r.main.keptToBudget, measuredSpending: r.main.spend.mean,
+    },
     runs: r.runs, files: facts.files,
   };
 }

@@ -49,6 +49,14 @@ export interface SplitDetail {
   spec: ScenarioSpec;
 }
 
+/** A finalist at a budget: its point, the nominal budget its yuan are mapped at, whether that keeps to the budget, its robust score. */
+export interface Candidate {
+  point: number[];
+  nominal: number;
+  kept: boolean;
+  score: number;
+}
+
 /** An interval over observations of a point (sign as measured, not normalised). */
 export interface Interval {
   mean: number;
@@ -71,6 +79,10 @@ export interface BudgetResult {
    * budget spent more than BUDGET_TOLERANCE above it (see fitToBudget in runOptimize).
    */
   nominalBudget: number;
+  /** False when no nominal budget within the fits kept the best's measured spending to the budget. */
+  keptToBudget: boolean;
+  /** The finalists at this budget (the search's best, then each suggestion alone), each fitted to it. */
+  candidates: Candidate[];
   search: SearchResult;
   best: SplitDetail;
   /** The best split's objective outcome and its extra spending per year. */
@@ -79,7 +91,7 @@ export interface BudgetResult {
   /** Robust score (normalised: higher is better) at the replicates reported. */
   score: number;
   /** Each suggestion alone with the whole budget. */
-  singles: { suggestion: string; point: number[]; nominalBudget: number; effect: Interval; spend: Interval; score: number; versusBest: Interval | null; bestBeatsIt: boolean }[];
+  singles: { suggestion: string; point: number[]; nominalBudget: number; keptToBudget: boolean; effect: Interval; spend: Interval; score: number; versusBest: Interval | null; bestBeatsIt: boolean }[];
   /** Whether the intervals show the best split beats every suggestion alone. */
   beatsEverySingle: boolean;
   /** Every scored point: stage-agnostic, with replicates reached and score. */
@@ -247,37 +259,39 @@ export async function runOptimize(plan: OptimizePlan, run: TaskRunner, log?: (li
 
   /**
    * The nominal budget at which split p's measured spending (mean over draws and replicates) keeps to
-   * `budget` (within BUDGET_TOLERANCE). The cost curves are measured one suggestion at a time, and
-   * together the suggestions can cost more (a household that stops waiting for help takes up measures
-   * it refused), so a split that overspends is scaled down: secant steps on the nominal budget inside a
-   * bracket (bisection when a step leaves it), at most MAX_BUDGET_FITS, keeping the largest nominal
-   * budget whose spending is within the tolerance above the budget.
+   * `budget` (within BUDGET_TOLERANCE), and whether one was found. The cost curves are measured one
+   * suggestion at a time, and together the suggestions can cost more (a household that stops waiting
+   * for help takes up measures it refused), so a split that overspends is scaled down: secant steps on
+   * the nominal budget inside a bracket (bisection when a step leaves it), at most MAX_BUDGET_FITS,
+   * keeping the largest nominal budget whose spending is within the tolerance. When none is found by
+   * then, bisection towards 0 (the baseline: no extra spending) goes on for MAX_BUDGET_FITS more steps.
    */
-  const fitToBudget = async (budget: number, p: SplitPoint, n: number): Promise<number> => {
+  const fitToBudget = async (budget: number, p: SplitPoint, n: number): Promise<{ nominal: number; kept: boolean }> => {
     const spendAt = async (nominal: number): Promise<number> => {
       await objectiveAt(nominal).ensure([p], n);
       return mean(spendCells(nominal, p, n).flat());
     };
     const ceiling = budget * (1 + BUDGET_TOLERANCE);
     const first = await spendAt(budget);
-    if (first <= ceiling) return budget;
-    let lo = { nominal: 0, spend: 0 }; // feasible
-    let hi = { nominal: budget, spend: first }; // over the budget
+    if (first <= ceiling) return { nominal: budget, kept: true };
+    let lo = { nominal: 0, spend: 0 }; // keeps to the budget (nominal 0 is the baseline, never measured)
+    let hi = { nominal: budget, spend: first }; // over it
     let prev = hi;
     let nominal = budget * (budget / first);
-    for (let k = 0; k < MAX_BUDGET_FITS; k++) {
+    for (let k = 0; k < 2 * MAX_BUDGET_FITS; k++) {
       const spend = await spendAt(nominal);
       const point = { nominal, spend };
       if (spend <= ceiling) lo = point.nominal > lo.nominal ? point : lo;
       else hi = point.nominal < hi.nominal ? point : hi;
-      if (Math.abs(spend - budget) <= BUDGET_TOLERANCE * budget) break;
-      let next = point.nominal + ((budget - point.spend) * (point.nominal - prev.nominal)) / (point.spend - prev.spend);
+      const converged = Math.abs(spend - budget) <= BUDGET_TOLERANCE * budget;
+      if (converged || (k + 1 >= MAX_BUDGET_FITS && lo.nominal > 0)) break;
+      let next = k + 1 < MAX_BUDGET_FITS ? point.nominal + ((budget - point.spend) * (point.nominal - prev.nominal)) / (point.spend - prev.spend) : NaN;
       if (!(next > lo.nominal && next < hi.nominal)) next = (lo.nominal + hi.nominal) / 2;
       prev = point;
       nominal = next;
     }
-    // Without a feasible point in the fits, the least overspending one measured (the report shows its spending).
-    return lo.nominal > 0 ? lo.nominal : hi.nominal;
+    // Without a fit that keeps to the budget, the least overspending one measured, flagged.
+    return lo.nominal > 0 ? { nominal: lo.nominal, kept: true } : { nominal: hi.nominal, kept: false };
   };
 
   const searchAt = async (budget: number, refine: boolean, n: number): Promise<BudgetResult> => {
@@ -286,22 +300,23 @@ export async function runOptimize(plan: OptimizePlan, run: TaskRunner, log?: (li
     await f.ensure([search.best, ...corners], n);
     // The search ranks splits at their nominal yuan; once each finalist keeps to the budget (fitToBudget),
     // a suggestion alone can do better than the split the search found: the best is the better of them.
-    const candidates: { point: SplitPoint; nominal: number; score: number }[] = [];
+    const candidates: Candidate[] = [];
     for (const point of [search.best, ...corners]) {
-      const nominal = await fitToBudget(budget, point, n);
-      candidates.push({ point, nominal, score: objectiveAt(nominal).score(point, n) });
+      const { nominal, kept } = await fitToBudget(budget, point, n);
+      candidates.push({ point: [...point], nominal, kept, score: objectiveAt(nominal).score(point, n) });
     }
-    const chosen = candidates.reduce((a, c) => (c.score > a.score ? c : a), candidates[0]);
+    // A candidate that keeps to the budget beats one that could not be made to.
+    const chosen = candidates.reduce((a, c) => (c.kept > a.kept || (c.kept === a.kept && c.score > a.score) ? c : a), candidates[0]);
     const nominal = chosen.nominal;
     const best = detail(nominal, chosen.point);
     const bestCells = effectCells(nominal, chosen.point, n);
     const singles = plan.suggestions.map((s, i) => {
-      const { point: c, nominal: cNominal, score } = candidates[i + 1];
+      const { point: c, nominal: cNominal, score, kept } = candidates[i + 1];
       const ec = effectCells(cNominal, c, n);
       const same = pointKey(c) === pointKey(chosen.point);
       const versus = same ? null : intervalOf(bestCells.map((row, d) => row.map((v, r) => v - ec[d][r])));
       const bestBeatsIt = versus !== null && (sign > 0 ? versus.ciLo > 0 : versus.ciHi < 0);
-      return { suggestion: s.name, point: [...c], nominalBudget: cNominal, effect: intervalOf(ec), spend: intervalOf(spendCells(cNominal, c, n)), score, versusBest: versus, bestBeatsIt };
+      return { suggestion: s.name, point: [...c], nominalBudget: cNominal, keptToBudget: kept, effect: intervalOf(ec), spend: intervalOf(spendCells(cNominal, c, n)), score, versusBest: versus, bestBeatsIt };
     });
     const evaluations = search.visited.map((v) => ({
       point: v.point, replicates: v.replicates, score: f.score(v.point, v.replicates),
@@ -309,8 +324,8 @@ export async function runOptimize(plan: OptimizePlan, run: TaskRunner, log?: (li
     }));
     log?.(`budget ${(budget / 1e6).toFixed(0)} M yuan/yr: best split ${best.shares.map((s, i) => `${parts[i]} ${(100 * s).toFixed(1)}%`).join(', ')}`);
     return {
-      budget, nominalBudget: nominal, search, best, effect: intervalOf(bestCells), spend: intervalOf(spendCells(nominal, chosen.point, n)),
-      score: chosen.score, singles, beatsEverySingle: singles.every((s) => s.bestBeatsIt), evaluations,
+      budget, nominalBudget: nominal, keptToBudget: chosen.kept, candidates, search, best, effect: intervalOf(bestCells), spend: intervalOf(spendCells(nominal, chosen.point, n)),
+      score: chosen.score, singles, beatsEverySingle: chosen.kept && singles.every((s) => s.bestBeatsIt), evaluations,
     };
   };
 
@@ -318,24 +333,25 @@ export async function runOptimize(plan: OptimizePlan, run: TaskRunner, log?: (li
   const frontier: BudgetResult[] = [];
   for (const budget of plan.frontier.budgets) frontier.push(await searchAt(budget, plan.frontier.refine, plan.search.raceReplicates));
 
-  // 6. how often each finalist is best across the draws (at the race replicates)
-  const n1 = plan.search.raceReplicates;
-  const finalists = main.search.visited.filter((v) => v.replicates >= n1).map((v) => v.point);
+  // 6. how often each finalist is best across the draws: the fitted candidates of the main budget (each
+  // at the nominal budget that keeps it to the budget, at the confirm replicates), as the best was chosen
+  const n1 = plan.confirmReplicates;
+  const finalists = main.candidates.filter((c) => c.kept || !main.candidates.some((x) => x.kept));
   const wins = new Map<string, number>();
   drawValues.forEach((_, d) => {
-    let best: number[] | null = null;
+    let best: Candidate | null = null;
     let bv = -Infinity;
-    for (const p of finalists) {
-      const v = sign * mean(effectCells(plan.budget, p, n1)[d]);
+    for (const c of finalists) {
+      const v = sign * mean(effectCells(c.nominal, c.point, n1)[d]);
       if (v > bv) {
         bv = v;
-        best = p;
+        best = c;
       }
     }
-    if (best) wins.set(pointKey(best), (wins.get(pointKey(best)) ?? 0) + 1);
+    if (best) wins.set(pointKey(best.point), (wins.get(pointKey(best.point)) ?? 0) + 1);
   });
-  const bestAcrossDraws = finalists
-    .map((p) => ({ point: p, shares: p.map((u) => u / units), share: (wins.get(pointKey(p)) ?? 0) / D }))
+  const bestAcrossDraws = [...new Map(finalists.map((c) => [pointKey(c.point), c])).values()]
+    .map((c) => ({ point: c.point, shares: c.point.map((u) => u / units), share: (wins.get(pointKey(c.point)) ?? 0) / D }))
     .sort((x, y) => y.share - x.share || latticeOrder(x.point, y.point));
   return { plan, parts, ranges, drawValues: plan.draws > 0 ? drawValues : [], costCurves, main, frontier, bestAcrossDraws, runs };
 }

@@ -78,13 +78,15 @@ export function groupTasks(tasks: readonly RunTask[], maxSize: number): RunTask[
 /**
  * Runs a group in this thread: the trunk (the first task) once up to each branch point, each other task
  * from a copy of the trunk's world there. Each result equals {@link executeTask} of its task byte for
- * byte. `onResult` gets them as they finish (branches first, the trunk last).
+ * byte. `onResult` gets them as they finish (branches first, the trunk last). `stop`, asked before
+ * each branch, ends the group early by throwing (an aborted run).
  */
-export function executeTaskGroup(tasks: readonly RunTask[], onResult: (r: TaskResult) => void): void {
+export function executeTaskGroup(tasks: readonly RunTask[], onResult: (r: TaskResult) => void, stop?: () => boolean): void {
   if (tasks.length === 0) return;
   const trunk = startRun(specOf(tasks[0]));
   const branches = tasks.slice(1).map((t) => ({ t, at: divergenceStep(trunk.spec, specOf(t)) })).sort((a, b) => a.at - b.at);
   for (const { t, at } of branches) {
+    if (stop?.()) throw new Error('aborted');
     if (at <= Math.max(1, trunk.w.step)) {
       onResult(executeTask(t)); // no prefix left to share
       continue;

@@ -80,6 +80,21 @@ describe('runOptimize (fake runner)', () => {
     expect(r.main.score).toBeGreaterThanOrEqual(Math.max(...r.main.singles.map((s) => s.score)));
   });
 
+  it('a mix that no scaling keeps to the budget is not chosen; best-across-draws lists only the fitted finalists', async () => {
+    // Any mix of the two costs 1.5 bn a year more (and looks very effective), however small its doses.
+    const at = { ...plan, budget: 1.2e9, frontier: { budgets: [], refine: false } };
+    const r = await runOptimize(at, fakeRunner({ bothOnSpending: 1.5e9, bothOnExits: 2e6 }));
+    expect(r.main.search.best.every((u) => u > 0)).toBe(true); // the search, at nominal yuan, liked a mix
+    expect(r.main.candidates[0].kept).toBe(false);
+    expect(r.main.keptToBudget).toBe(true);
+    expect(r.main.best.shares.filter((x) => x > 0)).toHaveLength(1); // a suggestion alone
+    expect(r.main.spend.mean).toBeLessThanOrEqual(at.budget * (1 + BUDGET_TOLERANCE));
+    expect(verdict(r, r.main)).toMatch(/^At 1,200 M yuan a year the best split is (culture|subsidy) alone\.$/);
+    const fitted = new Set(r.main.candidates.filter((c) => c.kept).map((c) => c.point.join()));
+    for (const b of r.bestAcrossDraws) expect(fitted.has(b.point.join()), b.point.join()).toBe(true);
+    expect(r.bestAcrossDraws.reduce((x, y) => x + y.share, 0)).toBeCloseTo(1, 12);
+  });
+
   it('with a free total, has an unspent part', async () => {
     const r = await runOptimize({ ...plan, total: 'free', frontier: { budgets: [], refine: false } }, fakeRunner());
     expect(r.parts).toEqual(['culture', 'subsidy', 'unspent']);
