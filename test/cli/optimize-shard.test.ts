@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { captureIO, writeTinyPlan } from './optimize-fixture.js';
 import { shardOfKey } from '../../src/node/optimize-shard.js';
 import { slurmTool } from '../helpers/external-tools.js';
 
@@ -22,30 +23,9 @@ const ROOT = join(import.meta.dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'povsim-optimize-shard-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), isTTY: false }, out, err };
-}
+const io = captureIO;
 
-// The plan of test/cli/optimize.test.ts: two suggestions, central assumptions, a few dozen runs.
-const PLAN = `name: tiny
-baseline: ${join(ROOT, 'scenarios/baseline.yaml')}
-suggestions:
-  - ${join(ROOT, 'scenarios/suggestion-1-industry.yaml')}
-  - ${join(ROOT, 'scenarios/suggestion-3-culture.yaml')}
-budget: 5e8
-scale: 0.001
-endYear: 2020
-objective: { year: 2020 }
-draws: 0
-costCurve: { doses: 2, replicates: 1 }
-search: { grid: 2, refinements: 1, screenReplicates: 1, raceReplicates: 2, raceSize: 2, maxPolls: 2 }
-confirmReplicates: 2
-frontier: { budgets: [2e8] }
-`;
-const planFile = join(tmp, 'tiny.yaml');
-writeFileSync(planFile, PLAN);
+const planFile = writeTinyPlan(tmp);
 
 /**
  * Every file of an optimize folder but dotfiles (lock, mark) and the Slurm scripts, relative path →

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { captureIO, TINY_PLAN, writeTinyPlan } from './optimize-fixture.js';
 import { scenarioTasks } from '../../src/experiment/run-scenario.js';
 import { taskKey } from '../../src/node/optimize-files.js';
 import { loadScenario } from '../../src/node/scenario-files.js';
@@ -17,30 +18,9 @@ const ROOT = join(import.meta.dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'povsim-optimize-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), isTTY: false }, out, err };
-}
+const io = captureIO;
 
-// Two suggestions, central assumptions (draws: 0), so the search runs the optimum's own tasks.
-const PLAN = `name: tiny
-baseline: ${join(ROOT, 'scenarios/baseline.yaml')}
-suggestions:
-  - ${join(ROOT, 'scenarios/suggestion-1-industry.yaml')}
-  - ${join(ROOT, 'scenarios/suggestion-3-culture.yaml')}
-budget: 5e8
-scale: 0.001
-endYear: 2020
-objective: { year: 2020 }
-draws: 0
-costCurve: { doses: 2, replicates: 1 }
-search: { grid: 2, refinements: 1, screenReplicates: 1, raceReplicates: 2, raceSize: 2, maxPolls: 2 }
-confirmReplicates: 2
-frontier: { budgets: [2e8] }
-`;
-const planFile = join(tmp, 'tiny.yaml');
-writeFileSync(planFile, PLAN);
+const planFile = writeTinyPlan(tmp);
 const FILES = ['report.html', 'split.csv', 'frontier.csv', 'versus-single.csv', 'best-across-draws.csv', 'evaluations.csv', 'cost-curves.csv', 'draws.csv', 'optimum.yaml', 'manifest.json', 'plan.json'];
 
 const snapshot = (dir: string): Record<string, string> => {
@@ -94,7 +74,7 @@ describe('povsim optimize', () => {
 
   it('rejects bad plan keys and flags with file:line, key, hint and exit code 2', async () => {
     const bad = join(tmp, 'bad.yaml');
-    writeFileSync(bad, PLAN.replace('draws: 0', 'drawz: 0').replace('budget: 5e8', 'budget: -1'));
+    writeFileSync(bad, TINY_PLAN.replace('draws: 0', 'drawz: 0').replace('budget: 5e8', 'budget: -1'));
     const r = io();
     expect(await main(['optimize', bad, '--out', join(tmp, 'x')], r.io)).toBe(2);
     const e = r.err.join('\n');
