@@ -5,7 +5,7 @@ import { MetricTable } from '../engine/results.js';
 import { METRICS, type Metric } from '../model/metrics.js';
 import type { Params } from '../model/parameters.js';
 import type { ScheduleChange } from '../model/schedule.js';
-import { branchRun, divergenceStep } from '../model/branching.js';
+import { branchRun, divergenceStep, startKey } from '../model/branching.js';
 import { advanceRun, finishRun, runSimulation, startRun, type RunResult, type RunSpec } from '../model/simulate.js';
 
 export interface RunTask {
@@ -66,11 +66,20 @@ export const MIN_SHARED_STEPS = 12;
  */
 export function groupTasks(tasks: readonly RunTask[], maxSize: number): RunTask[][] {
   const groups: RunTask[][] = [];
+  // Only tasks that start from the same values can share a prefix: sorting by that first keeps a sweep
+  // of thousands of different points linear (each its own key) instead of comparing every pair.
+  const byStart = new Map<string, RunTask[][]>();
   for (const t of tasks) {
-    const g = groups.find((g) => g.length < maxSize && g[0].seed === t.seed && g[0].scale === t.scale && g[0].endYear === t.endYear
-      && divergenceStep(specOf(g[0]), specOf(t)) > MIN_SHARED_STEPS);
+    const key = startKey(specOf(t));
+    let open = byStart.get(key);
+    if (!open) byStart.set(key, (open = []));
+    const g = open.find((g) => g.length < maxSize && divergenceStep(specOf(g[0]), specOf(t)) > MIN_SHARED_STEPS);
     if (g) g.push(t);
-    else groups.push([t]);
+    else {
+      const fresh = [t];
+      open.push(fresh);
+      groups.push(fresh);
+    }
   }
   return groups;
 }

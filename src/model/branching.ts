@@ -51,6 +51,18 @@ export function divergenceStep(a: RunSpec, b: RunSpec): number {
   return first;
 }
 
+/**
+ * The values a run starts from (seed, scale, end year and every parameter at step 0) as a string: two
+ * runs with different keys differ from the start (divergenceStep 0). A cheap first sort of many runs;
+ * equal keys still need divergenceStep.
+ */
+export function startKey(spec: RunSpec): string {
+  const series = expandSchedule(spec.params, spec.schedule, START_YEAR, stepsOf(spec));
+  const keys = Object.keys(spec.params).sort() as ParamKey[];
+  const values = keys.map((k) => series.get(k)?.[0] ?? spec.params[k]);
+  return JSON.stringify([spec.seed, spec.scale, spec.endYear, keys, values]);
+}
+
 function cloneColumns<C extends Record<string, ArrayLike<number> & { slice(): unknown }>>(c: C): C {
   return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice()])) as C;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { branchRun, divergenceStep } from '../../src/model/branching.js';
+import { branchRun, divergenceStep, startKey } from '../../src/model/branching.js';
 import { defaultParams } from '../../src/model/parameters.js';
 import type { ScheduleChange } from '../../src/model/schedule.js';
 import { advanceRun, finishRun, runSimulation, startRun, type RunSpec } from '../../src/model/simulate.js';
@@ -27,6 +27,16 @@ describe('divergenceStep', () => {
     const a = { ...base, schedule: from2018('subsidyLevel', 30000) };
     const b = { ...base, schedule: [...from2018('subsidyLevel', 30000), { kind: 'step', key: 'subsidyLevel', at: { year: 2019, month: 1 }, value: 40000 } as ScheduleChange] };
     expect(divergenceStep(a, b)).toBe(JAN_2018 + 12);
+  });
+});
+
+describe('startKey', () => {
+  it('is equal for runs that start from the same values, different when they differ at step 0', () => {
+    expect(startKey({ ...base, schedule: from2018('industryCoverage', 0.9) })).toBe(startKey(base));
+    expect(startKey({ ...base, params: { ...base.params, cadreEffort: 0.9 } })).not.toBe(startKey(base));
+    expect(startKey({ ...base, seed: 8 })).not.toBe(startKey(base));
+    // A schedule from the first month of the run changes the start.
+    expect(startKey({ ...base, schedule: [{ kind: 'step', key: 'cadreEffort', at: { year: 2013, month: 12 }, value: 0.9 }] })).not.toBe(startKey(base));
   });
 });
 
