@@ -10,27 +10,12 @@
  * Paths are absolute, so the scripts work from any folder of a shared file system. A task that is
  * requeued or re-submitted resumes from the journal.
  */
-import { shellQuote } from './sweep/slurm.js';
+import { shellQuote, type SlurmOptions } from './sweep/slurm.js';
 
-export interface OptimizeSlurmOptions {
-  /** Absolute path of the plan file. */
-  plan: string;
-  /** Absolute output directory shared by every shard. */
-  out: string;
-  /** Array tasks (shards). */
-  shards: number;
-  /** CPUs per array task (= worker threads per shard). */
-  cpusPerTask: number;
-  /** The povsim command as argv, e.g. ['/usr/bin/node', '/opt/povsim/bin/povsim.mjs']. */
-  command: readonly string[];
-  /** Folder the jobs start in. */
-  cwd: string;
+/** The sweep's array-job options, with optimize's own flags in place of the sweep's. */
+export interface OptimizeSlurmOptions extends Omit<SlurmOptions, 'sweepArgs'> {
   /** Further optimize flags (plan overrides, --shard-timeout), passed to every shard. */
   optimizeArgs: readonly string[];
-  jobName: string;
-  partition?: string;
-  /** Time limit per array task, Slurm syntax (e.g. 02:00:00). */
-  time?: string;
 }
 
 /** The two files, by name. */
