@@ -112,6 +112,7 @@ export const DRAWS = {
   identification: {
     returnFound: u(0, 'month', 'monitoring finds an exited household that fell below its standard'),
     register: u(1, 'month', 'a newly poor household assessed below the line is registered'),
+    fallbackReached: u(2, 'month', 'the cadres monitoring an exited household at risk reach it in time to arrange a fallback'),
   },
   rotation: {
     rotate: u(0, 'month', 'the cadre rotates out this year'),

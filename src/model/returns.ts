@@ -14,6 +14,7 @@
 import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
 import { assignCadre } from './cadre-placement.js';
+import { monitoringReach } from './cadres.js';
 import { priceIndex } from './government.js';
 import { assessIncome, assessorQuality, stableIncome } from './registry-assessment.js';
 import { Measure, Registry, Spend, type World } from './world.js';
@@ -71,7 +72,13 @@ export function detectReturns(w: World): void {
     if (y >= standard) continue;
     const assessed = assessIncome(w, h, y, assessorQuality(w, h), DRAW.assessment.returnIncome);
     if (assessed >= standard || uniformAt(key, h, w.step, DRAW.identification.returnFound) >= w.p.returnDetection) continue;
-    if (w.year >= w.p.atRiskSupportFromYear && applyFallback(w, h, y, standard)) continue;
+    // A fallback needs the monitoring cadres to reach the household in time (predicament 4).
+    if (
+      w.year >= w.p.atRiskSupportFromYear &&
+      uniformAt(key, h, w.step, DRAW.identification.fallbackReached) < monitoringReach(w, h) &&
+      applyFallback(w, h, y, standard)
+    )
+      continue;
     hh.registry[h] = Registry.Registered;
     hh.returned[h] = 1;
     hh.statusYear[h] = w.year;

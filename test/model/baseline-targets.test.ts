@@ -26,6 +26,11 @@ const KNOWN_MISFITS: Record<string, { why: string; low: number; high: number }> 
     low: 0.002,
     high: 0.085,
   },
+  'returns as a share of exits 2019': {
+    why: 'returns fall (about 14,000 in 2016, 7,000 in 2019) but exits fall faster after 2017 as the registry stalls (out of sample, not tuned), so the share rises to about 3%, above the national 1%; it stays under the 5% of issue 9',
+    low: 0,
+    high: 0.05,
+  },
 };
 
 let tables: { yearly: MetricTable<Metric>; years: number[] }[] = [];
@@ -99,9 +104,10 @@ describe('baseline: every predicament is present and binding', () => {
     expect(yearly('relocations', 2021)).toBe(0); // the programme ended in 2020
   });
 
-  it('returns in 2016 are under 5% of exits, as nationally', () => {
+  it('returns in 2016 are under 5% of exits, as nationally, and fewer persons return in 2019 than in 2016', () => {
     const r = (y: number) => yearly('returns', y);
     console.log(`returns 2016–2020: ${[2016, 2017, 2018, 2019, 2020].map((y) => Math.round(r(y))).join(', ')}`);
     expect(r(2016) / yearly('exits_total', 2016)).toBeLessThan(0.05);
+    expect(r(2019)).toBeLessThan(r(2016));
   });
 });

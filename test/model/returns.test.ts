@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { uniformAt } from '../../src/engine/random.js';
 import { DRAW } from '../../src/model/draws.js';
 import { assessIncome } from '../../src/model/registry-assessment.js';
+import { monitoringReach } from '../../src/model/cadres.js';
 import { detectReturns, DURABLE_MONTHS, returnStandard } from '../../src/model/returns.js';
 import { Registry, Spend } from '../../src/model/world.js';
 import { advanceTo, buildWorld, households, type HouseholdSpec } from './fixtures.js';
@@ -130,7 +131,8 @@ describe('returns against the indexed exit standard, and durable exits', () => {
 
   it('from atRiskSupportFromYear the fallbacks come first: temporary assistance, dibao, a public-welfare post', () => {
     // December 2016; every household exited in 2014 under 2,800, so its standard is 2,800 × 1.02² = 2,913.1.
-    const base = { exitLine: 2800, statusYear: 2014, exitStep: 12 };
+    // Each keeps its helper (no registered caseload), so monitoring reaches every one (monitoringReach 1).
+    const base = { exitLine: 2800, statusYear: 2014, exitStep: 12, cadre: 0 };
     const w = buildWorld({
       params: { assessmentNoise: 0, returnDetection: 1, priceInflation: 0.02, atRiskSupportFromYear: 2016, incomeStabilityWeight: 0, ecoJobWage: 6000 },
       villages: [{ cadres: 1, households: [
@@ -157,7 +159,7 @@ describe('returns against the indexed exit standard, and durable exits', () => {
     // Stable income = 0.7 × this year + 0.3 × last year. Household 0 earned 3,000 both years but last
     // year's 2,000-yuan medical bill (2 persons) left last year at 2,000: stable 2,700 < 2,800.
     // Without that shock it would be 3,000: temporary assistance. Household 1 has no shock: it returns.
-    const base = { exitLine: 2800, statusYear: 2014, exitStep: 12, size: 2, laborers: 1 };
+    const base = { exitLine: 2800, statusYear: 2014, exitStep: 12, size: 2, laborers: 1, cadre: 0 };
     const w = buildWorld({
       params: { assessmentNoise: 0, returnDetection: 1, priceInflation: 0, atRiskSupportFromYear: 2016, incomeStabilityWeight: 0.3, ecoJobWage: 0 },
       villages: [{ cadres: 1, households: [exited(3000, { ...base }), exited(2700, { ...base, ecoPost: 1 })] }],
@@ -169,5 +171,56 @@ describe('returns against the indexed exit standard, and durable exits', () => {
     detectReturns(w);
     expect(Array.from(w.hh.registry)).toEqual([Registry.Exited, Registry.Registered]);
     expect(w.flows.fallbacks).toBe(2);
+  });
+
+  it('monitoring reaches an at-risk household with the capacity its cadres have left: team caseload and burnout, else the helper', () => {
+    const w = buildWorld({
+      params: { monitoredWeight: 0.3, stationedCaseloadReference: 20, stationedStaffing: 1, burnoutEffortLoss: 0.6, caseloadReference: 5, precisionWithoutCadre: 0.3 },
+      villages: [
+        // A poor village: one stationed cadre carries 40 registered + 0.3 × 10 exited = 43 against 20.
+        { cadres: 1, stationed: 1, households: [...households(40, () => ({ registry: Registry.Registered })), ...households(10, () => exited(5000, { cadre: 0 }))] },
+        // No team: the helper has 10 registered households against a reference of 5.
+        { cadres: 1, households: [...households(10, () => ({ registry: Registry.Registered })), exited(5000, { cadre: 0 }), exited(5000, { cadre: -1 })] },
+      ],
+    });
+    w.villages.teamBurnout[0] = 0.5;
+    expect(w.cadres.caseload[w.villages.stationedStart[0]]).toBe(43);
+    expect(monitoringReach(w, 40)).toBeCloseTo((20 / 43) * (1 - 0.6 * 0.5), 12); // 0.3256
+    expect(monitoringReach(w, 60)).toBeCloseTo(5 / 10, 12);
+    expect(monitoringReach(w, 61)).toBe(0.3); // no helper of its own: village cadres only
+    w.villages.teamBurnout[0] = 0;
+    expect(monitoringReach(w, 40)).toBeCloseTo(20 / 43, 12);
+  });
+
+  it('a fallback needs monitoring to reach the household: with an overloaded, burnt-out team most at-risk households return', () => {
+    // 300 exited households in a poor village whose team is over its caseload; each would be kept out by
+    // a public-welfare post (1,000 + 6,000 / 2 = 4,000 ≥ 2,913). Only those monitoring reaches get one.
+    const base = { exitLine: 2800, statusYear: 2014, exitStep: 12, size: 2, laborers: 1, cadre: 0 };
+    const build = (stationed: number) => {
+      const w = buildWorld({
+        params: { assessmentNoise: 0, returnDetection: 1, priceInflation: 0.02, atRiskSupportFromYear: 2016, incomeStabilityWeight: 0, ecoJobWage: 6000, monitoredWeight: 0.3, stationedCaseloadReference: 20, burnoutEffortLoss: 0.6 },
+        villages: [{ cadres: 1, stationed, households: households(300, () => exited(1000, base)) }],
+      });
+      advanceTo(w, 36);
+      return w;
+    };
+    const w = build(1);
+    w.villages.teamBurnout[0] = 0.5;
+    const reach = monitoringReach(w, 0);
+    expect(reach).toBeCloseTo((20 / 90) * 0.7, 12); // caseload 0.3 × 300 = 90 per stationed cadre: reach 0.156
+    let reached = 0;
+    for (let h = 0; h < 300; h++) if (uniformAt(w.streams.identification.key, h, w.step, DRAW.identification.fallbackReached) < reach) reached++;
+    detectReturns(w);
+    expect(w.flows.fallbacks).toBe(2 * reached);
+    expect(w.flows.returns).toBe(2 * (300 - reached));
+    // Binomial(300, 0.156): 46.7 expected, sd 6.3.
+    expect(reached).toBeGreaterThan(27);
+    expect(reached).toBeLessThan(66);
+    // Ten stationed cadres share the load (9 each, under 20) and are rested: every one gets a post.
+    const rested = build(10);
+    expect(monitoringReach(rested, 0)).toBe(1);
+    detectReturns(rested);
+    expect(rested.flows.returns).toBe(0);
+    expect(rested.flows.fallbacks).toBe(600);
   });
 });
