@@ -2,23 +2,22 @@
  * The povsim command line: argv → scenario → experiment → report. Thin: each command lives in
  * commands/. Bad input (InputError) prints file:line:column, key, message and hint and exits 2;
  * other failures print one line and exit 1; no stack traces unless POVSIM_DEBUG=1.
+ * A command's implementation is imported when it runs, so --help and each command load only what they use.
  */
 import yargs, { type Argv } from 'yargs';
 import { formatDiagnostic, InputError } from '../engine/diagnostics.js';
-import { compareCommand, DEFAULT_COMPARISON, type CompareArgs } from './commands/compare.js';
-import { registerCalibrateCommand } from './commands/calibrate.js';
-import { registerMergeCommand } from './commands/merge.js';
-import { registerOptimizeCommand } from './commands/optimize.js';
-import { registerPlaygroundCommand } from './commands/playground.js';
-import { registerSensitivityCommand } from './commands/sensitivity.js';
-import { registerSweepCommand } from './commands/sweep.js';
-import { paramsCommand, planCommand, schemaCommand } from './commands/info.js';
-import { runCommand, type RunArgs } from './commands/run.js';
-import { validateCommand } from './commands/validate.js';
+import type { CompareArgs } from './commands/compare.js';
+import type { RunArgs } from './commands/run.js';
+import { registerCalibrateCommand } from './definitions/calibrate.js';
+import { registerMergeCommand } from './definitions/merge.js';
+import { registerOptimizeCommand } from './definitions/optimize.js';
+import { registerPlaygroundCommand } from './definitions/playground.js';
+import { registerSensitivityCommand } from './definitions/sensitivity.js';
+import { registerSweepCommand } from './definitions/sweep.js';
 import { checkParsedFlags, checkRawArgs, type OptionTypes } from './argv-check.js';
+import { DEFAULT_COMPARISON } from './defaults.js';
 import { usageDiagnostic } from './usage-messages.js';
 import { EXIT, processIO, type CliIO } from './io.js';
-import { versionLine } from './provenance.js';
 import { releaseOutputFolders } from '../node/output-folder.js';
 import { withAdaptiveFlags, withRunFlags } from './shared-flags.js';
 
@@ -60,7 +59,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           .example('povsim run scenarios/baseline.yaml --target-half-width 0.05', 'add batches of replicates until each year\'s mean incidence is within ±0.05 pp')
           .example('povsim run scenarios/baseline.yaml --replicates 50 --scale 0.001 --out out/quick', 'a quick, smaller run')
           .example('povsim run scenarios/all-four.yaml --seed 7 --workers 1 --json', 'one thread, JSON summary on stdout'),
-      (a) => guard(() => runCommand(a as unknown as RunArgs, io, abort.signal)),
+      (a) => guard(async () => (await import('./commands/run.js')).runCommand(a as unknown as RunArgs, io, abort.signal)),
     )
     .command(
       'compare [baseline] [scenarios..]',
@@ -78,7 +77,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           .example('povsim compare scenarios/baseline.yaml scenarios/all-four.yaml --replicates 20', 'one scenario against the baseline')
           .example('povsim compare --budget 2e9', 'also: which suggestion does most for 2 billion yuan a year')
           .example('povsim compare --target-half-width 0.02 --max-replicates 80', 'add replicates until every suggestion\'s effect on true incidence is within ±0.02 pp'),
-      (a) => guard(() => compareCommand(a as unknown as CompareArgs, io, abort.signal)),
+      (a) => guard(async () => (await import('./commands/compare.js')).compareCommand(a as unknown as CompareArgs, io, abort.signal)),
     )
     .command(
       'validate <files..>',
@@ -89,7 +88,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           .option('json', { type: 'boolean', default: false, describe: 'print the results as JSON' })
           .example('povsim validate scenarios/*.yaml', 'check every shipped scenario')
           .example('povsim validate scenarios/comparisons/*.yaml scenarios/sweeps/*.yaml', 'check a comparison (and every scenario it names) and a sweep plan'),
-      (a) => guard(() => validateCommand(a.files as string[], a.json, io)),
+      (a) => guard(async () => (await import('./commands/validate.js')).validateCommand(a.files as string[], a.json, io)),
     )
     .command(
       'params',
@@ -98,10 +97,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         y
           .option('format', { choices: ['markdown', 'csv'] as const, default: 'markdown' as const, describe: 'table format' })
           .example('povsim params --format csv > params.csv', 'the table as CSV'),
-      (a) => guard(() => paramsCommand(a.format, io)),
+      (a) => guard(async () => (await import('./commands/info.js')).paramsCommand(a.format, io)),
     )
-    .command('plan', 'print the ordered phases of a monthly step, with why each sits where it does', (y) => y.example('povsim plan', ''), () => guard(() => planCommand(io)))
-    .command('schema', 'print the JSON Schema of scenario files (shipped as scenarios/scenario.schema.json)', (y) => y.example('povsim schema > my.schema.json', ''), () => guard(() => schemaCommand(io)));
+    .command('plan', 'print the ordered phases of a monthly step, with why each sits where it does', (y) => y.example('povsim plan', ''), () => guard(async () => (await import('./commands/info.js')).planCommand(io)))
+    .command('schema', 'print the JSON Schema of scenario files (shipped as scenarios/scenario.schema.json)', (y) => y.example('povsim schema > my.schema.json', ''), () => guard(async () => (await import('./commands/info.js')).schemaCommand(io)));
   for (const register of [registerSweepCommand, registerSensitivityCommand, registerMergeCommand, registerCalibrateCommand, registerOptimizeCommand, registerPlaygroundCommand]) {
     commands = register(commands, io, abort.signal, setCode);
   }
@@ -122,7 +121,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .exitProcess(false);
   try {
     if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-      io.out(versionLine());
+      io.out((await import('./provenance.js')).versionLine());
       return EXIT.ok;
     }
     checkRawArgs(argv);

@@ -1,6 +1,6 @@
 /** Flags shared by the commands that run scenarios. */
 import type { Argv } from 'yargs';
-import { RUN_DEFAULTS } from '../scenario/schema.js';
+import { RUN_DEFAULTS } from '../scenario/run-defaults.js';
 
 export interface RunFlags {
   out?: string;

@@ -31,7 +31,7 @@ import type { ScenarioSpec } from './run-scenario.js';
 import type { SearchSettings } from './optimize-search.js';
 
 /** The shipped plan, used when none is named. */
-export const DEFAULT_OPTIMIZE_PLAN = 'scenarios/optimize/four-suggestions.yaml';
+export { DEFAULT_OPTIMIZE_PLAN } from './optimize-defaults.js';
 
 export type Robust = { kind: 'mean' } | { kind: 'quantile'; q: number };
 

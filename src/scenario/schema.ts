@@ -16,7 +16,8 @@ export const FIRST_RUN_YEAR = 2014;
 /** Latest allowed `run.endYear`. */
 export const LAST_END_YEAR = 2035;
 /** Run settings used when neither the file chain nor the command line sets them. */
-export const RUN_DEFAULTS = { endYear: 2025, scale: 0.01, replicates: 20, seed: 1 } as const;
+import { RUN_DEFAULTS } from './run-defaults.js';
+export { RUN_DEFAULTS };
 /** Longest `name`, in characters. */
 export const NAME_MAX = 200;
 /** Longest `description`, in characters. */

@@ -7,10 +7,10 @@
  */
 import { pathToFileURL } from 'node:url';
 import yargs, { type Argv } from 'yargs';
-import { registerCalibrateCommand } from '../../src/cli/commands/calibrate.js';
-import { registerMergeCommand } from '../../src/cli/commands/merge.js';
-import { registerSensitivityCommand } from '../../src/cli/commands/sensitivity.js';
-import { registerSweepCommand } from '../../src/cli/commands/sweep.js';
+import { registerCalibrateCommand } from '../../src/cli/definitions/calibrate.js';
+import { registerMergeCommand } from '../../src/cli/definitions/merge.js';
+import { registerSensitivityCommand } from '../../src/cli/definitions/sensitivity.js';
+import { registerSweepCommand } from '../../src/cli/definitions/sweep.js';
 import { processIO, type CliIO } from '../../src/cli/io.js';
 import { formatDiagnostic, InputError } from '../../src/engine/diagnostics.js';
 

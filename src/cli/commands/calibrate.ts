@@ -5,17 +5,16 @@
  * `output:`) and, for a plan with `writeTable:`, the parameter table's calibrated values
  * (src/model/calibrated.ts).
  */
-import type { Argv } from 'yargs';
 import { calibrationManifest, calibrationStartLine, calibrationSummaryLines, fittedFacts, runCalibrationStudy } from '../../experiment/calibration-study.js';
 import { calibratedModule, fitCsv, fittedScenarioYaml, historyCsv, profileCsv } from '../../experiment/sweep/calibration-output.js';
 import { poolRunner } from '../../node/pool.js';
 import { writeCalibratedModule, writeFittedFile } from '../../node/calibration-files.js';
 import { loadCalibrationPlan } from '../../node/sweep-plans.js';
-import { flagError, handleCommand } from '../handle-command.js';
+import { flagError } from '../handle-command.js';
 import type { CliIO } from '../io.js';
 import { defaultOutputDir, prepareOutputDir, writeOutputFolder } from '../output-dir.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
-import { runOverrides, withRunFlags, type RunFlags } from '../shared-flags.js';
+import { runOverrides, type RunFlags } from '../shared-flags.js';
 import { checkWorkers } from './run.js';
 
 export interface CalibrateArgs extends RunFlags {
@@ -64,23 +63,4 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
     if (tablePath !== null) io.out(`the parameter table reads its calibrated defaults from ${tablePath}: rebuild (npm run build) for the povsim command to use them`);
   }
   return 0;
-}
-
-/** Adds `povsim calibrate` to a yargs parser. */
-export function registerCalibrateCommand(y: Argv, io: CliIO, signal: AbortSignal, setCode: (c: number) => void): Argv {
-  return y.command(
-    'calibrate <plan>',
-    'fit parameters to the calibration targets; write the fit, a profile of each value and a fitted parameter file',
-    (b) =>
-      withRunFlags(b.positional('plan', { type: 'string', demandOption: true, describe: 'calibration plan (.yaml or .json)' }))
-        .option('out', { type: 'string', describe: 'output directory (default out/calibrate/<plan name>/)' })
-        .option('replicates', { type: 'number', describe: 'replicates per evaluation (default: the plan\'s, else the base scenario\'s)' })
-        .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary on stdout instead of the tables' })
-        .option('fitted', { type: 'string', describe: 'where to write the fitted parameter file (default: the plan\'s output:, relative to the plan)' })
-        .option('table', { type: 'string', describe: 'where to write the calibrated-values module (default: the plan\'s writeTable:, relative to the plan)' })
-        .option('max-evaluations', { type: 'number', describe: 'evaluation limit of the search (default: the plan\'s maxEvaluations)' })
-        .option('profile', { type: 'boolean', default: true, describe: 'profile each fitted value (--no-profile skips it)' })
-        .example('povsim calibrate scenarios/calibration/baseline-fit.yaml', 'rewrites src/model/calibrated.ts (the table\'s calibrated values) and writes out/calibrate/baseline-fit/') as unknown as Argv,
-    (a) => handleCommand(io, signal, setCode, () => calibrateCommand(a as unknown as CalibrateArgs, io, signal)),
-  );
 }

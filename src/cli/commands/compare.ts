@@ -18,13 +18,9 @@ import { startProgress } from '../progress.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
 import { adaptiveOverrides, runOverrides, type AdaptiveFlags, type RunFlags } from '../shared-flags.js';
 import { checkWorkers } from './run.js';
+import { DEFAULT_COMPARISON } from '../defaults.js';
 
 export { wrap } from '../../experiment/compare-output.js';
-
-/** The shipped comparison, used when no file is named (npm start). */
-export const DEFAULT_COMPARISON = 'scenarios/comparisons/four-suggestions.yaml';
-/** The shipped baseline (for messages and `--help`). */
-export const DEFAULT_BASELINE = 'scenarios/baseline.yaml';
 
 export interface CompareArgs extends RunFlags, AdaptiveFlags {
   baseline?: string;

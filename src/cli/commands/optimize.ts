@@ -6,7 +6,6 @@
  * shared by n processes (src/node/optimize-shard.ts); `--emit slurm` writes their array job.
  */
 import { join, resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import { DEFAULT_OPTIMIZE_PLAN } from '../../experiment/optimize-plan.js';
 import { runOptimize } from '../../experiment/optimize.js';
 import {
@@ -20,10 +19,10 @@ import { checkShardTimeout, joinShardedSearch, shardShare } from '../../node/opt
 import { writeOptimizeSlurmFolder } from '../../node/optimize-slurm-files.js';
 import { writeOutputFolder } from '../../node/output-files.js';
 import { writeReport } from '../../node/report-files.js';
-import { flagError, handleCommand } from '../handle-command.js';
+import { flagError } from '../handle-command.js';
 import type { CliIO } from '../io.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
-import { runOverrides, withRunFlags, type RunFlags } from '../shared-flags.js';
+import { runOverrides, type RunFlags } from '../shared-flags.js';
 import { checkWorkers } from './run.js';
 
 export interface OptimizeArgs extends RunFlags {
@@ -152,37 +151,4 @@ export async function optimizeCommand(args: OptimizeArgs, io: CliIO, signal: Abo
     io.out(`${stats.computed} runs computed, ${stats.fromJournal} from the journal${shard ? `, ${stats.fromOtherShards ?? 0} from other shards (shard ${shardText(shard)})` : ''}, in ${seconds.toFixed(1)} s`);
   }
   return 0;
-}
-
-/** Adds `povsim optimize` to a yargs parser. */
-export function registerOptimizeCommand(y: Argv, io: CliIO, signal: AbortSignal, setCode: (c: number) => void): Argv {
-  return y.command(
-    'optimize [plan]',
-    'the best split of a yearly budget across the suggestions, robust to the assumptions: split, frontier, report.html, optimum.yaml',
-    (b) =>
-      withRunFlags(b.positional('plan', { type: 'string', describe: `optimization plan (.yaml or .json; default ${DEFAULT_OPTIMIZE_PLAN})` }))
-        .option('out', { type: 'string', describe: 'output directory (default out/optimize/); an unfinished search there resumes' })
-        .option('replicates', { type: 'number', hidden: true })
-        .option('budget', { type: 'number', describe: 'extra yuan per year to split (default: the plan\'s, else 2e9)' })
-        .option('outcome', { type: 'string', describe: 'objective outcome: durable_exits, true_incidence, poverty_gap, vulnerable_share, …' })
-        .option('robust', { type: 'string', describe: 'mean over the assumption draws, or quantile (see --quantile)' })
-        .option('quantile', { type: 'number', describe: 'with --robust quantile: the share of worst draws, e.g. 0.1' })
-        .option('draws', { type: 'number', describe: 'assumption draws (0: central assumptions only)' })
-        .option('start-year', { type: 'number', describe: 'year the suggestions start (default 2018)' })
-        .option('shard', { type: 'string', describe: 'run shard i of n (i/n, from 0) of a search shared by n processes in one --out folder; shard 0 writes the outputs' })
-        .option('shard-timeout', { type: 'number', describe: 'with --shard: seconds without a run arriving from other shards before giving up (exit 1; default 86400)' })
-        .option('emit', { type: 'string', describe: 'slurm: write a Slurm array job (one shard per task) into DIR/slurm/ instead of running' })
-        .option('shards', { type: 'number', describe: 'with --emit slurm: number of array tasks (shards)' })
-        .option('cpus-per-task', { type: 'number', describe: 'with --emit slurm: CPUs (worker threads) per array task (default 1)' })
-        .option('partition', { type: 'string', describe: 'with --emit slurm: Slurm partition' })
-        .option('time', { type: 'string', describe: 'with --emit slurm: time limit per array task, e.g. 02:00:00' })
-        .example('povsim optimize --budget 2e9', 'the best split of 2 billion yuan a year (out/optimize/)')
-        .example('povsim optimize scenarios/optimize/four-suggestions.yaml --robust quantile --quantile 0.1 --draws 10', 'robust to the worst 10% of the draws')
-        .example('povsim optimize --shard 1/4 --out /shared/opt', 'one of 4 processes sharing a search (shard 0/4 writes the outputs)')
-        .example('povsim optimize --emit slurm --shards 4 --out /shared/opt', 'write /shared/opt/slurm/{optimize.sbatch,submit.sh}') as unknown as Argv,
-    (a) => handleCommand(io, signal, setCode, () => {
-      if ((a as { replicates?: number }).replicates !== undefined) throw flagError('--replicates', { message: 'optimize runs several stages with their own replicates', hint: 'set search: { raceReplicates } and confirmReplicates in a plan file' });
-      return optimizeCommand(a as unknown as OptimizeArgs, io, signal);
-    }),
-  );
 }

@@ -10,15 +10,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Argv } from 'yargs';
 import { buildPlayground, openBrowser, serveUntilAborted, startServer } from '../../node/playground-server.js';
-import { flagError, handleCommand } from '../handle-command.js';
+import { DEFAULT_PORT } from '../defaults.js';
+import { flagError } from '../handle-command.js';
 import type { CliIO } from '../io.js';
-
-/** Default port of the playground server. */
-export const DEFAULT_PORT = 5317;
-/** Default folder of the built page. */
-export const DEFAULT_BUILD_DIR = join('out', 'playground-build');
 
 export interface PlaygroundArgs {
   port: number;
@@ -50,24 +45,4 @@ export async function playgroundCommand(args: PlaygroundArgs, io: CliIO, signal:
   await serveUntilAborted(server, signal);
   io.err('povsim playground: stopped');
   return 0;
-}
-
-/**
- * Adds `povsim playground` to a yargs parser. The handler catches its own errors (printed as the CLI
- * prints them) and reports the exit code through `setCode`, so nothing reaches yargs.
- */
-export function registerPlaygroundCommand(y: Argv, io: CliIO, signal: AbortSignal, setCode: (c: number) => void): Argv {
-  return y.command(
-    'playground',
-    'build the browser playground and serve it on localhost: sliders for the levers and assumptions, charts, shareable links',
-    (b) =>
-      b
-        .option('port', { type: 'number', default: DEFAULT_PORT, describe: 'port on 127.0.0.1 (0 picks a free one)' })
-        .option('open', { type: 'boolean', default: true, describe: 'open the page in the system browser (--no-open: only print the URL)' })
-        .option('build', { type: 'boolean', default: true, describe: 'build the page first (--no-build: serve the last build)' })
-        .option('build-dir', { type: 'string', default: DEFAULT_BUILD_DIR, describe: 'folder of the built page' })
-        .example('povsim playground', `build, serve on http://127.0.0.1:${DEFAULT_PORT}/ and open it (npm run playground)`)
-        .example('povsim playground --port 8080 --no-open', 'another port, print the URL only'),
-    (a) => handleCommand(io, signal, setCode, () => playgroundCommand(a as unknown as PlaygroundArgs, io, signal)),
-  );
 }

@@ -3,7 +3,6 @@
  * resuming from its journal when re-run; `--emit slurm` writes an array-job script instead.
  */
 import { join, resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import * as msg from '../../experiment/sweep/plan-messages.js';
 import { planPoints, type SweepPlan } from '../../experiment/sweep/plan.js';
 import { parseShard, shardText, WHOLE } from '../../experiment/sweep/shard.js';
@@ -12,11 +11,11 @@ import { lockOutputFolder, makeOutputFolder } from '../../node/output-folder.js'
 import { writeSlurmFolder } from '../../node/slurm-files.js';
 import { loadSweepPlan } from '../../node/sweep-plans.js';
 import { runSweep, type SweepProgress, type SweepSummary } from '../../node/sweep-run.js';
-import { flagError, handleCommand } from '../handle-command.js';
+import { flagError } from '../handle-command.js';
 import type { CliIO } from '../io.js';
 import { defaultOutputDir } from '../output-dir.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
-import { runOverrides, withRunFlags, type RunFlags } from '../shared-flags.js';
+import { runOverrides, type RunFlags } from '../shared-flags.js';
 import { startSweepProgress } from '../sweep-progress.js';
 import { checkWorkers } from './run.js';
 
@@ -89,28 +88,4 @@ export async function sweepCommand(args: SweepArgs, io: CliIO, signal: AbortSign
   if (args.json) io.out(JSON.stringify({ ...summary, shard: shardText(summary.shard), workers }));
   else if (!args.quiet) io.out(sweepSummaryLine(summary, workers));
   return 0;
-}
-
-/** Adds `povsim sweep` to a yargs parser. */
-export function registerSweepCommand(y: Argv, io: CliIO, signal: AbortSignal, setCode: (c: number) => void): Argv {
-  return y.command(
-    'sweep <plan>',
-    'run a parameter sweep (grid, random, latin-hypercube, sobol, morris) → tidy results.csv; resumable, shardable',
-    (b) =>
-      withRunFlags(b.positional('plan', { type: 'string', demandOption: true, describe: 'sweep plan (.yaml or .json)' }))
-        .option('out', { type: 'string', describe: 'output directory (default out/sweeps/<plan name>/); re-running into it resumes' })
-        .option('replicates', { type: 'number', describe: 'replicates per point (default: the plan\'s, else the base scenario\'s)' })
-        .option('force', { type: 'boolean', default: false, describe: 'replace another sweep in --out (the same sweep resumes without it)' })
-        .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary on stdout' })
-        .option('shard', { type: 'string', describe: 'run only shard k of n (k/n, from 0): points p with p mod n = k' })
-        .option('emit', { choices: ['slurm'] as const, describe: 'write a Slurm array-job script (one shard per task, then a merge job) instead of running' })
-        .option('shards', { type: 'number', describe: 'with --emit slurm: number of array tasks' })
-        .option('cpus-per-task', { type: 'number', describe: 'with --emit slurm: CPUs (worker threads) per array task (default 1)' })
-        .option('partition', { type: 'string', describe: 'with --emit slurm: Slurm partition' })
-        .option('time', { type: 'string', describe: 'with --emit slurm: time limit per array task, e.g. 02:00:00' })
-        .example('povsim sweep scenarios/sweeps/assumptions-2020.yaml', 'Morris screening of every assumption; re-run the same command to resume after an interruption')
-        .example('povsim sweep plan.yaml --shard 2/8 --out out/shards/2', 'one of 8 shards; combine them with povsim merge')
-        .example('povsim sweep plan.yaml --emit slurm --shards 8 --out out/sweeps/big', 'write out/sweeps/big/slurm/{sweep.sbatch,merge.sbatch,submit.sh}') as unknown as Argv,
-    (a) => handleCommand(io, signal, setCode, () => sweepCommand(a as unknown as SweepArgs, io, signal)),
-  );
 }
