@@ -127,21 +127,18 @@ function dilution(w: World, c: number): number {
 /**
  * Reach of return monitoring for exited household h (0..1): the chance its cadres find it in time to
  * arrange a fallback before it falls back onto the register. Monitoring exited households is the
- * stationed team's work on top of its registered caseload, so it thins when the team is over its
- * reference caseload and loses what burnout takes ("inaction"); in a village without a team it is the
- * pairing helper's, diluted above the helper's reference caseload, or the village cadres' alone
- * (precisionWithoutCadre) for a household without a helper.
+ * stationed team's work (work team and first secretary) on top of its registered caseload, so it thins
+ * when the team is over its reference caseload and loses what burnout takes ("inaction"). A village
+ * without a stationed cadre has only its village cadres: reach precisionWithoutCadre. (In the baseline
+ * every village has one: 27,656 stationed cadres for 17,320 villages.)
  */
 export function monitoringReach(w: World, h: number): number {
   const p = w.p;
   const v = w.hh.village[h];
   const vl = w.villages;
   const a = vl.stationedStart[v];
-  if (vl.stationedEnd[v] > a) {
-    const capacity = p.stationedCaseloadReference * p.stationedStaffing;
-    const load = w.cadres.caseload[a];
-    return (load > capacity ? capacity / load : 1) * (1 - p.burnoutEffortLoss * vl.teamBurnout[v]);
-  }
-  const c = w.hh.cadre[h];
-  return c < 0 ? p.precisionWithoutCadre : dilution(w, c);
+  if (vl.stationedEnd[v] <= a) return p.precisionWithoutCadre;
+  const capacity = p.stationedCaseloadReference * p.stationedStaffing;
+  const load = w.cadres.caseload[a];
+  return (load > capacity ? capacity / load : 1) * (1 - p.burnoutEffortLoss * vl.teamBurnout[v]);
 }

@@ -28,7 +28,7 @@ const KNOWN_MISFITS: Record<string, { why: string; low: number; high: number }> 
   },
   'returns as a share of exits 2019': {
     why: 'returns fall (about 14,000 in 2016, 7,000 in 2019) but exits fall faster after 2017 as the registry stalls (out of sample, not tuned), so the share rises to about 3%, above the national 1%; it stays under the 5% of issue 9',
-    low: 0,
+    low: 0.01,
     high: 0.05,
   },
 };
@@ -111,3 +111,24 @@ describe('baseline: every predicament is present and binding', () => {
     expect(r(2019)).toBeLessThan(r(2016));
   });
 });
+
+describe('baseline: the fall in returns comes from the reach of monitoring', () => {
+  // Monitoring unconstrained (reach 1): every stationed team far under its reference caseload and no
+  // effort lost to burnout. Then nearly every fall is caught by a fallback and the few returns left rise
+  // with the stock of exited households: the fall of the baseline needs the capacity limit.
+  let unconstrained: { yearly: MetricTable<Metric>; years: number[] }[] = [];
+  beforeAll(async () => {
+    const s = loadScenario('scenarios/baseline.yaml', { runOverrides: { replicates: 10, endYear: 2020 } });
+    const values = { ...s.values, stationedCaseloadReference: 500, burnoutEffortLoss: 0 };
+    const r = await runScenario({ name: 'reach-1', values, schedule: s.schedule, ...s.run }, false, { workers: 2 });
+    unconstrained = r.results.map((x) => resultTables(x));
+  }, 600_000);
+
+  it('with reach 1, returns are far fewer in 2016 and do not fall by 2019', () => {
+    const r = (y: number) => mean(unconstrained.map((t) => t.yearly.value(t.years.indexOf(y), 'returns')));
+    console.log(`returns 2016–2019 with reach 1: ${[2016, 2017, 2018, 2019].map((y) => Math.round(r(y))).join(', ')}`);
+    expect(r(2016)).toBeLessThan(0.2 * yearly('returns', 2016));
+    expect(r(2019)).toBeGreaterThanOrEqual(r(2016));
+  });
+});
+

@@ -131,11 +131,11 @@ describe('returns against the indexed exit standard, and durable exits', () => {
 
   it('from atRiskSupportFromYear the fallbacks come first: temporary assistance, dibao, a public-welfare post', () => {
     // December 2016; every household exited in 2014 under 2,800, so its standard is 2,800 × 1.02² = 2,913.1.
-    // Each keeps its helper (no registered caseload), so monitoring reaches every one (monitoringReach 1).
+    // A rested stationed cadre with a caseload of round(0.3 × 5) = 2 against 20: monitoring reaches every one.
     const base = { exitLine: 2800, statusYear: 2014, exitStep: 12, cadre: 0 };
     const w = buildWorld({
       params: { assessmentNoise: 0, returnDetection: 1, priceInflation: 0.02, atRiskSupportFromYear: 2016, incomeStabilityWeight: 0, ecoJobWage: 6000 },
-      villages: [{ cadres: 1, households: [
+      villages: [{ cadres: 1, stationed: 1, households: [
         exited(2500, { ...base, size: 2 }), // shocks of 1,000 yuan this year explain the fall: temporary assistance
         exited(2000, { ...base, size: 2, laborers: 0 }), // cannot work, not on dibao: put on dibao
         exited(2000, { ...base, size: 4, laborers: 1 }), // a post adds 6,000 / 4 = 1,500 per person: 3,500 ≥ 2,913
@@ -162,7 +162,7 @@ describe('returns against the indexed exit standard, and durable exits', () => {
     const base = { exitLine: 2800, statusYear: 2014, exitStep: 12, size: 2, laborers: 1, cadre: 0 };
     const w = buildWorld({
       params: { assessmentNoise: 0, returnDetection: 1, priceInflation: 0, atRiskSupportFromYear: 2016, incomeStabilityWeight: 0.3, ecoJobWage: 0 },
-      villages: [{ cadres: 1, households: [exited(3000, { ...base }), exited(2700, { ...base, ecoPost: 1 })] }],
+      villages: [{ cadres: 1, stationed: 1, households: [exited(3000, { ...base }), exited(2700, { ...base, ecoPost: 1 })] }],
     });
     advanceTo(w, 36);
     w.hh.incomeLastYear[0] = 2000;
@@ -173,23 +173,31 @@ describe('returns against the indexed exit standard, and durable exits', () => {
     expect(w.flows.fallbacks).toBe(2);
   });
 
-  it('monitoring reaches an at-risk household with the capacity its cadres have left: team caseload and burnout, else the helper', () => {
+  it('monitoring reaches an at-risk household with the capacity its team has left: caseload against the reference, less burnout', () => {
     const w = buildWorld({
       params: { monitoredWeight: 0.3, stationedCaseloadReference: 20, stationedStaffing: 1, burnoutEffortLoss: 0.6, caseloadReference: 5, precisionWithoutCadre: 0.3 },
       villages: [
         // A poor village: one stationed cadre carries 40 registered + 0.3 × 10 exited = 43 against 20.
         { cadres: 1, stationed: 1, households: [...households(40, () => ({ registry: Registry.Registered })), ...households(10, () => exited(5000, { cadre: 0 }))] },
-        // No team: the helper has 10 registered households against a reference of 5.
-        { cadres: 1, households: [...households(10, () => ({ registry: Registry.Registered })), exited(5000, { cadre: 0 }), exited(5000, { cadre: -1 })] },
+        // No stationed cadre: village cadres alone, however light the helper's caseload.
+        { cadres: 1, households: [exited(5000, { cadre: 0 }), exited(5000, { cadre: -1 })] },
+        // A stationed cadre with nothing to carry: only burnout limits it.
+        { cadres: 1, stationed: 1, households: [exited(5000, { cadre: 0, statusYear: 2014 })] },
       ],
     });
     w.villages.teamBurnout[0] = 0.5;
     expect(w.cadres.caseload[w.villages.stationedStart[0]]).toBe(43);
     expect(monitoringReach(w, 40)).toBeCloseTo((20 / 43) * (1 - 0.6 * 0.5), 12); // 0.3256
-    expect(monitoringReach(w, 60)).toBeCloseTo(5 / 10, 12);
-    expect(monitoringReach(w, 61)).toBe(0.3); // no helper of its own: village cadres only
+    expect(monitoringReach(w, 50)).toBe(0.3);
+    expect(monitoringReach(w, 51)).toBe(0.3);
+    expect(w.cadres.caseload[w.villages.stationedStart[2]]).toBe(0); // round(0.3 × 1)
+    w.villages.teamBurnout[2] = 0.25;
+    expect(monitoringReach(w, 52)).toBeCloseTo(1 - 0.6 * 0.25, 12);
     w.villages.teamBurnout[0] = 0;
     expect(monitoringReach(w, 40)).toBeCloseTo(20 / 43, 12);
+    // Extra staff (stationedStaffing, a schedule in suggestion 4) share the caseload: twice the capacity.
+    (w.p as { stationedStaffing: number }).stationedStaffing = 2;
+    expect(monitoringReach(w, 40)).toBeCloseTo(40 / 43, 12);
   });
 
   it('a fallback needs monitoring to reach the household: with an overloaded, burnt-out team most at-risk households return', () => {
