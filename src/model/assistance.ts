@@ -16,6 +16,7 @@ import { DRAW } from './draws.js';
 import { canAfford, payFromBudget } from './budget.js';
 import { attention, plannedAttention, precision } from './cadres.js';
 import { setBatch } from './exit-routes.js';
+import { firstAtOrAfter, registryIndex } from './household-index.js';
 import { Measure, Registry, Route, type World } from './world.js';
 
 /** Measures a cadre chooses by diagnosis (health and education aid are entitlements, see below). */
@@ -79,8 +80,11 @@ export function deliverAssistance(w: World): void {
   // When the budget binds, households later in the pass wait: the pass starts at a different
   // household each month so that no village always comes last.
   const start = n > 0 ? (t * 7919) % n : 0;
-  for (let i = 0; i < n; i++) {
-    const h = start + i < n ? start + i : start + i - n;
+  // Only households in the registry are visited: the index, from its first id at or after `start`, wrapping.
+  const { ids, count } = registryIndex(w);
+  const first = firstAtOrAfter(ids, count, start);
+  for (let i = 0; i < count; i++) {
+    const h = ids[first + i < count ? first + i : first + i - count];
     const r = registry[h];
     if (r === Registry.None || gone[h] === 1) continue;
     // Exited households keep their cadre and policies ("exit without losing support"), at a lower rate.

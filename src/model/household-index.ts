@@ -1,0 +1,85 @@
+/**
+ * The households a phase may concern, so that phases acting only on them skip the rest: households in
+ * the registry (registered or exited), and any household holding a placed job or resettled. At 1:100
+ * that is about a fifth of the households; assistance, employment, relocation, the caseload recount and
+ * the exit assessment visit only them.
+ *
+ * Skipping a household that a phase would have skipped anyway changes nothing: draws are keyed by
+ * (household, step, slot), never by how many draws came before, and the phases keep their own tests
+ * (registry, gone, ...) for the households they do visit. The index lists ids in ascending order, so a
+ * phase visits its households in the order it would on a full pass.
+ *
+ * It is rebuilt once per step, at the first phase that asks for it, from the columns as they are then.
+ * It stays exact for the rest of the step because no monthly phase moves a household into it: registry
+ * states change only in December after the monthly phases (and a return or an exit keeps a household in
+ * the registry), jobs are placed only for households in the registry or resettled, and resettlement
+ * (relocation) comes after employment. test/model/household-index.test.ts runs whole replicates with
+ * the index and with every household and compares every column at every step.
+ */
+import type { World } from './world.js';
+
+/** Household ids in ascending order; the first `count` are the index. */
+export interface HouseholdIndex {
+  readonly ids: Int32Array;
+  count: number;
+  /** The step it was built at (−1 before the first build). */
+  step: number;
+}
+
+// Keyed by the world's registry column: a branched world (branching.ts) has its own copy of the
+// columns and so its own index.
+const INDEXES = new WeakMap<Uint8Array, HouseholdIndex>();
+const EVERY_HOUSEHOLD = new WeakSet<Uint8Array>();
+
+/** The index of households in the registry, with a job or resettled, for the current step. */
+export function registryIndex(w: World): HouseholdIndex {
+  const { registry, jobs, relocated } = w.hh;
+  let idx = INDEXES.get(registry);
+  if (idx === undefined) {
+    idx = { ids: new Int32Array(w.nHouseholds), count: 0, step: -1 };
+    INDEXES.set(registry, idx);
+  }
+  if (idx.step === w.step) return idx;
+  const ids = idx.ids;
+  const n = w.nHouseholds;
+  let k = 0;
+  if (EVERY_HOUSEHOLD.has(registry)) {
+    for (let h = 0; h < n; h++) ids[k++] = h;
+  } else {
+    // Branch-free: write every id, advance past the ones that belong ((x + 255) >>> 8 is 1 for x in 1..255, 0 for 0).
+    for (let h = 0; h < n; h++) {
+      ids[k] = h;
+      k += ((registry[h] | jobs[h] | relocated[h]) + 255) >>> 8;
+    }
+  }
+  idx.count = k;
+  idx.step = w.step;
+  return idx;
+}
+
+/**
+ * Makes world `w` run its plain passes: the index lists every household, and no phase skips work by
+ * a bound. For tests that compare the two; call before the run's first step.
+ */
+export function usePlainPasses(w: World): void {
+  EVERY_HOUSEHOLD.add(w.hh.registry);
+  const idx = INDEXES.get(w.hh.registry);
+  if (idx) idx.step = -1;
+}
+
+/** True when world `w` runs its plain passes (see {@link usePlainPasses}). */
+export function plainPasses(w: World): boolean {
+  return EVERY_HOUSEHOLD.has(w.hh.registry);
+}
+
+/** Position of the first id ≥ h among the first `count` of `ids` (count when none). */
+export function firstAtOrAfter(ids: Int32Array, count: number, h: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
