@@ -83,7 +83,9 @@ export function updateIncome(w: World): void {
       repay = debtPayment[h] < relocationDebt[h] ? debtPayment[h] : relocationDebt[h];
       relocationDebt[h] -= repay;
     }
-    const y = earned + topUp - ((shockLoss[h] + repay) * 12) / n;
+    const loss = shockLoss[h] + repay;
+    // Most months there is nothing to deduct: x − 0 is x, so the division is skipped then.
+    const y = loss === 0 ? earned + topUp : earned + topUp - (loss * 12) / n;
     income[h] = y;
     incomeSmoothed[h] += SMOOTHING * (y - incomeSmoothed[h]);
     incomeYearSum[h] += y;
