@@ -15,6 +15,7 @@
  */
 import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
+import { registryIndex } from './household-index.js';
 import { Registry, Spend, type World } from './world.js';
 
 /** Recomputes village norms (mean motivation), waiting shares and culture programmes from the lever. */
@@ -70,30 +71,56 @@ export function updateMotivation(w: World): void {
   const { waitingEntryRate, dependencyEntryFactor, waitingExitRate, cultureExitRate, cultureEntryReduction, waitingPeerEffect, neutralWaitingShare } = p;
   // Uniform drift within ±motivationDrift (2 × drift × (u − 0.5)).
   const driftWidth = 2 * p.motivationDrift;
-  for (let h = 0; h < w.nHouseholds; h++) {
+  // Motivation of every household, village by village when the villages' ranges cover the households
+  // in order (as the population lays them out), so the village's values are read once.
+  const tiled = villagesTile(w);
+  for (let v = 0; v < (tiled ? w.nVillages : 1); v++) {
+    const a = tiled ? vl.hhStart[v] : 0;
+    const b = tiled ? vl.hhEnd[v] : w.nHouseholds;
+    for (let h = a; h < b; h++) {
+      if (gone[h] === 1) continue;
+      const u = tiled ? v : village[h];
+      const dependent = onDibao[h] === 1 && dibaoMonths[h] > dependencyMonths;
+      const m = motivation[h];
+      let dm = peerPull * (norm[u] - m);
+      if (cultureProgram[u] === 1) dm += cultureEffect * (1 - m);
+      if (dependent) dm -= erosion * m;
+      const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
+      motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
+    }
+  }
+
+  // Waiting for help: only a waiting or registered household changes, and the index (household-index.ts)
+  // holds them all. The draw is taken only where it decides something; keyed by (household, month), so
+  // skipping it elsewhere changes no other draw.
+  const { ids, count } = registryIndex(w);
+  for (let i = 0; i < count; i++) {
+    const h = ids[i];
     if (gone[h] === 1) continue;
     const v = village[h];
     const culture = cultureProgram[v] === 1;
-    const dependent = onDibao[h] === 1 && dibaoMonths[h] > dependencyMonths;
-    const m = motivation[h];
-    let dm = peerPull * (norm[v] - m);
-    if (culture) dm += cultureEffect * (1 - m);
-    if (dependent) dm -= erosion * m;
-    const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
-    motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
-
-    // The draw is taken only where it decides something; keyed by (household, month), so skipping it
-    // elsewhere changes no other draw.
     if (waiting[h] === 1) {
       const rate = waitingExitRate * peerExitFactor(waitingPeerEffect, waitingShare[v], neutralWaitingShare) + (culture ? cultureExitRate : 0);
       if (uniformAt(wKey, h, t, DRAW.waiting.change) < rate) waiting[h] = 0;
     } else if (registry[h] === Registry.Registered) {
+      const dependent = onDibao[h] === 1 && dibaoMonths[h] > dependencyMonths;
       let rate = waitingEntryRate * peerEntryFactor(waitingPeerEffect, waitingShare[v], neutralWaitingShare);
       if (dependent) rate *= dependencyEntryFactor;
       if (culture) rate *= 1 - cultureEntryReduction;
       if (uniformAt(wKey, h, t, DRAW.waiting.change) < rate) waiting[h] = 1;
     }
   }
+}
+
+/** True when the villages' household ranges cover households 0 … n − 1 in order, one after another. */
+export function villagesTile(w: World): boolean {
+  const { hhStart, hhEnd } = w.villages;
+  let next = 0;
+  for (let v = 0; v < w.nVillages; v++) {
+    if (hhStart[v] !== next || hhEnd[v] < next) return false;
+    next = hhEnd[v];
+  }
+  return next === w.nHouseholds;
 }
 
 /** Initial state (end of 2013): a share `initialWaitingShare` of registered households is waiting. */

@@ -85,7 +85,7 @@ describe('lean kernel against plain passes', () => {
 });
 
 describe('registryIndex', () => {
-  it('lists, in id order, the households in the registry, with a job, resettled, on dibao or returned; every household when plain', () => {
+  it('lists, in id order, the households in the registry, with a job, resettled, on dibao, returned or waiting; every household when plain', () => {
     const s = startRun({ params: defaultParams(), schedule: [], seed: 5, scale: 0.0005, endYear: 2015 });
     advanceRun(s, 14);
     const w = s.w;
@@ -93,7 +93,7 @@ describe('registryIndex', () => {
     const expected: number[] = [];
     for (let h = 0; h < w.nHouseholds; h++) {
       const hh = w.hh;
-      if (hh.registry[h] !== Registry.None || hh.jobs[h] > 0 || hh.relocated[h] === 1 || hh.onDibao[h] === 1 || hh.returned[h] === 1) expected.push(h);
+      if (hh.registry[h] !== Registry.None || hh.jobs[h] > 0 || hh.relocated[h] === 1 || hh.onDibao[h] === 1 || hh.returned[h] === 1 || hh.waiting[h] === 1) expected.push(h);
     }
     expect(Array.from(ids.subarray(0, count))).toEqual(expected);
     expect(count).toBeGreaterThan(0);
