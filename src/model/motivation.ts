@@ -15,11 +15,15 @@
  */
 import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
-import { registryIndex } from './household-index.js';
+import { firstAtOrAfter, type HouseholdIndex, registryIndex } from './household-index.js';
 import { Registry, Spend, type World } from './world.js';
 
-/** Recomputes village norms (mean motivation), waiting shares and culture programmes from the lever. */
-export function updateVillageNorms(w: World): void {
+/**
+ * Recomputes village norms (mean motivation), waiting shares and culture programmes from the lever.
+ * With `idx` (household-index.ts, which holds every registered household) the waiting shares count
+ * only its households.
+ */
+export function updateVillageNorms(w: World, idx?: HouseholdIndex): void {
   const { motivation, registry, waiting, gone } = w.hh;
   const vl = w.villages;
   const share = w.p.culturalMotivation;
@@ -28,11 +32,21 @@ export function updateVillageNorms(w: World): void {
     let n = 0;
     let reg = 0;
     let wait = 0;
-    for (let h = vl.hhStart[v]; h < vl.hhEnd[v]; h++) {
+    const end = vl.hhEnd[v];
+    for (let h = vl.hhStart[v]; h < end; h++) {
       if (gone[h] === 1) continue;
       s += motivation[h];
       n++;
-      if (registry[h] === Registry.Registered) {
+      if (idx === undefined && registry[h] === Registry.Registered) {
+        reg++;
+        wait += waiting[h];
+      }
+    }
+    if (idx !== undefined) {
+      const ids = idx.ids;
+      for (let i = firstAtOrAfter(ids, idx.count, vl.hhStart[v]); i < idx.count && ids[i] < end; i++) {
+        const h = ids[i];
+        if (gone[h] === 1 || registry[h] !== Registry.Registered) continue;
         reg++;
         wait += waiting[h];
       }
@@ -55,7 +69,8 @@ export function peerExitFactor(k: number, s: number, neutral: number): number {
 
 /** Monthly motivation and waiting update of every household. */
 export function updateMotivation(w: World): void {
-  updateVillageNorms(w);
+  const idx = registryIndex(w);
+  updateVillageNorms(w, idx);
   const p = w.p;
   const hh = w.hh;
   const vl = w.villages;
@@ -93,7 +108,7 @@ export function updateMotivation(w: World): void {
   // Waiting for help: only a waiting or registered household changes, and the index (household-index.ts)
   // holds them all. The draw is taken only where it decides something; keyed by (household, month), so
   // skipping it elsewhere changes no other draw.
-  const { ids, count } = registryIndex(w);
+  const { ids, count } = idx;
   for (let i = 0; i < count; i++) {
     const h = ids[i];
     if (gone[h] === 1) continue;
