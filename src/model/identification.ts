@@ -37,15 +37,16 @@ const LOG_MAX = Math.log(1e6);
 export function registerInitialQuota(w: World): void {
   const hh = w.hh;
   const n = w.nHouseholds;
-  const assessed = new Float64Array(n);
+  const bin = new Int32Array(n);
   const persons = new Float64Array(BINS);
   const binOf = (y: number): number => {
     const x = (Math.log(Math.max(1, y)) - LOG_MIN) / (LOG_MAX - LOG_MIN);
     return Math.min(BINS - 1, Math.max(0, Math.floor(x * BINS)));
   };
+  // Each household's bin of assessed income, computed once (the fill below reads it again).
   for (let h = 0; h < n; h++) {
-    assessed[h] = assessIncome(w, h, hh.incomeLastYear[h], w.p.initialCadreQuality, DRAW.assessment.quotaIncome);
-    persons[binOf(assessed[h])] += hh.size[h];
+    bin[h] = binOf(assessIncome(w, h, hh.incomeLastYear[h], w.p.initialCadreQuality, DRAW.assessment.quotaIncome));
+    persons[bin[h]] += hh.size[h];
   }
   const quota = w.p.initialRegistryShare * w.persons;
   let cum = 0;
@@ -53,7 +54,7 @@ export function registerInitialQuota(w: World): void {
   while (cut < BINS && cum + persons[cut] <= quota) cum += persons[cut++];
   // Fill the boundary bin household by household (in id order) until the quota is met.
   for (let h = 0; h < n; h++) {
-    const b = binOf(assessed[h]);
+    const b = bin[h];
     if (b < cut || (b === cut && cum + hh.size[h] / 2 <= quota)) {
       if (b === cut) cum += hh.size[h];
       hh.registry[h] = Registry.Registered;
