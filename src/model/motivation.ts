@@ -24,37 +24,39 @@ import { Registry, Spend, type World } from './world.js';
  * only its households.
  */
 export function updateVillageNorms(w: World, idx?: HouseholdIndex): void {
+  for (let v = 0; v < w.nVillages; v++) updateVillageNorm(w, v, idx);
+}
+
+/** {@link updateVillageNorms} for village v alone: it reads only the village's own households. */
+function updateVillageNorm(w: World, v: number, idx?: HouseholdIndex): void {
   const { motivation, registry, waiting, gone } = w.hh;
   const vl = w.villages;
-  const share = w.p.culturalMotivation;
-  for (let v = 0; v < w.nVillages; v++) {
-    let s = 0;
-    let n = 0;
-    let reg = 0;
-    let wait = 0;
-    const end = vl.hhEnd[v];
-    for (let h = vl.hhStart[v]; h < end; h++) {
-      if (gone[h] === 1) continue;
-      s += motivation[h];
-      n++;
-      if (idx === undefined && registry[h] === Registry.Registered) {
-        reg++;
-        wait += waiting[h];
-      }
+  let s = 0;
+  let n = 0;
+  let reg = 0;
+  let wait = 0;
+  const end = vl.hhEnd[v];
+  for (let h = vl.hhStart[v]; h < end; h++) {
+    if (gone[h] === 1) continue;
+    s += motivation[h];
+    n++;
+    if (idx === undefined && registry[h] === Registry.Registered) {
+      reg++;
+      wait += waiting[h];
     }
-    if (idx !== undefined) {
-      const ids = idx.ids;
-      for (let i = firstAtOrAfter(ids, idx.count, vl.hhStart[v]); i < idx.count && ids[i] < end; i++) {
-        const h = ids[i];
-        if (gone[h] === 1 || registry[h] !== Registry.Registered) continue;
-        reg++;
-        wait += waiting[h];
-      }
-    }
-    vl.norm[v] = n > 0 ? s / n : 0;
-    vl.waitingShare[v] = reg > 0 ? wait / reg : 0;
-    vl.cultureProgram[v] = vl.cultureKey[v] < share ? 1 : 0;
   }
+  if (idx !== undefined) {
+    const ids = idx.ids;
+    for (let i = firstAtOrAfter(ids, idx.count, vl.hhStart[v]); i < idx.count && ids[i] < end; i++) {
+      const h = ids[i];
+      if (gone[h] === 1 || registry[h] !== Registry.Registered) continue;
+      reg++;
+      wait += waiting[h];
+    }
+  }
+  vl.norm[v] = n > 0 ? s / n : 0;
+  vl.waitingShare[v] = reg > 0 ? wait / reg : 0;
+  vl.cultureProgram[v] = vl.cultureKey[v] < w.p.culturalMotivation ? 1 : 0;
 }
 
 /** Peer multiplier of entry into waiting for a village share s: 1 at the neutral share (neutralWaitingShare), slope k. */
@@ -70,14 +72,10 @@ export function peerExitFactor(k: number, s: number, neutral: number): number {
 /** Monthly motivation and waiting update of every household. */
 export function updateMotivation(w: World): void {
   const idx = registryIndex(w);
-  updateVillageNorms(w, idx);
   const p = w.p;
   const hh = w.hh;
   const vl = w.villages;
   const t = w.step;
-  let programmes = 0;
-  for (let v = 0; v < w.nVillages; v++) programmes += vl.cultureProgram[v];
-  w.flows.spending[Spend.culture] += (programmes * p.cultureProgramCost) / 12;
   const mKey = w.streams.motivation.key;
   const wKey = w.streams.waiting.key;
   const { village, motivation, registry, onDibao, dibaoMonths, waiting, gone } = hh;
@@ -87,9 +85,13 @@ export function updateMotivation(w: World): void {
   // Uniform drift within ±motivationDrift (2 × drift × (u − 0.5)).
   const driftWidth = 2 * p.motivationDrift;
   // Motivation of every household, village by village when the villages' ranges cover the households
-  // in order (as the population lays them out), so the village's values are read once.
+  // in order (as the population lays them out): each village's norms from its households as they are,
+  // then its households' update, while they are still in cache (a village's norms read only its own
+  // households, so this equals all norms first). Otherwise all norms first, then every household.
   const tiled = villagesTile(w);
+  if (!tiled) updateVillageNorms(w, idx);
   for (let v = 0; v < (tiled ? w.nVillages : 1); v++) {
+    if (tiled) updateVillageNorm(w, v, idx);
     const a = tiled ? vl.hhStart[v] : 0;
     const b = tiled ? vl.hhEnd[v] : w.nHouseholds;
     for (let h = a; h < b; h++) {
@@ -104,6 +106,10 @@ export function updateMotivation(w: World): void {
       motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
     }
   }
+
+  let programmes = 0;
+  for (let v = 0; v < w.nVillages; v++) programmes += vl.cultureProgram[v];
+  w.flows.spending[Spend.culture] += (programmes * p.cultureProgramCost) / 12;
 
   // Waiting for help: only a waiting or registered household changes, and the index (household-index.ts)
   // holds them all. The draw is taken only where it decides something; keyed by (household, month), so
