@@ -16,6 +16,7 @@ import { DRAW } from './draws.js';
 import { canAfford, payFromBudget } from './budget.js';
 import { attention, plannedAttention, precision } from './cadres.js';
 import { setBatch } from './exit-routes.js';
+import { firstAtOrAfter, registryIndex } from './household-index.js';
 import { Measure, Registry, Route, type World } from './world.js';
 
 /** Measures a cadre chooses by diagnosis (health and education aid are entitlements, see below). */
@@ -63,6 +64,9 @@ export function neededMeasure(w: World, h: number): number {
   return 0;
 }
 
+// Per-cadre values of the month's pass (no allocation per step).
+let cadreScratch = new Float64Array(0);
+
 /** Monthly delivery of measures to registered (and, at a lower rate, exited) households. */
 export function deliverAssistance(w: World): void {
   const hh = w.hh;
@@ -79,23 +83,41 @@ export function deliverAssistance(w: World): void {
   // When the budget binds, households later in the pass wait: the pass starts at a different
   // household each month so that no village always comes last.
   const start = n > 0 ? (t * 7919) % n : 0;
-  for (let i = 0; i < n; i++) {
-    const h = start + i < n ? start + i : start + i - n;
+  // Only households in the registry are visited: the index, from its first id at or after `start`, wrapping.
+  const { ids, count } = registryIndex(w);
+  const first = firstAtOrAfter(ids, count, start);
+  // Each cadre's attention, planned attention and precision this month (entry c + 1; entry 0 for no
+  // cadre): nothing in the pass changes effort, caseload or quality.
+  const nc = w.nCadres + 1;
+  if (cadreScratch.length < 3 * nc) cadreScratch = new Float64Array(3 * nc);
+  const given0 = cadreScratch.subarray(0, nc);
+  const planned0 = cadreScratch.subarray(nc, 2 * nc);
+  const precision0 = cadreScratch.subarray(2 * nc, 3 * nc);
+  for (let c = -1; c < w.nCadres; c++) {
+    given0[c + 1] = attention(w, c);
+    planned0[c + 1] = plannedAttention(w, c);
+    precision0[c + 1] = precision(w, c);
+  }
+  // The month's support sums, in locals (added to in the same order, stored after the pass).
+  let supportPlanned = f.supportPlanned;
+  let supportDelivered = f.supportDelivered;
+  for (let i = 0; i < count; i++) {
+    const h = ids[first + i < count ? first + i : first + i - count];
     const r = registry[h];
     if (r === Registry.None || gone[h] === 1) continue;
     // Exited households keep their cadre and policies ("exit without losing support"), at a lower rate.
     let rate = p.assistanceRate;
     if (r === Registry.Exited) rate *= postExit * (incomeSmoothed[h] < atRiskBelow ? atRiskFactor : 1);
-    const c = cadre[h];
-    const given = rate * attention(w, c);
+    const c = cadre[h] + 1;
+    const given = rate * given0[c];
     if (r === Registry.Registered) {
-      f.supportPlanned += rate * plannedAttention(w, c);
-      f.supportDelivered += given;
+      supportPlanned += rate * planned0[c];
+      supportDelivered += given;
     }
     if (uniformAt(key, h, t, DRAW.assistance.visit) >= given) continue;
     let m: number;
     let fits: boolean;
-    if (uniformAt(key, h, t, DRAW.assistance.diagnosis) < precision(w, c)) {
+    if (uniformAt(key, h, t, DRAW.assistance.diagnosis) < precision0[c]) {
       m = neededMeasure(w, h);
       fits = true;
       if (m === 0) continue; // nothing left to deliver
@@ -106,6 +128,8 @@ export function deliverAssistance(w: World): void {
     if (hh.waiting[h] === 1 && isProductive(m) && uniformAt(key, h, t, DRAW.assistance.refusal) < p.waitingRefusal) continue;
     applyMeasure(w, h, m, fits, uniformAt(key, h, t, DRAW.assistance.takeUp));
   }
+  f.supportPlanned = supportPlanned;
+  f.supportDelivered = supportDelivered;
 }
 
 /** Measures that ask the household to work or move (a waiting household may refuse them). */

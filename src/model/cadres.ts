@@ -10,15 +10,22 @@
  */
 import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
+import { firstAtOrAfter, type HouseholdIndex, registryIndex } from './household-index.js';
 import { CadreKind, Registry, Spend, type World } from './world.js';
 
-/** Recounts caseloads: a helper's registered households; a stationed cadre's share of its village's workload. */
-export function recountCaseloads(w: World): void {
+/**
+ * Recounts caseloads: a helper's registered households; a stationed cadre's share of its village's workload.
+ * With `idx` (household-index.ts) only its households are counted: it holds every household in the registry.
+ */
+export function recountCaseloads(w: World, idx?: HouseholdIndex): void {
   const caseload = w.cadres.caseload;
   const { registry, cadre } = w.hh;
   const vl = w.villages;
   caseload.fill(0);
-  for (let h = 0; h < w.nHouseholds; h++) {
+  const ids = idx?.ids;
+  const count = idx ? idx.count : w.nHouseholds;
+  for (let i = 0; i < count; i++) {
+    const h = ids ? ids[i] : i;
     if (registry[h] === Registry.Registered && cadre[h] >= 0) caseload[cadre[h]]++;
   }
   const weight = w.p.monitoredWeight;
@@ -27,7 +34,11 @@ export function recountCaseloads(w: World): void {
     const b = vl.stationedEnd[v];
     if (b <= a) continue;
     let load = 0;
-    for (let h = vl.hhStart[v]; h < vl.hhEnd[v]; h++) {
+    const end = vl.hhEnd[v];
+    // The village's households in id order, all of them or those of the index.
+    for (let i = ids ? firstAtOrAfter(ids, count, vl.hhStart[v]) : vl.hhStart[v]; i < (ids ? count : end); i++) {
+      const h = ids ? ids[i] : i;
+      if (h >= end) break;
       const r = registry[h];
       if (r === Registry.Registered) load += 1;
       else if (r === Registry.Exited) load += weight;
@@ -39,7 +50,7 @@ export function recountCaseloads(w: World): void {
 
 /** Monthly burnout of stationed cadres, the effort helpers give, quality; books the policy's cadre costs. */
 export function updateCadres(w: World): void {
-  recountCaseloads(w);
+  recountCaseloads(w, registryIndex(w));
   const p = w.p;
   const cd = w.cadres;
   const vl = w.villages;

@@ -4,6 +4,7 @@
  */
 import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
+import { registryIndex } from './household-index.js';
 import type { World } from './world.js';
 
 export function updateEmployment(w: World): void {
@@ -14,7 +15,10 @@ export function updateEmployment(w: World): void {
   const followUp = p.followUpSupport / 12;
   const { jobs, relocated, laborers, waiting, gone } = hh;
   const lossRate = p.jobLossRate;
-  for (let h = 0; h < w.nHouseholds; h++) {
+  // Only a household with a job or resettled has anything to decide; the index holds every such one.
+  const { ids, count } = registryIndex(w);
+  for (let i = 0; i < count; i++) {
+    const h = ids[i];
     if (gone[h] === 1) continue;
     if (jobs[h] > 0 && uniformAt(key, h, t, DRAW.jobs.loss) < lossRate) jobs[h]--;
     else if (relocated[h] === 1 && jobs[h] < laborers[h] && waiting[h] === 0 && uniformAt(key, h, t, DRAW.jobs.followUp) < followUp) jobs[h]++;

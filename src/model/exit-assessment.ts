@@ -13,6 +13,7 @@
 import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
 import { exitRoute } from './exit-routes.js';
+import { registryIndex } from './household-index.js';
 import { assessIncome, assessorQuality, guaranteesMet, stableIncome, yearIncome } from './registry-assessment.js';
 import { Measure, Registry, type World } from './world.js';
 
@@ -31,7 +32,10 @@ export function assessExits(w: World): void {
   const teamBurnout = vl.teamBurnout;
   vl.exitsAttempted.fill(0);
   vl.exitsFoundFalse.fill(0);
-  for (let h = 0; h < w.nHouseholds; h++) {
+  // Only registered households are assessed (the index holds them all; returns keep a household in it).
+  const { ids, count } = registryIndex(w);
+  for (let i = 0; i < count; i++) {
+    const h = ids[i];
     // A household that returned this December is not assessed for exit in the same month.
     if (hh.registry[h] !== Registry.Registered || hh.statusYear[h] === w.year || hh.gone[h] === 1) continue;
     const y = yearIncome(w, h);

@@ -113,6 +113,63 @@ export function tallyHousehold(
   t[RELOCATION_DEBT] += debt;
 }
 
+/**
+ * The sums of {@link tallyHousehold} that do not depend on registry states, dibao or resettlement, for
+ * one household. With {@link tallyRegistryHousehold} over the households of the registry index
+ * (household-index.ts) and then {@link finishRegistryTally}, the sums are those of tallyHousehold over
+ * every household: each sum is added to in the same household order.
+ */
+export function tallyAnyHousehold(t: Float64Array, n: number, y: number, line: number, industryMember: number, motivation: number, debt: number): void {
+  t[PERSONS] += n;
+  if (y < line) {
+    t[TRUE_POOR] += n;
+    t[POOR_INCOME_SUM] += y * n;
+    t[GAP_SUM] += (n * (line - y)) / line;
+  }
+  if (y < 1.5 * line) t[VULNERABLE] += n;
+  t[INCOME_SUM] += y * n;
+  if (industryMember !== 0) t[INDUSTRY] += n;
+  t[MOTIVATION] += motivation * n;
+  t[RELOCATION_DEBT] += debt;
+}
+
+/**
+ * The other sums of {@link tallyHousehold}, for a household of the registry index: a household outside
+ * it (not in the registry, not resettled, not on dibao, never returned) adds nothing to them. The
+ * excluded slot meanwhile holds the registered poor persons; {@link finishRegistryTally} turns it into
+ * the excluded (truly poor, not registered) persons.
+ */
+export function tallyRegistryHousehold(
+  t: Float64Array,
+  n: number,
+  y: number,
+  line: number,
+  registry: number,
+  returned: number,
+  relocated: number,
+  onDibao: number,
+  waiting: number,
+  chronic: number,
+): void {
+  if (registry === Registry.Registered) {
+    t[OFFICIAL] += n;
+    t[REGISTERED_INCOME_SUM] += y * n;
+    if (waiting === 1) t[WAITING] += n;
+    t[REGISTERED_HOUSEHOLDS]++;
+    t[REGISTERED_CHRONIC] += chronic;
+    if (y < line) t[EXCLUDED] += n;
+    else t[INCLUDED] += n;
+  }
+  if (relocated === 1) t[RELOCATED] += n;
+  if (onDibao === 1) t[DIBAO] += n;
+  if (registry === Registry.Exited || returned === 1) t[EVER_EXITED] += n;
+}
+
+/** After the two passes: excluded = truly poor − registered poor persons (whole numbers, so exact). */
+export function finishRegistryTally(t: Float64Array): void {
+  t[EXCLUDED] = t[TRUE_POOR] - t[EXCLUDED];
+}
+
 /** Counts every household afresh into `t`, judging poverty on `income` (per capita). */
 export function countHouseholds(w: World, t: HouseholdTally, income: Float32Array): HouseholdTally {
   t.reset(w.step);

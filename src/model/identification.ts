@@ -13,8 +13,21 @@ import { DRAW } from './draws.js';
 import { grantEntitlements } from './assistance.js';
 import { assignCadre } from './cadre-placement.js';
 import { precision } from './cadres.js';
+import { plainPasses } from './household-index.js';
 import { assessIncome, yearIncome } from './registry-assessment.js';
 import { Registry, type World } from './world.js';
+
+/**
+ * Largest radius of a normal draw: √(−2 ln 2⁻³²) ≈ 6.6604 for the smallest 1 − u of a 32-bit uniform
+ * (engine/random.ts), rounded up.
+ */
+const R_MAX = 6.67;
+/**
+ * Relative margin over the line for skipping a household by its bound on assessed income: far above the
+ * rounding of the few operations between the bound and the assessed income (about 1e-15), so a skipped
+ * household is one whose assessed income would clear the line.
+ */
+const CLEAR_MARGIN = 1e-9;
 
 const BINS = 1 << 15;
 const LOG_MIN = Math.log(1);
@@ -24,15 +37,16 @@ const LOG_MAX = Math.log(1e6);
 export function registerInitialQuota(w: World): void {
   const hh = w.hh;
   const n = w.nHouseholds;
-  const assessed = new Float64Array(n);
+  const bin = new Int32Array(n);
   const persons = new Float64Array(BINS);
   const binOf = (y: number): number => {
     const x = (Math.log(Math.max(1, y)) - LOG_MIN) / (LOG_MAX - LOG_MIN);
     return Math.min(BINS - 1, Math.max(0, Math.floor(x * BINS)));
   };
+  // Each household's bin of assessed income, computed once (the fill below reads it again).
   for (let h = 0; h < n; h++) {
-    assessed[h] = assessIncome(w, h, hh.incomeLastYear[h], w.p.initialCadreQuality, DRAW.assessment.quotaIncome);
-    persons[binOf(assessed[h])] += hh.size[h];
+    bin[h] = binOf(assessIncome(w, h, hh.incomeLastYear[h], w.p.initialCadreQuality, DRAW.assessment.quotaIncome));
+    persons[bin[h]] += hh.size[h];
   }
   const quota = w.p.initialRegistryShare * w.persons;
   let cum = 0;
@@ -40,7 +54,7 @@ export function registerInitialQuota(w: World): void {
   while (cut < BINS && cum + persons[cut] <= quota) cum += persons[cut++];
   // Fill the boundary bin household by household (in id order) until the quota is met.
   for (let h = 0; h < n; h++) {
-    const b = binOf(assessed[h]);
+    const b = bin[h];
     if (b < cut || (b === cut && cum + hh.size[h] / 2 <= quota)) {
       if (b === cut) cum += hh.size[h];
       hh.registry[h] = Registry.Registered;
@@ -68,10 +82,26 @@ export function identifyNewPoor(w: World): void {
     villagePrecision[v] = b > a ? sp / (b - a) : p.precisionWithoutCadre;
     villageQuality[v] = b > a ? sq / (b - a) : p.initialCadreQuality;
   }
+  const lean = !plainPasses(w);
+  const aKey = w.streams.assessment.key;
+  const slot = DRAW.assessment.identifyIncome;
+  // A household whose assessed income clears the line whatever its draw is skipped (see assessedAbove).
+  const clears = w.line * (1 + CLEAR_MARGIN);
   for (let h = 0; h < w.nHouseholds; h++) {
     if (hh.registry[h] !== Registry.None || hh.gone[h] === 1) continue;
     const v = hh.village[h];
-    const assessed = assessIncome(w, h, yearIncome(w, h), villageQuality[v], DRAW.assessment.identifyIncome);
+    const y = yearIncome(w, h);
+    if (lean && y > 0) {
+      // Assessed income is y × exp(sd × r × cos(…)) with r = √(−2 ln(1 − u1)) of the draw's first
+      // uniform: at least y × exp(−|sd| × r), and r ≤ R_MAX for any draw.
+      const sd = Math.abs(p.assessmentNoise * (1 - p.assessmentQualityEffect * villageQuality[v]));
+      if (y * Math.exp(-sd * R_MAX) > clears) continue;
+      const x = sd * Math.sqrt(-2 * Math.log(1 - uniformAt(aKey, h, w.step, 2 * slot)));
+      // exp(−x) ≥ 1 − x: the cheaper test first (for x < 0.5, where 1 − x loses nothing to rounding).
+      if (x < 0.5 && y * (1 - x) > clears) continue;
+      if (y * Math.exp(-x) > clears) continue;
+    }
+    const assessed = assessIncome(w, h, y, villageQuality[v], slot);
     if (assessed >= w.line) continue;
     if (uniformAt(key, h, w.step, DRAW.identification.register) >= p.identificationRate * villagePrecision[v]) continue;
     hh.registry[h] = Registry.Registered;

@@ -13,11 +13,17 @@
  * formulas of household-income.ts are inlined (a test checks they agree).
  */
 import { constraintFactors, dibaoStandard, industryTypeIncome } from './household-income.js';
-import { tallyHousehold } from './household-tally.js';
+import { finishRegistryTally, tallyAnyHousehold, tallyRegistryHousehold } from './household-tally.js';
+import { registryIndex } from './household-index.js';
 import { Measure, Spend, type World } from './world.js';
 
 /** Smoothing weight of the twelve-month income estimate. */
 const SMOOTHING = 1 / 12;
+
+// Scratch of the month's per-bits factors and per-industry incomes, filled at the start of each call
+// (no allocation per step).
+const FACTORS = new Float64Array(16);
+let typeIncomes = new Float64Array(16);
 
 export function updateIncome(w: World): void {
   const { size, constraints, growth, productivity, deviationFactor, skill, motivation, waiting, gone } = w.hh;
@@ -33,7 +39,7 @@ export function updateIncome(w: World): void {
   const line = w.line;
   const gFull = Math.pow(1 + p.ruralIncomeGrowth, 1 / 12);
   const gStructural = Math.pow(1 + p.ruralIncomeGrowth * p.structuralGrowthShare, 1 / 12);
-  const factorOf = constraintFactors(p, new Float64Array(16));
+  const factorOf = constraintFactors(p, FACTORS);
   const skillReturn = p.skillReturn;
   const { industrySkillBase, industrySkillGain } = p;
   const waitingFactor = 1 - p.waitingEffortLoss;
@@ -43,7 +49,8 @@ export function updateIncome(w: World): void {
   const dibaoStd = dibaoStandard(w);
   const saveAbove = p.savingsThreshold * w.line;
   const savingsRate = p.savingsRate;
-  const typeIncome = new Float64Array(w.nIndustries);
+  if (typeIncomes.length < w.nIndustries) typeIncomes = new Float64Array(w.nIndustries);
+  const typeIncome = typeIncomes;
   for (let k = 0; k < w.nIndustries; k++) typeIncome[k] = industryTypeIncome(w, k);
   let dibao = 0;
   let ecoPosts = 0;
@@ -83,15 +90,25 @@ export function updateIncome(w: World): void {
       repay = debtPayment[h] < relocationDebt[h] ? debtPayment[h] : relocationDebt[h];
       relocationDebt[h] -= repay;
     }
-    const y = earned + topUp - ((shockLoss[h] + repay) * 12) / n;
+    const loss = shockLoss[h] + repay;
+    // Most months there is nothing to deduct: x − 0 is x, so the division is skipped then.
+    const y = loss === 0 ? earned + topUp : earned + topUp - (loss * 12) / n;
     income[h] = y;
     incomeSmoothed[h] += SMOOTHING * (y - incomeSmoothed[h]);
     incomeYearSum[h] += y;
     const flow = y > saveAbove ? savingsRate * (y - saveAbove) : y < 0 ? y : 0;
     savings[h] += (flow * n) / 12;
     // The stored (float32) value, as the recount in December would read it.
-    tallyHousehold(sums, n, incomeSmoothed[h], line, registry[h], returned[h], member, relocated[h], onDibao[h], motivation[h], wait, chronic[h], relocationDebt[h]);
+    tallyAnyHousehold(sums, n, incomeSmoothed[h], line, member, motivation[h], relocationDebt[h]);
   }
+  // The sums that concern registry states, dibao and resettlement: only the index's households add to them.
+  const { ids, count } = registryIndex(w);
+  for (let i = 0; i < count; i++) {
+    const h = ids[i];
+    if (gone[h] === 1) continue;
+    tallyRegistryHousehold(sums, size[h], incomeSmoothed[h], line, registry[h], returned[h], relocated[h], onDibao[h], waiting[h], chronic[h]);
+  }
+  finishRegistryTally(sums);
   const sp = w.flows.spending;
   sp[Spend.social_security] += dibao / 12;
   sp[Spend.ecological] += (ecoPosts * ecoPay) / 12;

@@ -20,29 +20,37 @@ export function updateIndustryParticipation(w: World): void {
   for (let v = 0; v < w.nVillages; v++) {
     // A village without an industry and without members has nothing to decide.
     if (covered[v] === 0 && members[v] === 0) continue;
+    // Coverage does not change in this pass: read once per village.
+    const isCovered = covered[v] === 1;
+    const uncovered = covered[v] === 0;
+    // So do capacity and the village's industry; its membership is counted in a local, stored after.
+    const cap = capacity[v];
+    const k = industryType[v];
+    let villageMembers = members[v];
     for (let h = hhStart[v]; h < hhEnd[v]; h++) {
       if (gone[h] === 1) continue;
       const member = industryMember[h];
       if (member !== 0) {
-        if (covered[v] === 0 || (member === 1 && motivation[h] < leaveBelow)) {
+        if (uncovered || (member === 1 && motivation[h] < leaveBelow)) {
           industryMember[h] = 0;
-          members[v]--;
-          typeMembers[industryType[v]]--;
+          villageMembers--;
+          typeMembers[k]--;
         }
         continue;
       }
       if (
-        covered[v] === 1 &&
+        isCovered &&
         registry[h] !== Registry.Registered &&
         laborers[h] > 0 &&
         motivation[h] >= joinThreshold &&
-        members[v] < capacity[v] &&
+        villageMembers < cap &&
         uniformAt(key, h, t, DRAW.industryJoin.join) < joinRate
       ) {
         industryMember[h] = 1;
-        members[v]++;
-        typeMembers[industryType[v]]++;
+        villageMembers++;
+        typeMembers[k]++;
       }
     }
+    members[v] = villageMembers;
   }
 }

@@ -15,31 +15,48 @@
  */
 import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
+import { firstAtOrAfter, type HouseholdIndex, registryIndex } from './household-index.js';
 import { Registry, Spend, type World } from './world.js';
 
-/** Recomputes village norms (mean motivation), waiting shares and culture programmes from the lever. */
-export function updateVillageNorms(w: World): void {
+/**
+ * Recomputes village norms (mean motivation), waiting shares and culture programmes from the lever.
+ * With `idx` (household-index.ts, which holds every registered household) the waiting shares count
+ * only its households.
+ */
+export function updateVillageNorms(w: World, idx?: HouseholdIndex): void {
+  for (let v = 0; v < w.nVillages; v++) updateVillageNorm(w, v, idx);
+}
+
+/** {@link updateVillageNorms} for village v alone: it reads only the village's own households. */
+function updateVillageNorm(w: World, v: number, idx?: HouseholdIndex): void {
   const { motivation, registry, waiting, gone } = w.hh;
   const vl = w.villages;
-  const share = w.p.culturalMotivation;
-  for (let v = 0; v < w.nVillages; v++) {
-    let s = 0;
-    let n = 0;
-    let reg = 0;
-    let wait = 0;
-    for (let h = vl.hhStart[v]; h < vl.hhEnd[v]; h++) {
-      if (gone[h] === 1) continue;
-      s += motivation[h];
-      n++;
-      if (registry[h] === Registry.Registered) {
-        reg++;
-        wait += waiting[h];
-      }
+  let s = 0;
+  let n = 0;
+  let reg = 0;
+  let wait = 0;
+  const end = vl.hhEnd[v];
+  for (let h = vl.hhStart[v]; h < end; h++) {
+    if (gone[h] === 1) continue;
+    s += motivation[h];
+    n++;
+    if (idx === undefined && registry[h] === Registry.Registered) {
+      reg++;
+      wait += waiting[h];
     }
-    vl.norm[v] = n > 0 ? s / n : 0;
-    vl.waitingShare[v] = reg > 0 ? wait / reg : 0;
-    vl.cultureProgram[v] = vl.cultureKey[v] < share ? 1 : 0;
   }
+  if (idx !== undefined) {
+    const ids = idx.ids;
+    for (let i = firstAtOrAfter(ids, idx.count, vl.hhStart[v]); i < idx.count && ids[i] < end; i++) {
+      const h = ids[i];
+      if (gone[h] === 1 || registry[h] !== Registry.Registered) continue;
+      reg++;
+      wait += waiting[h];
+    }
+  }
+  vl.norm[v] = n > 0 ? s / n : 0;
+  vl.waitingShare[v] = reg > 0 ? wait / reg : 0;
+  vl.cultureProgram[v] = vl.cultureKey[v] < w.p.culturalMotivation ? 1 : 0;
 }
 
 /** Peer multiplier of entry into waiting for a village share s: 1 at the neutral share (neutralWaitingShare), slope k. */
@@ -54,14 +71,11 @@ export function peerExitFactor(k: number, s: number, neutral: number): number {
 
 /** Monthly motivation and waiting update of every household. */
 export function updateMotivation(w: World): void {
-  updateVillageNorms(w);
+  const idx = registryIndex(w);
   const p = w.p;
   const hh = w.hh;
   const vl = w.villages;
   const t = w.step;
-  let programmes = 0;
-  for (let v = 0; v < w.nVillages; v++) programmes += vl.cultureProgram[v];
-  w.flows.spending[Spend.culture] += (programmes * p.cultureProgramCost) / 12;
   const mKey = w.streams.motivation.key;
   const wKey = w.streams.waiting.key;
   const { village, motivation, registry, onDibao, dibaoMonths, waiting, gone } = hh;
@@ -70,30 +84,64 @@ export function updateMotivation(w: World): void {
   const { waitingEntryRate, dependencyEntryFactor, waitingExitRate, cultureExitRate, cultureEntryReduction, waitingPeerEffect, neutralWaitingShare } = p;
   // Uniform drift within ±motivationDrift (2 × drift × (u − 0.5)).
   const driftWidth = 2 * p.motivationDrift;
-  for (let h = 0; h < w.nHouseholds; h++) {
+  // Motivation of every household, village by village when the villages' ranges cover the households
+  // in order (as the population lays them out): each village's norms from its households as they are,
+  // then its households' update, while they are still in cache (a village's norms read only its own
+  // households, so this equals all norms first). Otherwise all norms first, then every household.
+  const tiled = villagesTile(w);
+  if (!tiled) updateVillageNorms(w, idx);
+  for (let v = 0; v < (tiled ? w.nVillages : 1); v++) {
+    if (tiled) updateVillageNorm(w, v, idx);
+    const a = tiled ? vl.hhStart[v] : 0;
+    const b = tiled ? vl.hhEnd[v] : w.nHouseholds;
+    for (let h = a; h < b; h++) {
+      if (gone[h] === 1) continue;
+      const u = tiled ? v : village[h];
+      const dependent = onDibao[h] === 1 && dibaoMonths[h] > dependencyMonths;
+      const m = motivation[h];
+      let dm = peerPull * (norm[u] - m);
+      if (cultureProgram[u] === 1) dm += cultureEffect * (1 - m);
+      if (dependent) dm -= erosion * m;
+      const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
+      motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
+    }
+  }
+
+  let programmes = 0;
+  for (let v = 0; v < w.nVillages; v++) programmes += vl.cultureProgram[v];
+  w.flows.spending[Spend.culture] += (programmes * p.cultureProgramCost) / 12;
+
+  // Waiting for help: only a waiting or registered household changes, and the index (household-index.ts)
+  // holds them all. The draw is taken only where it decides something; keyed by (household, month), so
+  // skipping it elsewhere changes no other draw.
+  const { ids, count } = idx;
+  for (let i = 0; i < count; i++) {
+    const h = ids[i];
     if (gone[h] === 1) continue;
     const v = village[h];
     const culture = cultureProgram[v] === 1;
-    const dependent = onDibao[h] === 1 && dibaoMonths[h] > dependencyMonths;
-    const m = motivation[h];
-    let dm = peerPull * (norm[v] - m);
-    if (culture) dm += cultureEffect * (1 - m);
-    if (dependent) dm -= erosion * m;
-    const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
-    motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
-
-    // The draw is taken only where it decides something; keyed by (household, month), so skipping it
-    // elsewhere changes no other draw.
     if (waiting[h] === 1) {
       const rate = waitingExitRate * peerExitFactor(waitingPeerEffect, waitingShare[v], neutralWaitingShare) + (culture ? cultureExitRate : 0);
       if (uniformAt(wKey, h, t, DRAW.waiting.change) < rate) waiting[h] = 0;
     } else if (registry[h] === Registry.Registered) {
+      const dependent = onDibao[h] === 1 && dibaoMonths[h] > dependencyMonths;
       let rate = waitingEntryRate * peerEntryFactor(waitingPeerEffect, waitingShare[v], neutralWaitingShare);
       if (dependent) rate *= dependencyEntryFactor;
       if (culture) rate *= 1 - cultureEntryReduction;
       if (uniformAt(wKey, h, t, DRAW.waiting.change) < rate) waiting[h] = 1;
     }
   }
+}
+
+/** True when the villages' household ranges cover households 0 … n − 1 in order, one after another. */
+export function villagesTile(w: World): boolean {
+  const { hhStart, hhEnd } = w.villages;
+  let next = 0;
+  for (let v = 0; v < w.nVillages; v++) {
+    if (hhStart[v] !== next || hhEnd[v] < next) return false;
+    next = hhEnd[v];
+  }
+  return next === w.nHouseholds;
 }
 
 /** Initial state (end of 2013): a share `initialWaitingShare` of registered households is waiting. */

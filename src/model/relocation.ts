@@ -22,6 +22,7 @@
 import { canAfford, payFromBudget } from './budget.js';
 import { setBatch } from './exit-routes.js';
 import { refreshConstraints } from './household-income.js';
+import { registryIndex } from './household-index.js';
 import { Registry, Route, Spend, type World } from './world.js';
 
 
@@ -61,7 +62,10 @@ export function updateRelocation(w: World): void {
   releaseRelocationFinance(w);
   // Relocation was a programme: after it ends no more houses are built for the poor.
   if (w.year > p.relocationProgrammeEndYear) return;
-  for (let h = 0; h < w.nHouseholds; h++) {
+  // Only households in the registry move (the index holds them all).
+  const { ids, count } = registryIndex(w);
+  for (let i = 0; i < count; i++) {
+    const h = ids[i];
     if (hh.relocationOffered[h] === 0 || hh.relocated[h] === 1 || hh.willing[h] === 0 || hh.gone[h] === 1) continue;
     if (hh.registry[h] === Registry.None) continue;
     const size = hh.size[h];

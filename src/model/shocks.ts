@@ -66,7 +66,8 @@ export function applyShocks(w: World): void {
       loss += cost * (assisted ? oopAssisted : oopShare);
       if (assisted) healthClaims += cost * (oopShare - oopAssisted);
     }
-    if (villageDisaster[village[h]] === 1 && relocated[h] === 0) loss += disasterLoss * marketIncome(w, h) * size[h];
+    // Out of the flood season no village has a disaster (set above): the village is not looked up.
+    if (season && villageDisaster[village[h]] === 1 && relocated[h] === 0) loss += disasterLoss * marketIncome(w, h) * size[h];
     shockLoss[h] = loss;
     shockYear[h] += loss;
   }
