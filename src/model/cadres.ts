@@ -19,7 +19,7 @@ import { CadreKind, Registry, Spend, type World } from './world.js';
  */
 export function recountCaseloads(w: World, idx?: HouseholdIndex): void {
   const caseload = w.cadres.caseload;
-  const { registry, cadre } = w.hh;
+  const { registry, cadre, gone } = w.hh;
   const vl = w.villages;
   caseload.fill(0);
   const ids = idx?.ids;
@@ -41,7 +41,8 @@ export function recountCaseloads(w: World, idx?: HouseholdIndex): void {
       if (h >= end) break;
       const r = registry[h];
       if (r === Registry.Registered) load += 1;
-      else if (r === Registry.Exited) load += weight;
+      // An exited household that left for a town is no longer monitored.
+      else if (r === Registry.Exited && gone[h] === 0) load += weight;
     }
     const per = Math.round(load / (b - a));
     for (let c = a; c < b; c++) caseload[c] = per;

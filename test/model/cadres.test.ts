@@ -62,6 +62,17 @@ describe('recountCaseloads', () => {
     expect(Array.from(two.cadres.caseload)).toEqual([10, 2, 6, 6]); // 12.9 / 2 = 6.45 → 6
     expect(two.cadres.kind[2]).toBe(CadreKind.Stationed);
   });
+
+  it('an exited household that left for a town is no longer monitored: it leaves the stationed caseload', () => {
+    const w = cadreWorld();
+    const exited = Array.from(w.hh.registry).map((r, h) => (r === Registry.Exited ? h : -1)).filter((h) => h >= 0);
+    expect(exited.length).toBe(3);
+    w.hh.gone[exited[0]] = 1;
+    w.hh.gone[exited[1]] = 1;
+    recountCaseloads(w);
+    // 12 registered + 0.3 × 1 exited still here = 12.3 → 12.
+    expect(w.cadres.caseload[2]).toBe(12);
+  });
 });
 
 describe('stationed cadre burnout', () => {
