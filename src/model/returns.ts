@@ -8,7 +8,8 @@
  * weighs gets temporary
  * assistance for the shortfall; one that cannot work and is not on dibao is put on dibao; one with a
  * laborer and no post, whom a public-welfare post (paid ecoJobWage) would lift above the standard, gets
- * one. It returns only if none applies.
+ * one. A fallback needs the monitoring cadres to reach the household in time (monitoringReach, the
+ * capacity the village's stationed cadres have left). It returns if not reached or if none applies.
  * A return within 24 months of the exit makes that exit not durable.
  */
 import { uniformAt } from '../engine/random.js';
