@@ -46,6 +46,18 @@ export function normalAt(key: number, agent: number, step: number, slot = 0): nu
   return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
 }
 
+/**
+ * The radius of normalAt(key, agent, step, slot): √(−2 ln(1 − u₁)) of its first uniform, so
+ * |normalAt(key, agent, step, slot)| ≤ normalRadiusAt(key, agent, step, slot). One uniform and no
+ * cosine: code can tell from it alone when a normal draw cannot matter.
+ */
+export function normalRadiusAt(key: number, agent: number, step: number, slot = 0): number {
+  return Math.sqrt(-2 * Math.log(1 - uniformAt(key, agent, step, 2 * slot)));
+}
+
+/** Largest radius of any normal draw: √(−2 ln 2⁻³²) ≈ 6.6604 for the smallest 1 − u of a 32-bit uniform, rounded up. */
+export const NORMAL_RADIUS_MAX = 6.67;
+
 /** Derives a stream key from the run seed and a stream name with seedrandom's fast xor4096 generator. */
 export function streamKey(seed: number, name: string): number {
   return seedrandom.xor4096(`${seed}:${name}`).int32() >>> 0;

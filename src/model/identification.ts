@@ -14,20 +14,8 @@ import { grantEntitlements } from './assistance.js';
 import { assignCadre } from './cadre-placement.js';
 import { precision } from './cadres.js';
 import { plainPasses } from './household-index.js';
-import { assessIncome, yearIncome } from './registry-assessment.js';
+import { assessIncome, surelyAssessedAbove, yearIncome } from './registry-assessment.js';
 import { Registry, type World } from './world.js';
-
-/**
- * Largest radius of a normal draw: √(−2 ln 2⁻³²) ≈ 6.6604 for the smallest 1 − u of a 32-bit uniform
- * (engine/random.ts), rounded up.
- */
-const R_MAX = 6.67;
-/**
- * Relative margin over the line for skipping a household by its bound on assessed income: far above the
- * rounding of the few operations between the bound and the assessed income (about 1e-15), so a skipped
- * household is one whose assessed income would clear the line.
- */
-const CLEAR_MARGIN = 1e-9;
 
 const BINS = 1 << 15;
 const LOG_MIN = Math.log(1);
@@ -83,25 +71,14 @@ export function identifyNewPoor(w: World): void {
     villageQuality[v] = b > a ? sq / (b - a) : p.initialCadreQuality;
   }
   const lean = !plainPasses(w);
-  const aKey = w.streams.assessment.key;
-  const slot = DRAW.assessment.identifyIncome;
-  // A household whose assessed income clears the line whatever its draw is skipped (see assessedAbove).
-  const clears = w.line * (1 + CLEAR_MARGIN);
   for (let h = 0; h < w.nHouseholds; h++) {
     if (hh.registry[h] !== Registry.None || hh.gone[h] === 1) continue;
     const v = hh.village[h];
     const y = yearIncome(w, h);
-    if (lean && y > 0) {
-      // Assessed income is y × exp(sd × r × cos(…)) with r = √(−2 ln(1 − u1)) of the draw's first
-      // uniform: at least y × exp(−|sd| × r), and r ≤ R_MAX for any draw.
-      const sd = Math.abs(p.assessmentNoise * (1 - p.assessmentQualityEffect * villageQuality[v]));
-      if (y * Math.exp(-sd * R_MAX) > clears) continue;
-      const x = sd * Math.sqrt(-2 * Math.log(1 - uniformAt(aKey, h, w.step, 2 * slot)));
-      // exp(−x) ≥ 1 − x: the cheaper test first (for x < 0.5, where 1 − x loses nothing to rounding).
-      if (x < 0.5 && y * (1 - x) > clears) continue;
-      if (y * Math.exp(-x) > clears) continue;
-    }
-    const assessed = assessIncome(w, h, y, villageQuality[v], slot);
+    // A household whose assessed income clears the line whatever its draw is not registered: skipped
+    // without drawing the whole assessment.
+    if (lean && surelyAssessedAbove(w, h, y, villageQuality[v], DRAW.assessment.identifyIncome, w.line)) continue;
+    const assessed = assessIncome(w, h, y, villageQuality[v], DRAW.assessment.identifyIncome);
     if (assessed >= w.line) continue;
     if (uniformAt(key, h, w.step, DRAW.identification.register) >= p.identificationRate * villagePrecision[v]) continue;
     hh.registry[h] = Registry.Registered;

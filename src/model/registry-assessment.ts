@@ -2,7 +2,7 @@
  * Income assessment by cadres, shared by identification, exit and return checks: the true yearly
  * income seen through a log-normal error that shrinks with the assessing cadre's quality.
  */
-import { normalAt } from '../engine/random.js';
+import { NORMAL_RADIUS_MAX, normalAt, normalRadiusAt } from '../engine/random.js';
 import type { World } from './world.js';
 
 /** This calendar year's mean income of household h so far, per capita (yuan/year). */
@@ -27,6 +27,29 @@ export function stableIncome(w: World, h: number): number {
 export function assessIncome(w: World, h: number, income: number, quality: number, slot: number): number {
   const sd = w.p.assessmentNoise * (1 - w.p.assessmentQualityEffect * quality);
   return income * Math.exp(sd * normalAt(w.streams.assessment.key, h, w.step, slot));
+}
+
+/**
+ * Relative margin over the level for {@link surelyAssessedAbove}: far above the rounding of the few
+ * operations between its bound and the assessed income (about 1e-15).
+ */
+const ABOVE_MARGIN = 1e-9;
+
+/**
+ * True when assessIncome(w, h, income, quality, slot) is surely above `level` (> 0), judged without the
+ * whole draw: assessed income is income × exp(sd × z) with |z| ≤ r, the draw's radius (normalRadiusAt,
+ * one uniform), and r ≤ NORMAL_RADIUS_MAX for any draw. A check that skips these households skips none
+ * it would have kept; the plain kernel (household-index.ts) never asks.
+ */
+export function surelyAssessedAbove(w: World, h: number, income: number, quality: number, slot: number, level: number): boolean {
+  if (!(income > 0) || !(level > 0)) return false;
+  const sd = Math.abs(w.p.assessmentNoise * (1 - w.p.assessmentQualityEffect * quality));
+  const clears = level * (1 + ABOVE_MARGIN);
+  if (income * Math.exp(-sd * NORMAL_RADIUS_MAX) > clears) return true;
+  const x = sd * normalRadiusAt(w.streams.assessment.key, h, w.step, slot);
+  // exp(−x) ≥ 1 − x: the cheaper test first (for x < 0.5, where 1 − x loses nothing to rounding).
+  if (x < 0.5 && income * (1 - x) > clears) return true;
+  return income * Math.exp(-x) > clears;
 }
 
 /** Quality of the cadre assessing household h (its own cadre, or the village's first). */

@@ -8,6 +8,8 @@ import { firstAtOrAfter, plainPasses, registryIndex, usePlainPasses } from '../.
 import { defaultParams } from '../../src/model/parameters.js';
 import type { ScheduleChange } from '../../src/model/schedule.js';
 import { advanceRun, finishRun, startRun, type RunSpec, type RunState } from '../../src/model/simulate.js';
+import { DRAW } from '../../src/model/draws.js';
+import { assessIncome, surelyAssessedAbove } from '../../src/model/registry-assessment.js';
 import { Registry, type World } from '../../src/model/world.js';
 
 const from2017 = (key: ScheduleChange['key'], value: number): ScheduleChange => ({ kind: 'step', key, at: { year: 2017, month: 1 }, value });
@@ -106,5 +108,31 @@ describe('registryIndex', () => {
     const ids = Int32Array.from([2, 5, 9, 40]);
     expect([0, 2, 3, 5, 9, 10, 40, 41].map((h) => firstAtOrAfter(ids, 4, h))).toEqual([0, 0, 1, 1, 2, 3, 3, 4]);
     expect(firstAtOrAfter(ids, 0, 3)).toBe(0);
+  });
+});
+
+describe('surelyAssessedAbove', () => {
+  it('is true only where the assessed income is above the level, and often enough to skip most checks', () => {
+    const s = startRun({ params: defaultParams(), schedule: [], seed: 9, scale: 0.001, endYear: 2015 });
+    advanceRun(s, 11); // November: the year's income so far is known (December's year end resets it)
+    const w = s.w;
+    let sure = 0;
+    let checks = 0;
+    for (const level of [w.line, 2 * w.line, 5 * w.line]) {
+      for (const quality of [0, 0.5, 1]) {
+        for (let h = 0; h < w.nHouseholds; h++) {
+          const y = w.hh.incomeYearSum[h] / w.month;
+          checks++;
+          if (!surelyAssessedAbove(w, h, y, quality, DRAW.assessment.identifyIncome, level)) continue;
+          sure++;
+          expect(assessIncome(w, h, y, quality, DRAW.assessment.identifyIncome), `household ${h}`).toBeGreaterThan(level);
+        }
+      }
+    }
+    expect(sure / checks).toBeGreaterThan(0.3);
+    expect(sure).toBeLessThan(checks);
+    // Never for a non-positive income or level.
+    expect(surelyAssessedAbove(w, 0, 0, 0.5, DRAW.assessment.identifyIncome, w.line)).toBe(false);
+    expect(surelyAssessedAbove(w, 0, 1e9, 0.5, DRAW.assessment.identifyIncome, 0)).toBe(false);
   });
 });
