@@ -27,6 +27,14 @@ export function withRunFlags<T>(y: Argv<T>): Argv<T & RunFlags> {
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing output directory' }) as Argv<T & RunFlags>;
 }
 
+/** The Slurm array-job flags that sweep and optimize share (with --emit slurm). */
+export function withArrayJobFlags<T>(y: Argv<T>): Argv<T> {
+  return y
+    .option('cpus-per-task', { type: 'number', describe: 'with --emit slurm: CPUs (worker threads) per array task (default 1)' })
+    .option('partition', { type: 'string', describe: 'with --emit slurm: Slurm partition' })
+    .option('time', { type: 'string', describe: 'with --emit slurm: time limit per array task, e.g. 02:00:00' }) as Argv<T>;
+}
+
 /** Run settings given on the command line (only those given). */
 export function runOverrides(f: RunFlags): { endYear?: number; scale?: number; replicates?: number; seed?: number } {
   const o: { endYear?: number; scale?: number; replicates?: number; seed?: number } = {};
