@@ -31,12 +31,21 @@ const CTORS = {
   i8: Int8Array,
 } as const;
 
-/** Allocates one zero-filled typed array of length `n` per column of `spec`. */
-export function allocateColumns<S extends Record<string, ColumnType>>(spec: S, n: number): Columns<S> {
+/**
+ * Allocates one zero-filled typed array of length `n` per column of `spec`; with `shared`, each on a
+ * SharedArrayBuffer of its own, so threads can work on the same columns.
+ */
+export function allocateColumns<S extends Record<string, ColumnType>>(spec: S, n: number, shared = false): Columns<S> {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`allocateColumns: n must be a non-negative integer, got ${n}`);
   // Object.fromEntries builds an object with fast (shape-based) properties; assigning computed keys in a
   // loop would leave it in dictionary mode, and every column lookup in a hot loop would be a hash probe.
-  return Object.fromEntries(Object.entries(spec).map(([name, type]) => [name, new CTORS[type](n)])) as Columns<S>;
+  return Object.fromEntries(
+    Object.entries(spec).map(([name, type]) => {
+      const C = CTORS[type];
+      // (The union of the constructors only takes ArrayBuffer in TypeScript's types; each takes a shared one.)
+      return [name, shared ? new C(new SharedArrayBuffer(n * C.BYTES_PER_ELEMENT) as unknown as ArrayBuffer) : new C(n)];
+    }),
+  ) as Columns<S>;
 }
 
 /** Bytes held by the columns (for memory reports). */

@@ -6,6 +6,7 @@
  * (test/model/branching.test.ts pins it byte for byte); only the time is saved.
  */
 import { MetricTable } from '../engine/results.js';
+import { rowViews, SEQUENTIAL, type HouseholdBlocks } from './household-blocks.js';
 import { HouseholdTally } from './household-tally.js';
 import type { Metric } from './metrics.js';
 import type { ParamKey } from './parameters.js';
@@ -67,6 +68,12 @@ function cloneColumns<C extends Record<string, ArrayLike<number> & { slice(): un
   return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice()])) as C;
 }
 
+/** The same blocks with scratch rows of their own, run in this thread. */
+function branchBlocks(b: HouseholdBlocks): HouseholdBlocks {
+  const out = new Float64Array(b.out.length);
+  return { ...b, out, rows: rowViews(out, b.count), exec: SEQUENTIAL };
+}
+
 function cloneFlows(f: StepFlows): StepFlows {
   return { ...f, exits: f.exits.slice(), spending: f.spending.slice() };
 }
@@ -99,6 +106,8 @@ export function branchRun(s: RunState, spec: RunSpec): RunState {
     durable: w.durable.slice(),
     flows: cloneFlows(w.flows),
     tally: cloneTally(w.tally),
+    // Its own scratch rows; a branch runs its blocks in this thread (the trunk's threads work on the trunk's columns).
+    blocks: branchBlocks(w.blocks),
   };
   const monthly = new MetricTable<Metric>(s.monthly.metrics, s.monthly.rows);
   monthly.data.set(s.monthly.data.subarray(0, (w.step + 1) * s.monthly.metrics.length));

@@ -29,6 +29,9 @@ const REGISTERED_HOUSEHOLDS = 17;
 const REGISTERED_CHRONIC = 18;
 const SLOTS = 19;
 
+/** Slots of the tally's sums (a block row of the income pass holds them first, household-blocks.ts). */
+export const TALLY_SLOTS = SLOTS;
+
 /**
  * The sums live in one Float64Array, not in object fields: the income loop adds to them for every
  * household every month, and an array slot is one load and one store where a double field is boxed.
@@ -72,52 +75,10 @@ export class HouseholdTally {
   get registeredChronic(): number { return this.sums[REGISTERED_CHRONIC]; }
 }
 
-/** Adds one household of `n` persons with per-capita income `y` and relocation debt `debt` (yuan) to the tally's sums. */
-export function tallyHousehold(
-  t: Float64Array,
-  n: number,
-  y: number,
-  line: number,
-  registry: number,
-  returned: number,
-  industryMember: number,
-  relocated: number,
-  onDibao: number,
-  motivation: number,
-  waiting: number,
-  chronic: number,
-  debt: number,
-): void {
-  t[PERSONS] += n;
-  const reg = registry === Registry.Registered;
-  if (reg) {
-    t[OFFICIAL] += n;
-    t[REGISTERED_INCOME_SUM] += y * n;
-    if (waiting === 1) t[WAITING] += n;
-    t[REGISTERED_HOUSEHOLDS]++;
-    t[REGISTERED_CHRONIC] += chronic;
-  }
-  if (y < line) {
-    t[TRUE_POOR] += n;
-    t[POOR_INCOME_SUM] += y * n;
-    t[GAP_SUM] += (n * (line - y)) / line;
-    if (!reg) t[EXCLUDED] += n;
-  } else if (reg) t[INCLUDED] += n;
-  if (y < 1.5 * line) t[VULNERABLE] += n;
-  t[INCOME_SUM] += y * n;
-  if (industryMember !== 0) t[INDUSTRY] += n;
-  if (relocated === 1) t[RELOCATED] += n;
-  if (onDibao === 1) t[DIBAO] += n;
-  if (registry === Registry.Exited || returned === 1) t[EVER_EXITED] += n;
-  t[MOTIVATION] += motivation * n;
-  t[RELOCATION_DEBT] += debt;
-}
-
 /**
- * The sums of {@link tallyHousehold} that do not depend on registry states, dibao or resettlement, for
- * one household. With {@link tallyRegistryHousehold} over the households of the registry index
- * (household-index.ts) and then {@link finishRegistryTally}, the sums are those of tallyHousehold over
- * every household: each sum is added to in the same household order.
+ * The sums that do not depend on registry states, dibao or resettlement, for one household. With
+ * {@link tallyRegistryHousehold} over the households of the registry index (household-index.ts) and
+ * then {@link finishRegistryTally}, they are the month's sums over every household.
  */
 export function tallyAnyHousehold(t: Float64Array, n: number, y: number, line: number, industryMember: number, motivation: number, debt: number): void {
   t[PERSONS] += n;
@@ -134,7 +95,7 @@ export function tallyAnyHousehold(t: Float64Array, n: number, y: number, line: n
 }
 
 /**
- * The other sums of {@link tallyHousehold}, for a household of the registry index: a household outside
+ * The other sums, for a household of the registry index: a household outside
  * it (not in the registry, not resettled, not on dibao, never returned) adds nothing to them. The
  * excluded slot meanwhile holds the registered poor persons; {@link finishRegistryTally} turns it into
  * the excluded (truly poor, not registered) persons.
@@ -170,15 +131,33 @@ export function finishRegistryTally(t: Float64Array): void {
   t[EXCLUDED] = t[TRUE_POOR] - t[EXCLUDED];
 }
 
-/** Counts every household afresh into `t`, judging poverty on `income` (per capita). */
+/**
+ * Counts every household afresh into `t`, judging poverty on `income` (per capita). The sums of
+ * tallyAnyHousehold are taken block by block and the blocks added in order, as the income pass does
+ * (household-blocks.ts); the registry sums over every household in id order.
+ */
 export function countHouseholds(w: World, t: HouseholdTally, income: Float32Array): HouseholdTally {
   t.reset(w.step);
   const { size, registry, returned, industryMember, relocated, onDibao, motivation, waiting, gone, chronic, relocationDebt } = w.hh;
   const line = w.line;
   const sums = t.sums;
+  const row = BLOCK_ROW;
+  const { householdStart, count } = w.blocks;
+  for (let b = 0; b < count; b++) {
+    row.fill(0);
+    for (let h = householdStart[b]; h < householdStart[b + 1]; h++) {
+      if (gone[h] === 1) continue;
+      tallyAnyHousehold(row, size[h], income[h], line, industryMember[h], motivation[h], relocationDebt[h]);
+    }
+    for (let k = 0; k < SLOTS; k++) sums[k] += row[k];
+  }
   for (let h = 0; h < w.nHouseholds; h++) {
     if (gone[h] === 1) continue;
-    tallyHousehold(sums, size[h], income[h], line, registry[h], returned[h], industryMember[h], relocated[h], onDibao[h], motivation[h], waiting[h], chronic[h], relocationDebt[h]);
+    tallyRegistryHousehold(sums, size[h], income[h], line, registry[h], returned[h], relocated[h], onDibao[h], waiting[h], chronic[h]);
   }
+  finishRegistryTally(sums);
   return t;
 }
+
+/** Scratch of one block's sums for countHouseholds. */
+const BLOCK_ROW = new Float64Array(SLOTS);

@@ -15,6 +15,7 @@
  */
 import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
+import { runBlocks, type BlockKernel } from './household-blocks.js';
 import { firstAtOrAfter, type HouseholdIndex, registryIndex } from './household-index.js';
 import { Registry, Spend, type World } from './world.js';
 
@@ -24,39 +25,50 @@ import { Registry, Spend, type World } from './world.js';
  * only its households.
  */
 export function updateVillageNorms(w: World, idx?: HouseholdIndex): void {
-  for (let v = 0; v < w.nVillages; v++) updateVillageNorm(w, v, idx);
+  for (let v = 0; v < w.nVillages; v++) w.villages.norm[v] = villageNorm(w, v);
+  updateWaitingShares(w, idx);
 }
 
-/** {@link updateVillageNorms} for village v alone: it reads only the village's own households. */
-function updateVillageNorm(w: World, v: number, idx?: HouseholdIndex): void {
-  const { motivation, registry, waiting, gone } = w.hh;
-  const vl = w.villages;
+/** Mean motivation of village v's households (0 without any): it reads only the village's own households. */
+function villageNorm(w: World, v: number): number {
+  const { motivation, gone } = w.hh;
   let s = 0;
   let n = 0;
-  let reg = 0;
-  let wait = 0;
-  const end = vl.hhEnd[v];
-  for (let h = vl.hhStart[v]; h < end; h++) {
+  const end = w.villages.hhEnd[v];
+  for (let h = w.villages.hhStart[v]; h < end; h++) {
     if (gone[h] === 1) continue;
     s += motivation[h];
     n++;
-    if (idx === undefined && registry[h] === Registry.Registered) {
-      reg++;
-      wait += waiting[h];
-    }
   }
-  if (idx !== undefined) {
-    const ids = idx.ids;
-    for (let i = firstAtOrAfter(ids, idx.count, vl.hhStart[v]); i < idx.count && ids[i] < end; i++) {
-      const h = ids[i];
-      if (gone[h] === 1 || registry[h] !== Registry.Registered) continue;
-      reg++;
-      wait += waiting[h];
+  return n > 0 ? s / n : 0;
+}
+
+/** Each village's share of registered households waiting for help, and whether it runs a culture programme. */
+function updateWaitingShares(w: World, idx?: HouseholdIndex): void {
+  const { registry, waiting, gone } = w.hh;
+  const vl = w.villages;
+  for (let v = 0; v < w.nVillages; v++) {
+    let reg = 0;
+    let wait = 0;
+    const end = vl.hhEnd[v];
+    if (idx === undefined) {
+      for (let h = vl.hhStart[v]; h < end; h++) {
+        if (gone[h] === 1 || registry[h] !== Registry.Registered) continue;
+        reg++;
+        wait += waiting[h];
+      }
+    } else {
+      const ids = idx.ids;
+      for (let i = firstAtOrAfter(ids, idx.count, vl.hhStart[v]); i < idx.count && ids[i] < end; i++) {
+        const h = ids[i];
+        if (gone[h] === 1 || registry[h] !== Registry.Registered) continue;
+        reg++;
+        wait += waiting[h];
+      }
     }
+    vl.waitingShare[v] = reg > 0 ? wait / reg : 0;
+    vl.cultureProgram[v] = vl.cultureKey[v] < w.p.culturalMotivation ? 1 : 0;
   }
-  vl.norm[v] = n > 0 ? s / n : 0;
-  vl.waitingShare[v] = reg > 0 ? wait / reg : 0;
-  vl.cultureProgram[v] = vl.cultureKey[v] < w.p.culturalMotivation ? 1 : 0;
 }
 
 /** Peer multiplier of entry into waiting for a village share s: 1 at the neutral share (neutralWaitingShare), slope k. */
@@ -76,36 +88,16 @@ export function updateMotivation(w: World): void {
   const hh = w.hh;
   const vl = w.villages;
   const t = w.step;
-  const mKey = w.streams.motivation.key;
   const wKey = w.streams.waiting.key;
-  const { village, motivation, registry, onDibao, dibaoMonths, waiting, gone } = hh;
-  const { norm, cultureProgram, waitingShare } = vl;
-  const { peerPull, cultureEffect, dependencyMonths, dependencyErosion: erosion } = p;
+  const { village, registry, onDibao, dibaoMonths, waiting, gone } = hh;
+  const { cultureProgram, waitingShare } = vl;
+  const { dependencyMonths } = p;
   const { waitingEntryRate, dependencyEntryFactor, waitingExitRate, cultureExitRate, cultureEntryReduction, waitingPeerEffect, neutralWaitingShare } = p;
-  // Uniform drift within ±motivationDrift (2 × drift × (u − 0.5)).
-  const driftWidth = 2 * p.motivationDrift;
-  // Motivation of every household, village by village when the villages' ranges cover the households
-  // in order (as the population lays them out): each village's norms from its households as they are,
-  // then its households' update, while they are still in cache (a village's norms read only its own
-  // households, so this equals all norms first). Otherwise all norms first, then every household.
-  const tiled = villagesTile(w);
-  if (!tiled) updateVillageNorms(w, idx);
-  for (let v = 0; v < (tiled ? w.nVillages : 1); v++) {
-    if (tiled) updateVillageNorm(w, v, idx);
-    const a = tiled ? vl.hhStart[v] : 0;
-    const b = tiled ? vl.hhEnd[v] : w.nHouseholds;
-    for (let h = a; h < b; h++) {
-      if (gone[h] === 1) continue;
-      const u = tiled ? v : village[h];
-      const dependent = onDibao[h] === 1 && dibaoMonths[h] > dependencyMonths;
-      const m = motivation[h];
-      let dm = peerPull * (norm[u] - m);
-      if (cultureProgram[u] === 1) dm += cultureEffect * (1 - m);
-      if (dependent) dm -= erosion * m;
-      const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
-      motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
-    }
-  }
+  // Waiting shares and programmes first (they read registry and waiting states, which the motivation
+  // update leaves alone); then motivation, block by block (household-blocks.ts), with the norms.
+  if (w.blocks.tiled) updateWaitingShares(w, idx);
+  else updateVillageNorms(w, idx);
+  runBlocks(w, MOTIVATION_BLOCKS);
 
   let programmes = 0;
   for (let v = 0; v < w.nVillages; v++) programmes += vl.cultureProgram[v];
@@ -132,6 +124,46 @@ export function updateMotivation(w: World): void {
     }
   }
 }
+
+/**
+ * The motivation update of one block's households. Blocks of whole villages (a world whose villages
+ * tile the households): each village's norm from its households as they are, then its households'
+ * update while they are still in cache. A village's norm reads only its own households, so this equals
+ * all norms first. One block of a hand-built world: the norms were set before, then every household.
+ */
+export const MOTIVATION_BLOCKS: BlockKernel = {
+  name: 'motivation',
+  run(w: World, b: number): void {
+    const p = w.p;
+    const vl = w.villages;
+    const t = w.step;
+    const mKey = w.streams.motivation.key;
+    const { village, motivation, onDibao, dibaoMonths, gone } = w.hh;
+    const { norm, cultureProgram } = vl;
+    const { peerPull, cultureEffect, dependencyMonths, dependencyErosion: erosion } = p;
+    // Uniform drift within ±motivationDrift (2 × drift × (u − 0.5)).
+    const driftWidth = 2 * p.motivationDrift;
+    const tiled = w.blocks.tiled;
+    const vFirst = tiled ? w.blocks.villageStart[b] : 0;
+    const vEnd = tiled ? w.blocks.villageStart[b + 1] : 1;
+    for (let v = vFirst; v < vEnd; v++) {
+      if (tiled) norm[v] = villageNorm(w, v);
+      const first = tiled ? vl.hhStart[v] : w.blocks.householdStart[b];
+      const end = tiled ? vl.hhEnd[v] : w.blocks.householdStart[b + 1];
+      for (let h = first; h < end; h++) {
+        if (gone[h] === 1) continue;
+        const u = tiled ? v : village[h];
+        const dependent = onDibao[h] === 1 && dibaoMonths[h] > dependencyMonths;
+        const m = motivation[h];
+        let dm = peerPull * (norm[u] - m);
+        if (cultureProgram[u] === 1) dm += cultureEffect * (1 - m);
+        if (dependent) dm -= erosion * m;
+        const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
+        motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
+      }
+    }
+  },
+};
 
 /** True when the villages' household ranges cover households 0 … n − 1 in order, one after another. */
 export function villagesTile(w: World): boolean {

@@ -19,6 +19,7 @@ import {
 } from './world.js';
 import { povertyLine, supervisionPressure } from './government.js';
 import { circumstanceFactor, refreshConstraints } from './household-income.js';
+import { singleBlock } from './household-blocks.js';
 import { HouseholdTally } from './household-tally.js';
 
 /**
@@ -59,12 +60,14 @@ export function populationSizes(p: Params, scale: number): { households: number;
 export function allocateWorld(
   opts: WorldOptions,
   sizes: { households: number; villages: number; cadres: number },
+  shared = false,
 ): World {
   const p = { ...opts.params };
-  const hh = allocateColumns(HOUSEHOLD_COLUMNS, sizes.households);
-  const villages = allocateColumns(VILLAGE_COLUMNS, sizes.villages);
-  const cadres = allocateColumns(CADRE_COLUMNS, sizes.cadres);
-  const industries = allocateColumns(INDUSTRY_COLUMNS, INDUSTRY_TYPES.length);
+  // On shared memory when threads will work on the columns (household-blocks.ts).
+  const hh = allocateColumns(HOUSEHOLD_COLUMNS, sizes.households, shared);
+  const villages = allocateColumns(VILLAGE_COLUMNS, sizes.villages, shared);
+  const cadres = allocateColumns(CADRE_COLUMNS, sizes.cadres, shared);
+  const industries = allocateColumns(INDUSTRY_COLUMNS, INDUSTRY_TYPES.length, shared);
   return {
     p,
     series: opts.series,
@@ -95,6 +98,7 @@ export function allocateWorld(
     durable: new Float64Array(opts.steps + 1),
     flows: newFlows(),
     tally: new HouseholdTally(),
+    blocks: singleBlock(sizes.villages, sizes.households),
   };
 }
 

@@ -8,6 +8,7 @@ import { runStep } from '../engine/plan.js';
 import { placeCadres } from './cadre-placement.js';
 import { registerInitialQuota } from './identification.js';
 import { updateCoverage } from './industries.js';
+import { layoutBlocks, SEQUENTIAL_BLOCKS, type BlockExecutorFactory } from './household-blocks.js';
 import { METRIC_INFO, METRICS, type Metric } from './metrics.js';
 import { initWaiting, updateVillageNorms } from './motivation.js';
 import { DURABLE_MONTHS } from './returns.js';
@@ -64,22 +65,28 @@ export function createStreams(seed: number): Streams {
   };
 }
 
-/** Builds the initial world of a run (December 2013, registry built, cadres placed). */
-export function initWorld(spec: RunSpec): World {
+/**
+ * Builds the initial world of a run (December 2013, registry built, cadres placed). `blocks` says who
+ * runs the passes over every household (household-blocks.ts): this thread by default; the results are
+ * the same bytes either way.
+ */
+export function initWorld(spec: RunSpec, blocks: BlockExecutorFactory = SEQUENTIAL_BLOCKS): World {
   const steps = (spec.endYear - START_YEAR) * 12;
   const series = expandSchedule(spec.params, spec.schedule, START_YEAR, steps);
   const params = { ...spec.params };
   for (const [k, s] of series) params[k] = s[0];
   const opts = { params, series, streams: createStreams(spec.seed), scale: spec.scale, startYear: START_YEAR, steps };
   const sizes = populationSizes(params, spec.scale);
-  const w = allocateWorld(opts, sizes);
+  const w = allocateWorld(opts, sizes, blocks.shared);
   populate(w);
+  w.blocks = layoutBlocks(w, blocks.shared);
   updateCoverage(w);
   registerInitialQuota(w);
   initWaiting(w);
   placeCadres(w, sizes.stationed);
   updateVillageNorms(w);
   w.leaveProbability = leaveProbability(w);
+  w.blocks.exec = blocks.create(w);
   return w;
 }
 
@@ -92,10 +99,10 @@ export interface RunState {
   readonly steps: number;
 }
 
-/** Builds the initial world and records its row (step 0). */
-export function startRun(spec: RunSpec): RunState {
+/** Builds the initial world and records its row (step 0). A run with threads must end in {@link finishRun} or {@link closeRun}. */
+export function startRun(spec: RunSpec, blocks: BlockExecutorFactory = SEQUENTIAL_BLOCKS): RunState {
   if (!(spec.endYear > START_YEAR)) throw new RangeError(`runSimulation: endYear must be after ${START_YEAR}, got ${spec.endYear}`);
-  const w = initWorld(spec);
+  const w = initWorld(spec, blocks);
   const steps = (spec.endYear - START_YEAR) * 12;
   const monthly = new MetricTable<Metric>(METRICS, steps + 1);
   recordStep(w, monthly);
@@ -114,9 +121,15 @@ export function advanceRun(s: RunState, toStep: number, onYear?: (year: number) 
   }
 }
 
+/** Stops the run's threads, if it has any (finishRun does this too). */
+export function closeRun(s: RunState): void {
+  s.w.blocks.exec.close();
+}
+
 /** Closes a run that has reached its last step: durable exits, yearly rows. */
 export function finishRun(s: RunState): RunResult {
   const { w, monthly, steps, spec } = s;
+  closeRun(s);
   if (w.step !== steps) throw new Error(`finishRun: the run is at step ${w.step} of ${steps}`);
   fillDurableExits(w, monthly, steps);
   const years = Array.from({ length: spec.endYear - START_YEAR + 1 }, (_, i) => START_YEAR + i);
@@ -124,9 +137,14 @@ export function finishRun(s: RunState): RunResult {
 }
 
 /** Runs one replicate and returns its monthly and yearly tables. */
-export function runSimulation(spec: RunSpec, onYear?: (year: number) => void): RunResult {
-  const s = startRun(spec);
-  advanceRun(s, s.steps, onYear);
+export function runSimulation(spec: RunSpec, onYear?: (year: number) => void, blocks: BlockExecutorFactory = SEQUENTIAL_BLOCKS): RunResult {
+  const s = startRun(spec, blocks);
+  try {
+    advanceRun(s, s.steps, onYear);
+  } catch (err) {
+    closeRun(s);
+    throw err;
+  }
   return finishRun(s);
 }
 

@@ -4,6 +4,7 @@
  */
 import { allocateColumns, type Columns } from '../engine/columns.js';
 import type { RandomStream } from '../engine/random.js';
+import type { HouseholdBlocks } from './household-blocks.js';
 import type { HouseholdTally } from './household-tally.js';
 import type { ParamKey, Params } from './parameters.js';
 
@@ -278,6 +279,8 @@ export interface World {
   flows: StepFlows;
   /** Household sums for this month's results row (see household-tally.ts). */
   readonly tally: HouseholdTally;
+  /** The blocks the passes over every household run in, and who runs them (household-blocks.ts). */
+  blocks: HouseholdBlocks;
 }
 
 export function newFlows(): StepFlows {

@@ -1,0 +1,153 @@
+/**
+ * Household blocks: the passes over every household (shocks, motivation, industry participation,
+ * income) run block by block, so that threads can share them (src/node/block-threads.ts) and a run gives
+ * the same bytes with any number of threads.
+ *
+ * A block is a run of whole villages of about BLOCK_HOUSEHOLDS households. Its bounds depend only on the
+ * world's layout, never on the thread count. A block kernel changes only its own households and
+ * villages, and writes what it adds up (persons, incomes, spending) into its own row of `out`; the
+ * phase then adds the rows in block order. So every sum is taken in the same order whether one thread
+ * runs all blocks or several threads run some each. Anything shared between villages (the industries'
+ * member counts, the spending accounts, the month's tally) is changed only there, on the calling thread.
+ */
+import type { World } from './world.js';
+
+/** Households a block aims at: large enough that a block is far more work than handing it to a thread. */
+export const BLOCK_HOUSEHOLDS = 4096;
+
+/** Slots of a block's row in `out` (the most any kernel writes). */
+export const BLOCK_SLOTS = 32;
+
+/** The block kernels, by name (a thread is told a name, not handed a function). */
+export type BlockKernelName = 'shocks' | 'motivation' | 'participation' | 'income';
+
+/** One pass over the households of a block. */
+export interface BlockKernel {
+  readonly name: BlockKernelName;
+  /** Runs the pass over block `b` of `w.blocks`; writes only the block's households, villages and row of `out`. */
+  run(w: World, b: number): void;
+}
+
+/** Runs a kernel over every block: all in this thread, or shared among threads. */
+export interface BlockExecutor {
+  /** Threads the blocks are shared among (1: this thread alone). */
+  readonly threads: number;
+  run(w: World, kernel: BlockKernel): void;
+  /** Stops any threads (a run calls it when it ends). */
+  close(): void;
+}
+
+/** How a run gets its executor: a world allocated on shared memory if `shared`, then `create`. */
+export interface BlockExecutorFactory {
+  readonly shared: boolean;
+  create(w: World): BlockExecutor;
+}
+
+export interface HouseholdBlocks {
+  readonly count: number;
+  /** Villages of block b: villageStart[b] … villageStart[b + 1] − 1. */
+  readonly villageStart: Int32Array;
+  /** Households of block b: householdStart[b] … householdStart[b + 1] − 1. */
+  readonly householdStart: Int32Array;
+  /** False when the villages' households do not lie one village after another (a hand-built world): one block of everything. */
+  readonly tiled: boolean;
+  /** count × BLOCK_SLOTS sums; a kernel zeroes its block's row first (openRow). */
+  readonly out: Float64Array;
+  /** Row b of `out` as a view (made once, so kernels allocate nothing). */
+  readonly rows: readonly Float64Array[];
+  exec: BlockExecutor;
+}
+
+/** Block rows over `out`, one view per block. */
+export function rowViews(out: Float64Array, count: number): Float64Array[] {
+  return Array.from({ length: count }, (_, b) => out.subarray(b * BLOCK_SLOTS, (b + 1) * BLOCK_SLOTS));
+}
+
+/** Every block in this thread, in order. */
+export const SEQUENTIAL: BlockExecutor = {
+  threads: 1,
+  run(w, kernel) {
+    for (let b = 0; b < w.blocks.count; b++) kernel.run(w, b);
+  },
+  close() {},
+};
+
+/** The sequential factory: a plain world, every block in this thread. */
+export const SEQUENTIAL_BLOCKS: BlockExecutorFactory = { shared: false, create: () => SEQUENTIAL };
+
+function float64(n: number, shared: boolean): Float64Array {
+  return shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n);
+}
+
+/** One block holding every village and household (any layout). */
+export function singleBlock(nVillages: number, nHouseholds: number): HouseholdBlocks {
+  const out = float64(BLOCK_SLOTS, false);
+  return {
+    count: 1,
+    villageStart: Int32Array.of(0, nVillages),
+    householdStart: Int32Array.of(0, nHouseholds),
+    tiled: false,
+    out,
+    rows: rowViews(out, 1),
+    exec: SEQUENTIAL,
+  };
+}
+
+/**
+ * Blocks of whole villages, each closed once it holds BLOCK_HOUSEHOLDS households or more, when the
+ * villages tile the households (village v holds hhStart[v] … hhEnd[v] − 1, one after another, from 0 to
+ * nHouseholds); otherwise a single block.
+ */
+export function layoutBlocks(w: World, shared: boolean): HouseholdBlocks {
+  const { hhStart, hhEnd } = w.villages;
+  let next = 0;
+  for (let v = 0; v < w.nVillages; v++) {
+    if (hhStart[v] !== next || hhEnd[v] < next) return singleBlock(w.nVillages, w.nHouseholds);
+    next = hhEnd[v];
+  }
+  if (next !== w.nHouseholds || w.nVillages === 0) return singleBlock(w.nVillages, w.nHouseholds);
+  const villages: number[] = [0];
+  const households: number[] = [0];
+  for (let v = 0; v < w.nVillages; v++) {
+    if (hhEnd[v] - households[households.length - 1] >= BLOCK_HOUSEHOLDS || v === w.nVillages - 1) {
+      villages.push(v + 1);
+      households.push(hhEnd[v]);
+    }
+  }
+  const count = villages.length - 1;
+  const out = float64(count * BLOCK_SLOTS, shared);
+  return {
+    count,
+    villageStart: Int32Array.from(villages),
+    householdStart: Int32Array.from(households),
+    tiled: true,
+    out,
+    rows: rowViews(out, count),
+    exec: SEQUENTIAL,
+  };
+}
+
+/** Runs `kernel` over every block of `w` with the world's executor. */
+export function runBlocks(w: World, kernel: BlockKernel): void {
+  w.blocks.exec.run(w, kernel);
+}
+
+/** Block b's row of `out`, zeroed. */
+export function openRow(w: World, b: number): Float64Array {
+  const row = w.blocks.rows[b];
+  row.fill(0);
+  return row;
+}
+
+/** Slot `slot` of every block's row, added in block order. */
+export function blockSum(w: World, slot: number): number {
+  const { rows, count } = w.blocks;
+  let s = 0;
+  for (let b = 0; b < count; b++) s += rows[b][slot];
+  return s;
+}
+
+/** Blocks [first, last) of thread `i` of `threads`: contiguous shares, the same for every run of a world. */
+export function threadShare(count: number, threads: number, i: number): [number, number] {
+  return [Math.floor((i * count) / threads), Math.floor(((i + 1) * count) / threads)];
+}
