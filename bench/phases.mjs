@@ -1,17 +1,20 @@
 // Where the time goes: one baseline replicate with a timer around each phase (and recording).
-// Usage: node bench/phases.mjs [scale]   (needs dist/: npm run build)
+// Usage: node bench/phases.mjs [scale] [endYear] [threads]   (needs dist/: npm run build)
 import { MetricTable } from '../dist/engine/results.js';
 import { METRICS } from '../dist/model/metrics.js';
 import { defaultParams, initWorld } from '../dist/model/simulate.js';
 import { PHASES } from '../dist/model/plan.js';
 import { recordStep } from '../dist/model/record.js';
+import { threadedBlocks } from '../dist/node/block-threads.js';
 
 const scale = Number(process.argv[2] ?? 0.01);
-const spec = { params: defaultParams(), schedule: [], seed: 1, scale, endYear: 2020 };
+const endYear = Number(process.argv[3] ?? 2020);
+const threads = Number(process.argv[4] ?? 1);
+const spec = { params: defaultParams(), schedule: [], seed: 1, scale, endYear };
 const t0 = performance.now();
-const w = initWorld(spec);
+const w = initWorld(spec, threadedBlocks(threads));
 const init = performance.now() - t0;
-const steps = 84;
+const steps = (endYear - 2013) * 12;
 const table = new MetricTable(METRICS, steps + 1);
 const time = Object.fromEntries([...PHASES.map((p) => [p.name, 0]), ['record', 0]]);
 for (let t = 1; t <= steps; t++) {
@@ -25,10 +28,13 @@ for (let t = 1; t <= steps; t++) {
   recordStep(w, table);
   time.record += performance.now() - a;
 }
+w.blocks.exec.close();
 const total = Object.values(time).reduce((x, y) => x + y, 0);
 const hm = w.nHouseholds * steps;
 console.log(JSON.stringify({
   scale,
+  endYear,
+  threads: w.blocks.exec.threads,
   households: w.nHouseholds,
   initSeconds: Number((init / 1000).toFixed(3)),
   stepSeconds: Number((total / 1000).toFixed(3)),

@@ -19,7 +19,7 @@ import { DEFAULT_COMPARISON } from './defaults.js';
 import { usageDiagnostic } from './usage-messages.js';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { releaseOutputFolders } from '../node/output-folder.js';
-import { withAdaptiveFlags, withRunFlags } from './shared-flags.js';
+import { withAdaptiveFlags, withRunFlags, withThreadsFlag } from './shared-flags.js';
 
 /** A command-line usage problem found by yargs (unknown flag, missing argument). */
 class UsageError extends Error {}
@@ -54,8 +54,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       'run <scenario>',
       'run the replicates of one scenario and write yearly.csv, monthly.csv, summary.json, manifest.json',
       (y) =>
-        withAdaptiveFlags(withRunFlags(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' })))
+        withThreadsFlag(withAdaptiveFlags(withRunFlags(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml or .json)' }))))
           .example('povsim run scenarios/baseline.yaml', 'the baseline, 20 replicates at 1:100')
+          .example('povsim run scenarios/baseline.yaml --scale 1 --replicates 1 --threads 2', 'the whole province, one replicate on two threads (the same results as one)')
           .example('povsim run scenarios/baseline.yaml --target-half-width 0.05', 'add batches of replicates until each year\'s mean incidence is within ±0.05 pp')
           .example('povsim run scenarios/baseline.yaml --replicates 50 --scale 0.001 --out out/quick', 'a quick, smaller run')
           .example('povsim run scenarios/all-four.yaml --seed 7 --workers 1 --json', 'one thread, JSON summary on stdout'),

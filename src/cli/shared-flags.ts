@@ -27,6 +27,18 @@ export function withRunFlags<T>(y: Argv<T>): Argv<T & RunFlags> {
     .option('force', { type: 'boolean', default: false, describe: 'replace an existing output directory' }) as Argv<T & RunFlags>;
 }
 
+/** `run --threads`: threads per replicate for the passes over every household. */
+export interface ThreadsFlag {
+  threads?: number;
+}
+
+export function withThreadsFlag<T>(y: Argv<T>): Argv<T & ThreadsFlag> {
+  return y.option('threads', {
+    type: 'number',
+    describe: 'threads each replicate shares its passes over every household among; the results are the same bytes (default: the cores the workers leave idle, for 250,000 households or more)',
+  }) as Argv<T & ThreadsFlag>;
+}
+
 /** The Slurm array-job flags that sweep and optimize share (with --emit slurm). */
 export function withArrayJobFlags<T>(y: Argv<T>): Argv<T> {
   return y

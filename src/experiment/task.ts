@@ -6,7 +6,8 @@ import { METRICS, type Metric } from '../model/metrics.js';
 import type { Params } from '../model/parameters.js';
 import type { ScheduleChange } from '../model/schedule.js';
 import { branchRun, divergenceStep, startKey } from '../model/branching.js';
-import { advanceRun, finishRun, runSimulation, startRun, type RunResult, type RunSpec } from '../model/simulate.js';
+import { SEQUENTIAL_BLOCKS, type BlockExecutorFactory } from '../model/household-blocks.js';
+import { advanceRun, closeRun, finishRun, runSimulation, startRun, type RunResult, type RunSpec, type RunState } from '../model/simulate.js';
 
 export interface RunTask {
   /** Caller's index, returned with the result (results are ordered by it, never by completion). */
@@ -50,9 +51,9 @@ function resultOf(task: RunTask, r: RunResult): TaskResult {
   };
 }
 
-/** Runs a task in this thread. */
-export function executeTask(task: RunTask): TaskResult {
-  return resultOf(task, runSimulation(specOf(task)));
+/** Runs a task in this thread; `blocks` may share its passes over every household among threads (the result is the same). */
+export function executeTask(task: RunTask, blocks: BlockExecutorFactory = SEQUENTIAL_BLOCKS): TaskResult {
+  return resultOf(task, runSimulation(specOf(task), undefined, blocks));
 }
 
 /** Fewest shared months worth a copy of the world: below this a task runs on its own. */
@@ -88,16 +89,36 @@ export function groupTasks(tasks: readonly RunTask[], maxSize: number): RunTask[
  * Runs a group in this thread: the trunk (the first task) once up to each branch point, each other task
  * from a copy of the trunk's world there. Each result equals {@link executeTask} of its task byte for
  * byte. `onResult` gets them as they finish (branches first, the trunk last). `stop`, asked before
- * each branch, ends the group early by throwing (an aborted run).
+ * each branch, ends the group early by throwing (an aborted run). `blocks` may share the trunk's passes
+ * over every household among threads (branches run in this thread); the results are the same.
  */
-export function executeTaskGroup(tasks: readonly RunTask[], onResult: (r: TaskResult) => void, stop?: () => boolean): void {
+export function executeTaskGroup(
+  tasks: readonly RunTask[],
+  onResult: (r: TaskResult) => void,
+  stop?: () => boolean,
+  blocks: BlockExecutorFactory = SEQUENTIAL_BLOCKS,
+): void {
   if (tasks.length === 0) return;
-  const trunk = startRun(specOf(tasks[0]));
+  const trunk = startRun(specOf(tasks[0]), blocks);
+  try {
+    runGroup(trunk, tasks, onResult, stop, blocks);
+  } finally {
+    closeRun(trunk);
+  }
+}
+
+function runGroup(
+  trunk: RunState,
+  tasks: readonly RunTask[],
+  onResult: (r: TaskResult) => void,
+  stop: (() => boolean) | undefined,
+  blocks: BlockExecutorFactory,
+): void {
   const branches = tasks.slice(1).map((t) => ({ t, at: divergenceStep(trunk.spec, specOf(t)) })).sort((a, b) => a.at - b.at);
   for (const { t, at } of branches) {
     if (stop?.()) throw new Error('aborted');
     if (at <= Math.max(1, trunk.w.step)) {
-      onResult(executeTask(t)); // no prefix left to share
+      onResult(executeTask(t, blocks)); // no prefix left to share
       continue;
     }
     advanceRun(trunk, at - 1);

@@ -37,9 +37,9 @@ export interface BlockExecutor {
   close(): void;
 }
 
-/** How a run gets its executor: a world allocated on shared memory if `shared`, then `create`. */
+/** How a run gets its executor: a world allocated on shared memory if `shares` says so for its size, then `create`. */
 export interface BlockExecutorFactory {
-  readonly shared: boolean;
+  shares(households: number): boolean;
   create(w: World): BlockExecutor;
 }
 
@@ -73,7 +73,7 @@ export const SEQUENTIAL: BlockExecutor = {
 };
 
 /** The sequential factory: a plain world, every block in this thread. */
-export const SEQUENTIAL_BLOCKS: BlockExecutorFactory = { shared: false, create: () => SEQUENTIAL };
+export const SEQUENTIAL_BLOCKS: BlockExecutorFactory = { shares: () => false, create: () => SEQUENTIAL };
 
 function float64(n: number, shared: boolean): Float64Array {
   return shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n);

@@ -77,9 +77,10 @@ export function initWorld(spec: RunSpec, blocks: BlockExecutorFactory = SEQUENTI
   for (const [k, s] of series) params[k] = s[0];
   const opts = { params, series, streams: createStreams(spec.seed), scale: spec.scale, startYear: START_YEAR, steps };
   const sizes = populationSizes(params, spec.scale);
-  const w = allocateWorld(opts, sizes, blocks.shared);
+  const shared = blocks.shares(sizes.households);
+  const w = allocateWorld(opts, sizes, shared);
   populate(w);
-  w.blocks = layoutBlocks(w, blocks.shared);
+  w.blocks = layoutBlocks(w, shared);
   updateCoverage(w);
   registerInitialQuota(w);
   initWaiting(w);

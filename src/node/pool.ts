@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { AUTO_THREADS_MIN_HOUSEHOLDS, threadedBlocks } from './block-threads.js';
 import { executeTaskGroup, groupTasks, type RunTask, type TaskResult, type TaskRunner } from '../experiment/task.js';
 
 /** Where the compiled worker lives. */
@@ -37,6 +38,12 @@ export interface PoolOptions {
    * (a signal cannot reach a thread busy in a synchronous run).
    */
   inThread?: boolean;
+  /**
+   * Threads each run shares its passes over every household among (household-blocks.ts); results do
+   * not depend on it. Default: the cores the workers leave idle (workers ÷ workers busy), for worlds of
+   * AUTO_THREADS_MIN_HOUSEHOLDS or more; a given count applies to every world.
+   */
+  threads?: number;
 }
 
 /** Whether {@link runTasks} runs in this thread for this worker count (see PoolOptions.inThread). */
@@ -57,6 +64,24 @@ export function groupLimit(tasks: number, workers: number): number {
   return Math.max(1, Math.ceil(tasks / (2 * Math.max(1, workers))));
 }
 
+/** What a worker is sent: a group of tasks, and the threads its runs use (worker.ts). */
+export interface WorkerJob {
+  group: RunTask[];
+  threads: ThreadsPerRun;
+}
+
+/** Threads per run, and the fewest households for which a world uses them (threadedBlocks). */
+export interface ThreadsPerRun {
+  threads: number;
+  minHouseholds: number;
+}
+
+/** The threads each run gets when `busy` workers run: as asked, or the cores the workers leave idle. */
+export function threadsPerRun(opts: PoolOptions, busy: number): ThreadsPerRun {
+  if (opts.threads !== undefined) return { threads: opts.threads, minHouseholds: 0 };
+  return { threads: Math.max(1, Math.floor(opts.workers / Math.max(1, busy))), minHouseholds: AUTO_THREADS_MIN_HOUSEHOLDS };
+}
+
 /** Runs all tasks and returns their results in task order. */
 export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Promise<TaskResult[]> {
   const results: TaskResult[] = new Array(tasks.length);
@@ -72,10 +97,12 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
     opts.onDone?.(done, tasks.length);
   };
   if (opts.signal?.aborted) throw new Error('aborted');
+  const busy = Math.min(workers, groups.length);
+  const threads = threadsPerRun(opts, busy);
   if (workers === 1 && (opts.inThread ?? runsInThread(1))) {
     for (const g of groups) {
       if (opts.signal?.aborted) throw new Error('aborted');
-      executeTaskGroup(g, accept, () => opts.signal?.aborted === true);
+      executeTaskGroup(g, accept, () => opts.signal?.aborted === true, threadedBlocks(threads.threads, threads.minHouseholds));
       await new Promise((r) => setImmediate(r)); // let signals and progress bars through
     }
     // a signal that arrived during the last task: the caller must not write a complete-looking output
@@ -101,10 +128,10 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
       if (next < groups.length) {
         const g = groups[next++];
         pending.set(w, g.length);
-        w.postMessage(g);
+        w.postMessage({ group: g, threads } satisfies WorkerJob);
       } else void w.terminate();
     };
-    const workerCount = Math.min(workers, groups.length);
+    const workerCount = busy;
     for (let k = 0; k < workerCount; k++) {
       const w = new Worker(workerUrl());
       pool.push(w);

@@ -96,7 +96,7 @@ describe('runSweep', () => {
     const dir = join(tempDir(), 'streaming');
     const journaledBeforeReturn: number[] = [];
     const executor: SweepRunOptions['executor'] = async (tasks, pool) => {
-      const results = tasks.map(executeTask);
+      const results = tasks.map((t) => executeTask(t));
       // deliver in reverse order, as a pool of fast and slow workers might
       for (let i = tasks.length - 1; i >= 0; i--) {
         pool.onResult?.(results[i], i);

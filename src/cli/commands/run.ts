@@ -11,9 +11,9 @@ import type { CliIO } from '../io.js';
 import { defaultOutputDir, prepareOutputDir, writeOutputFolder } from '../output-dir.js';
 import { startProgress } from '../progress.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
-import { adaptiveOverrides, runOverrides, type AdaptiveFlags, type RunFlags } from '../shared-flags.js';
+import { adaptiveOverrides, runOverrides, type AdaptiveFlags, type RunFlags, type ThreadsFlag } from '../shared-flags.js';
 
-export interface RunArgs extends RunFlags, AdaptiveFlags {
+export interface RunArgs extends RunFlags, AdaptiveFlags, ThreadsFlag {
   scenario: string;
 }
 
@@ -28,10 +28,22 @@ export function checkWorkers(workers: number | undefined): number {
   return workers;
 }
 
+/** Checks a --threads value (undefined: chosen per batch, see PoolOptions.threads). */
+export function checkThreads(threads: number | undefined): number | undefined {
+  if (threads === undefined) return undefined;
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+    throw new InputError([
+      { code: 'bad-flag', file: '(command line)', line: 0, column: 0, key: '--threads', message: `must be a whole number from 1 to 64, got ${threads}`, hint: 'leave it out to use the cores the workers leave idle' },
+    ]);
+  }
+  return threads;
+}
+
 export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal): Promise<number> {
   const t0 = Date.now();
   const scenario = loadScenario(args.scenario, { runOverrides: runOverrides(args) });
   const workers = checkWorkers(args.workers);
+  const threads = checkThreads(args.threads);
   const spec: ScenarioSpec = { name: scenario.name, values: scenario.values, schedule: scenario.schedule, ...scenario.run };
   const dir = args.out ?? defaultOutputDir([], scenario.name, args.scenario);
   prepareOutputDir(dir, args.force, 'run');
@@ -40,7 +52,7 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
   let total = spec.replicates;
   let doneBefore = 0;
   const progress = startProgress(io, scenario.name, total, args.quiet || args.json);
-  const pool = poolRunner({ workers, signal, onDone: (d) => progress.update(doneBefore + d, total) });
+  const pool = poolRunner({ workers, threads, signal, onDone: (d) => progress.update(doneBefore + d, total) });
   let run;
   try {
     run = await runScenarioToPrecision(spec, true, async (tasks) => {

@@ -1,0 +1,107 @@
+/**
+ * Threads within one run: the passes over every household (household-blocks.ts) shared among worker
+ * threads over shared memory. Thread i of T runs the blocks threadShare(count, T, i); this thread is
+ * thread 0 and waits for the others at the end of each pass. Every sum is added in block order, so the
+ * results are the same bytes with any number of threads (test/node/block-threads.test.ts).
+ */
+import { Worker } from 'node:worker_threads';
+import { SEQUENTIAL, SEQUENTIAL_BLOCKS, threadShare, type BlockExecutor, type BlockExecutorFactory } from '../model/household-blocks.js';
+import { BLOCK_KERNEL_LIST } from '../model/block-kernels.js';
+import { shareWorld, STATE_LENGTH, writeState } from '../model/world-share.js';
+import type { World } from '../model/world.js';
+import { CONTROL, FAILURE_BYTES, recordFailure, type BlockThreadData } from './block-control.js';
+
+/** Where the compiled thread entry lives (as for the pool's workers, pool.ts). */
+function blockWorkerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('../../dist/node/block-worker.js', here) : new URL('./block-worker.js', here);
+}
+
+/** How long a thread may take to start before the run gives up, ms. */
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * Fewest households for which threads pay when the count is chosen for the user: at 1:100 (100,000
+ * households) a pass is a few milliseconds and two threads gain nothing; at 1:10 they save about a
+ * third (docs/performance.md).
+ */
+export const AUTO_THREADS_MIN_HOUSEHOLDS = 250_000;
+
+/**
+ * Blocks on `threads` threads (1: this thread alone, a plain world); with `minHouseholds`, only for a
+ * world of at least that many households (smaller ones run in this thread).
+ */
+export function threadedBlocks(threads: number, minHouseholds = 0): BlockExecutorFactory {
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threadedBlocks: threads must be a whole number ≥ 1, got ${threads}`);
+  if (threads === 1) return SEQUENTIAL_BLOCKS;
+  const shares = (households: number): boolean => households >= minHouseholds;
+  return { shares, create: (w) => (shares(w.nHouseholds) ? startThreads(w, threads) : SEQUENTIAL) };
+}
+
+function startThreads(w: World, threads: number): BlockExecutor {
+  // A world whose villages do not tile the households is one block: nothing to share.
+  const count = w.blocks.count;
+  const n = Math.min(threads, count);
+  if (!w.blocks.tiled || n < 2) return SEQUENTIAL;
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL.slots * 4));
+  const state = new Float64Array(new SharedArrayBuffer(STATE_LENGTH * 8));
+  const failure = new Uint8Array(new SharedArrayBuffer(FAILURE_BYTES));
+  const world = shareWorld(w);
+  const workers: Worker[] = [];
+  for (let i = 1; i < n; i++) {
+    const [first, last] = threadShare(count, n, i);
+    const data: BlockThreadData = { world, control, state, failure, first, last };
+    const t = new Worker(blockWorkerUrl(), { workerData: data });
+    // A thread that fails to load says so here once this thread's event loop runs; until then the
+    // start-up wait below times out with a plain message.
+    t.on('error', (err) => recordFailure(control, failure, err.message));
+    workers.push(t);
+  }
+  let closed = false;
+  const stop = (): void => {
+    if (closed) return;
+    closed = true;
+    Atomics.store(control, CONTROL.quit, 1);
+    Atomics.add(control, CONTROL.generation, 1);
+    Atomics.notify(control, CONTROL.generation);
+    for (const t of workers) t.unref();
+  };
+  // Each thread says it is ready once it has loaded the kernels; a thread that cannot start never does.
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (let ready = Atomics.load(control, CONTROL.ready); ready < workers.length; ready = Atomics.load(control, CONTROL.ready)) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      stop();
+      for (const t of workers) void t.terminate();
+      throw new Error(`block threads: only ${ready} of ${workers.length} threads started within ${START_TIMEOUT_MS / 1000} s (is dist/ built? npm run build)`);
+    }
+    Atomics.wait(control, CONTROL.ready, ready, Math.min(left, 100));
+  }
+  const [first, last] = threadShare(count, n, 0);
+  const index = new Map(BLOCK_KERNEL_LIST.map((k, i) => [k.name, i]));
+  return {
+    threads: n,
+    run(world, kernel) {
+      if (closed) throw new Error('block threads: the run has ended');
+      writeState(world, state);
+      Atomics.store(control, CONTROL.kernel, index.get(kernel.name)!);
+      Atomics.store(control, CONTROL.done, 0);
+      Atomics.add(control, CONTROL.generation, 1);
+      Atomics.notify(control, CONTROL.generation);
+      for (let b = first; b < last; b++) kernel.run(world, b);
+      for (let done = Atomics.load(control, CONTROL.done); done < workers.length; done = Atomics.load(control, CONTROL.done)) {
+        Atomics.wait(control, CONTROL.done, done);
+      }
+      if (Atomics.load(control, CONTROL.failed) !== 0) {
+        stop();
+        throw new Error(`block threads: ${failureText(failure)}`);
+      }
+    },
+    close: stop,
+  };
+}
+
+function failureText(failure: Uint8Array): string {
+  const end = failure.indexOf(0);
+  return new TextDecoder().decode(failure.slice(0, end < 0 ? failure.length : end));
+}

@@ -1,0 +1,147 @@
+/**
+ * Threads within one run (src/node/block-threads.ts): the passes over every household shared among 1,
+ * 2 or 3 threads give the same bytes in every column of the world and every metric at every step, with
+ * scheduled changes in the middle of the run to the levers and to a parameter each pass reads (the
+ * threads must see each month's parameters).
+ * The threads load dist/ (built by the test setup).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { layoutBlocks, BLOCK_HOUSEHOLDS, threadShare } from '../../src/model/household-blocks.js';
+import { defaultParams } from '../../src/model/parameters.js';
+import type { ScheduleChange } from '../../src/model/schedule.js';
+import { advanceRun, closeRun, initWorld, startRun, type RunSpec, type RunState } from '../../src/model/simulate.js';
+import type { World } from '../../src/model/world.js';
+import { threadedBlocks } from '../../src/node/block-threads.js';
+
+const from2015 = (key: ScheduleChange['key'], value: number): ScheduleChange => ({ kind: 'step', key, at: { year: 2015, month: 3 }, value });
+
+/** Every column of the world as bytes, one buffer per group. */
+function worldBytes(w: World): Buffer[] {
+  const groups = [w.hh, w.villages, w.cadres, w.industries] as Record<string, ArrayLike<number> & { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }>[];
+  const out: Buffer[] = [];
+  for (const g of groups) for (const c of Object.values(g)) out.push(Buffer.from(new Uint8Array(c.buffer, c.byteOffset, c.byteLength)));
+  return out;
+}
+
+/** The first step at which run `b` differs from run `a` (world columns or metric rows), or null. */
+function firstDifference(a: RunState, b: RunState): string | null {
+  for (let t = 1; t <= a.steps; t++) {
+    advanceRun(a, t);
+    advanceRun(b, t);
+    const wa = worldBytes(a.w);
+    const wb = worldBytes(b.w);
+    for (let i = 0; i < wa.length; i++) if (!wa[i].equals(wb[i])) return `step ${t}: column ${i}`;
+    const ma = Buffer.from(a.monthly.data.buffer, 0, (t + 1) * a.monthly.metrics.length * 8);
+    const mb = Buffer.from(b.monthly.data.buffer, 0, (t + 1) * b.monthly.metrics.length * 8);
+    if (!ma.equals(mb)) return `step ${t}: metrics`;
+    if (a.w.budgetLeft !== b.w.budgetLeft) return `step ${t}: budget`;
+  }
+  return null;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'povsim-threads-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('threads within one run', () => {
+  const spec: RunSpec = {
+    params: defaultParams(),
+    // The four levers, and one parameter that each pass over every household reads itself.
+    schedule: [
+      from2015('industryCoverage', 0.9),
+      from2015('culturalMotivation', 0.5),
+      from2015('cadreEffort', 0.8),
+      from2015('subsidyLevel', 60000),
+      from2015('ruralIncomeGrowth', 0.06),
+      from2015('illnessMonthlyRate', 0.012),
+      from2015('motivationDrift', 0.02),
+      from2015('spontaneousJoinRate', 0.008),
+    ],
+    seed: 11,
+    scale: 0.004,
+    endYear: 2017,
+  };
+
+  it('blocks are whole villages of about BLOCK_HOUSEHOLDS households, fixed by the layout alone', () => {
+    const w = initWorld(spec);
+    const b = w.blocks;
+    expect(b.tiled).toBe(true);
+    let largestVillage = 0;
+    for (let v = 0; v < w.nVillages; v++) largestVillage = Math.max(largestVillage, w.villages.hhEnd[v] - w.villages.hhStart[v]);
+    expect(b.count).toBeGreaterThanOrEqual(Math.floor(w.nHouseholds / (BLOCK_HOUSEHOLDS + largestVillage)));
+    expect(b.count).toBeLessThanOrEqual(Math.ceil(w.nHouseholds / BLOCK_HOUSEHOLDS));
+    expect(b.householdStart[0]).toBe(0);
+    expect(b.householdStart[b.count]).toBe(w.nHouseholds);
+    expect(b.villageStart[b.count]).toBe(w.nVillages);
+    for (let k = 0; k < b.count; k++) {
+      expect(b.householdStart[k]).toBe(w.villages.hhStart[b.villageStart[k]]);
+      const size = b.householdStart[k + 1] - b.householdStart[k];
+      if (k < b.count - 1) {
+        expect(size).toBeGreaterThanOrEqual(BLOCK_HOUSEHOLDS);
+        expect(size).toBeLessThan(BLOCK_HOUSEHOLDS + largestVillage);
+      }
+    }
+    // The same blocks when laid out again (a thread count never enters).
+    expect(Array.from(layoutBlocks(w, true).householdStart)).toEqual(Array.from(b.householdStart));
+    // Thread shares cover every block once, in order.
+    for (const n of [1, 2, 3, 7]) {
+      const shares = Array.from({ length: n }, (_, i) => threadShare(b.count, n, i));
+      expect(shares[0][0]).toBe(0);
+      expect(shares[n - 1][1]).toBe(b.count);
+      for (let i = 1; i < n; i++) expect(shares[i][0]).toBe(shares[i - 1][1]);
+    }
+  });
+
+  it('2 and 3 threads give the bytes of 1 thread at every step, 2013–2017, with parameters changed in 2015', () => {
+    const one = startRun(spec);
+    expect(one.w.blocks.exec.threads).toBe(1);
+    for (const n of [2, 3]) {
+      const many = startRun(spec, threadedBlocks(n));
+      const solo = startRun(spec);
+      try {
+        // The threads are really there: no silent fall-back to this thread.
+        expect(many.w.blocks.exec.threads).toBe(n);
+        expect(many.w.hh.income.buffer).toBeInstanceOf(SharedArrayBuffer);
+        expect(firstDifference(solo, many)).toBeNull();
+      } finally {
+        closeRun(many);
+      }
+    }
+    closeRun(one);
+  }, 120_000);
+
+  it('a world below the automatic threshold stays in this thread, on plain memory', () => {
+    const s = startRun(spec, threadedBlocks(2, 1_000_000));
+    expect(s.w.blocks.exec.threads).toBe(1);
+    expect(s.w.hh.income.buffer).toBeInstanceOf(ArrayBuffer);
+    closeRun(s);
+  });
+
+  it('after the run has ended its threads refuse work instead of hanging', () => {
+    const s = startRun(spec, threadedBlocks(2));
+    closeRun(s);
+    expect(() => advanceRun(s, 1)).toThrow(/the run has ended/);
+  });
+
+  it('povsim run --threads 2 writes the same yearly.csv, monthly.csv and summary.json as --threads 1', async () => {
+    const quiet = { out: () => {}, err: () => {}, isTTY: false };
+    const args = ['--scale', '0.003', '--replicates', '1', '--end-year', '2019', '--quiet', '--force'];
+    const scenario = join(import.meta.dirname, '../../scenarios/all-four.yaml');
+    expect(await main(['run', scenario, '--threads', '1', '--out', join(tmp, 't1'), ...args], quiet)).toBe(0);
+    expect(await main(['run', scenario, '--threads', '2', '--out', join(tmp, 't2'), ...args], quiet)).toBe(0);
+    for (const f of ['yearly.csv', 'monthly.csv', 'summary.json']) {
+      expect(readFileSync(join(tmp, 't2', f)).equals(readFileSync(join(tmp, 't1', f))), f).toBe(true);
+    }
+    expect(readFileSync(join(tmp, 't1', 'yearly.csv'), 'utf8').split('\n').length).toBeGreaterThan(4);
+  }, 120_000);
+
+  it('--threads must be a whole number from 1 to 64 (exit code 2)', async () => {
+    const err: string[] = [];
+    const o = { out: () => {}, err: (t: string) => void err.push(t), isTTY: false };
+    expect(await main(['run', join(import.meta.dirname, '../../scenarios/baseline.yaml'), '--threads', '0', '--out', join(tmp, 'bad')], o)).toBe(2);
+    expect(err.join('\n')).toMatch(/--threads: must be a whole number from 1 to 64, got 0/);
+  });
+});
