@@ -1,18 +1,27 @@
 // One replicate of the baseline in this process (best of `repeats`); prints a JSON line with wall time,
 // nanoseconds per household-month and peak memory (this process's maximum resident set).
 // With `floor`, also times the floor kernel (bench/floor.mjs) over the same household-months.
-// Usage: node bench/one-run.mjs <scale> [endYear] [repeats] [floor]   (needs dist/: npm run build)
+// With `threads=N`, the run shares its passes over every household among N threads (the results are
+// the same bytes; src/node/block-threads.ts).
+// Usage: node bench/one-run.mjs <scale> [endYear] [repeats] [floor] [threads=N]   (needs dist/: npm run build)
 import { defaultParams, initWorld, runSimulation } from '../dist/model/simulate.js';
+import { threadedBlocks } from '../dist/node/block-threads.js';
 
-const scale = Number(process.argv[2] ?? 0.01);
-const endYear = Number(process.argv[3] ?? 2020);
-const repeats = Number(process.argv[4] ?? 1);
-const withFloor = process.argv[5] === 'floor';
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('threads=') && a !== 'floor');
+const scale = Number(positional[0] ?? 0.01);
+const endYear = Number(positional[1] ?? 2020);
+const repeats = Number(positional[2] ?? 1);
+const withFloor = process.argv.includes('floor');
+const threads = Number(process.argv.find((a) => a.startsWith('threads='))?.slice('threads='.length) ?? 1);
+if (!Number.isInteger(threads) || threads < 1) {
+  console.error(`one-run: threads must be a whole number ≥ 1, got ${threads}`);
+  process.exit(2);
+}
 const times = [];
 let households = 0;
 for (let i = 0; i < repeats; i++) {
   const t0 = performance.now();
-  const r = runSimulation({ params: defaultParams(), schedule: [], seed: 1 + i, scale, endYear });
+  const r = runSimulation({ params: defaultParams(), schedule: [], seed: 1 + i, scale, endYear }, undefined, threadedBlocks(threads));
   times.push((performance.now() - t0) / 1000);
   households = r.households;
 }
@@ -23,6 +32,7 @@ const out = {
   endYear,
   households,
   repeats,
+  threads,
   wallSeconds: Number(best.toFixed(3)),
   wallSecondsAll: times.map((t) => Number(t.toFixed(3))),
   householdMonthsPerSecond: Math.round((households * months) / best),

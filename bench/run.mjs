@@ -5,9 +5,11 @@
 //                 model ns ÷ floor ns per household-month (issue 11's target: ≤ 3)
 //   povsimRun     `povsim run` of that replicate as a user runs it, whole process (best of 3), and
 //                 the start-up alone (`povsim --version`)
-//   province      one replicate at 1:1, 2013–2020 (about 10 million households): wallSeconds, peakMemoryMB
+//   province      one replicate at 1:1, 2013–2020 (about 10 million households), as `povsim run` runs it:
+//                 its passes over every household on one thread per core (threads), wallSeconds,
+//                 peakMemoryMB; and oneThread: the same run on one thread (the same results)
 // Each model measurement runs in a fresh child process, so its peak memory (maxRSS) is its own.
-// --no-province (or POVSIM_BENCH_SKIP_PROVINCE=1) skips the 1:1 run (about 2 minutes, 1 GB).
+// --no-province (or POVSIM_BENCH_SKIP_PROVINCE=1) skips the 1:1 runs (about 3 minutes, 1 GB).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -56,7 +58,8 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 if (!skipProvince) {
-  const p = one(['1', '2020', '1']);
-  result.province = { ...p, wallSeconds: p.wallSeconds, peakMemoryMB: p.peakMemoryMB };
+  const p = one(['1', '2020', '1', `threads=${cpus().length}`]);
+  const single = one(['1', '2020', '1']);
+  result.province = { ...p, oneThread: { wallSeconds: single.wallSeconds, nsPerHouseholdMonth: single.nsPerHouseholdMonth, peakMemoryMB: single.peakMemoryMB } };
 }
 console.log(JSON.stringify(result));
