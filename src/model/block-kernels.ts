@@ -3,9 +3,12 @@ import type { BlockKernel, BlockKernelName } from './household-blocks.js';
 import { INCOME_BLOCKS } from './income.js';
 import { PARTICIPATION_BLOCKS } from './industry-participation.js';
 import { MOTIVATION_BLOCKS } from './motivation.js';
+import { INCOME_2013_BLOCKS, POPULATION_BLOCKS } from './population.js';
 import { SHOCK_BLOCKS } from './shocks.js';
 
 export const BLOCK_KERNELS: { readonly [K in BlockKernelName]: BlockKernel } = {
+  population: POPULATION_BLOCKS,
+  income2013: INCOME_2013_BLOCKS,
   shocks: SHOCK_BLOCKS,
   motivation: MOTIVATION_BLOCKS,
   participation: PARTICIPATION_BLOCKS,
@@ -13,4 +16,4 @@ export const BLOCK_KERNELS: { readonly [K in BlockKernelName]: BlockKernel } = {
 };
 
 /** The kernels in a fixed order: a thread is told a kernel by its place here. */
-export const BLOCK_KERNEL_LIST: readonly BlockKernel[] = [SHOCK_BLOCKS, MOTIVATION_BLOCKS, PARTICIPATION_BLOCKS, INCOME_BLOCKS];
+export const BLOCK_KERNEL_LIST: readonly BlockKernel[] = [POPULATION_BLOCKS, INCOME_2013_BLOCKS, SHOCK_BLOCKS, MOTIVATION_BLOCKS, PARTICIPATION_BLOCKS, INCOME_BLOCKS];

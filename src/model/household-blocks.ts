@@ -1,6 +1,6 @@
 /**
- * Household blocks: the passes over every household (shocks, motivation, industry participation,
- * income) run block by block, so that threads can share them (src/node/block-threads.ts) and a run gives
+ * Household blocks: the passes over every household (drawing the population, and each month shocks,
+ * motivation, industry participation and income) run block by block, so that threads can share them (src/node/block-threads.ts) and a run gives
  * the same bytes with any number of threads.
  *
  * A block is a run of whole villages of about BLOCK_HOUSEHOLDS households. Its bounds depend only on the
@@ -19,7 +19,7 @@ export const BLOCK_HOUSEHOLDS = 4096;
 export const BLOCK_SLOTS = 32;
 
 /** The block kernels, by name (a thread is told a name, not handed a function). */
-export type BlockKernelName = 'shocks' | 'motivation' | 'participation' | 'income';
+export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivation' | 'participation' | 'income';
 
 /** One pass over the households of a block. */
 export interface BlockKernel {

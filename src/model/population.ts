@@ -19,8 +19,8 @@ import {
 } from './world.js';
 import { povertyLine, supervisionPressure } from './government.js';
 import { circumstanceFactor, refreshConstraints } from './household-income.js';
-import { singleBlock } from './household-blocks.js';
 import { HouseholdTally } from './household-tally.js';
+import { runBlocks, singleBlock, type BlockKernel } from './household-blocks.js';
 
 /**
  * Characteristic industries and their return relative to `industryReturn` [assume]. A documented data
@@ -99,18 +99,24 @@ export function allocateWorld(
     flows: newFlows(),
     tally: new HouseholdTally(),
     blocks: singleBlock(sizes.villages, sizes.households),
+    productivityScale: 1,
   };
 }
 
 /** Draws villages, households and industries; sets 2013 incomes so the person-weighted mean is meanIncome2013. */
 export function populate(w: World): void {
+  populateVillages(w);
+  populateHouseholds(w);
+}
+
+/** The villages, and the households each holds (households lie village by village, in village order). */
+export function populateVillages(w: World): void {
   const p = w.p;
   const hh = w.hh;
   const vl = w.villages;
   const nH = w.nHouseholds;
   const nV = w.nVillages;
   const vKey = w.streams.village.key;
-  const hKey = w.streams.population.key;
 
   for (let v = 0; v < nV; v++) {
     vl.hhStart[v] = Math.floor((v * nH) / nV);
@@ -125,40 +131,18 @@ export function populate(w: World): void {
     vl.industryType[v] = Math.floor(uniformAt(vKey, v, 0, DRAW.village.industryType) * INDUSTRY_TYPES.length);
     for (let h = vl.hhStart[v]; h < vl.hhEnd[v]; h++) hh.village[h] = v;
   }
+}
 
-  // Size and labour are drawn jointly: households without a laborer are mostly elderly singles and
-  // couples (mean noLaborMeanSize); households with labour take the rest of the mean size.
-  const pSizeNoLabor = Math.min(1, Math.max(0, (p.noLaborMeanSize - 1) / 2));
-  const laborMean = (p.meanHouseholdSize - p.noLaborShare * p.noLaborMeanSize) / Math.max(1e-9, 1 - p.noLaborShare);
-  const pSize = Math.min(1, Math.max(0, (laborMean - 1) / 7));
-  const devSd = p.transientIncomeSd / Math.sqrt(Math.max(1e-9, 1 - p.transientPersistence * p.transientPersistence));
-  for (let h = 0; h < nH; h++) {
-    const v = hh.village[h];
-    let size = 1;
-    const noLabor = uniformAt(hKey, h, 0, DRAW.population.noLabor) < p.noLaborShare;
-    if (noLabor) for (let k = 0; k < 2; k++) size += uniformAt(hKey, h, 0, DRAW.population.size + k) < pSizeNoLabor ? 1 : 0;
-    else for (let k = 0; k < 7; k++) size += uniformAt(hKey, h, 0, DRAW.population.size + k) < pSize ? 1 : 0;
-    hh.size[h] = size;
-    if (noLabor) hh.laborers[h] = 0;
-    else {
-      let l = 1;
-      for (let k = 0; k < Math.min(3, size - 1); k++) if (uniformAt(hKey, h, 0, DRAW.population.laborer + k) < p.laborerChance) l++;
-      hh.laborers[h] = l;
-    }
-    hh.chronic[h] = uniformAt(hKey, h, 0, DRAW.population.chronic) < p.chronicIllnessShare ? 1 : 0;
-    hh.disabled[h] = uniformAt(hKey, h, 0, DRAW.population.disabled) < p.disabilityShare ? 1 : 0;
-    hh.school[h] = uniformAt(hKey, h, 0, DRAW.population.school) < p.schoolingShare ? 1 : 0;
-    hh.remote[h] = vl.remote[v] === 1 && uniformAt(hKey, h, 0, DRAW.population.remote) < p.remoteHouseholdShare ? 1 : 0;
-    hh.willing[h] = uniformAt(hKey, h, 0, DRAW.population.willing) < (hh.laborers[h] > 0 ? p.relocationWillingness : p.relocationWillingnessNoBase) ? 1 : 0;
-    hh.skill[h] = uniformAt(hKey, h, 0, DRAW.population.skill);
-    hh.motivation[h] = clamp01(p.initialMotivation + p.motivationSpread * normalAt(hKey, h, 0, DRAW.population.motivation), 0.02, 0.98);
-    hh.productivity[h] = Math.exp(p.incomeLogSd * normalAt(hKey, h, 0, DRAW.population.productivity)) * vl.incomeFactor[v];
-    hh.deviation[h] = devSd * normalAt(hKey, h, 0, DRAW.population.deviation);
-    hh.deviationFactor[h] = Math.exp(hh.deviation[h]);
-    hh.growth[h] = 1;
-    hh.cadre[h] = -1;
-    refreshConstraints(w, h);
-  }
+/**
+ * The households of the villages: their draws block by block (household-blocks.ts), then the 2013
+ * income normalization, then the industries. The normalization's sums are taken in household order in
+ * this thread, so the world is the same with any number of threads.
+ */
+export function populateHouseholds(w: World): void {
+  const p = w.p;
+  const hh = w.hh;
+  const nH = w.nHouseholds;
+  runBlocks(w, POPULATION_BLOCKS);
 
   // 2013 income is market income less expected out-of-pocket medical costs (as the income process
   // computes it later). Productivity is normalized so the person-weighted mean is meanIncome2013 [stat].
@@ -171,19 +155,9 @@ export function populate(w: World): void {
     marketSum += y * hh.size[h];
     medicalSum += expectedMedicalCost(p, hh.chronic[h]);
   }
-  const c = (p.meanIncome2013 * persons + medicalSum) / marketSum;
-  const line = povertyLine(w.startYear, p);
-  for (let h = 0; h < nH; h++) {
-    hh.productivity[h] *= c;
-    const y = hh.productivity[h] * hh.deviationFactor[h] * circumstanceFactor(w, h) - expectedMedicalCost(p, hh.chronic[h]) / hh.size[h];
-    hh.income[h] = y;
-    hh.incomeSmoothed[h] = y;
-    hh.incomeLastYear[h] = y;
-    // Unsafe housing is concentrated among low incomes (weights chosen so the overall share is about the parameter).
-    const weight = y < p.unsafeHousingIncomeBound * line ? p.unsafeHousingPoorWeight : p.unsafeHousingOtherWeight;
-    hh.unsafeHousing[h] = uniformAt(hKey, h, 0, DRAW.population.unsafeHousing) < p.unsafeHousingShare * weight ? 1 : 0;
-    hh.savings[h] = p.initialSavingsYears * 2 * uniformAt(hKey, h, 0, DRAW.population.savings) * y * hh.size[h];
-  }
+  w.productivityScale = (p.meanIncome2013 * persons + medicalSum) / marketSum;
+  runBlocks(w, INCOME_2013_BLOCKS);
+
   (w as { persons: number }).persons = persons;
   (w as { scaleUp: number }).scaleUp = p.ruralPopulation / persons;
 
@@ -195,6 +169,78 @@ export function populate(w: World): void {
     ind.logPrice[k] = 0;
   }
 }
+
+
+/** Each household's size, labour, circumstances, motivation and productivity (before normalization), for one block. */
+export const POPULATION_BLOCKS: BlockKernel = {
+  name: 'population',
+  run(w: World, b: number): void {
+    const p = w.p;
+    const hh = w.hh;
+    const vl = w.villages;
+    const hKey = w.streams.population.key;
+    const first = w.blocks.householdStart[b];
+    const end = w.blocks.householdStart[b + 1];
+    // Size and labour are drawn jointly: households without a laborer are mostly elderly singles and
+    // couples (mean noLaborMeanSize); households with labour take the rest of the mean size.
+    const pSizeNoLabor = Math.min(1, Math.max(0, (p.noLaborMeanSize - 1) / 2));
+    const laborMean = (p.meanHouseholdSize - p.noLaborShare * p.noLaborMeanSize) / Math.max(1e-9, 1 - p.noLaborShare);
+    const pSize = Math.min(1, Math.max(0, (laborMean - 1) / 7));
+    const devSd = p.transientIncomeSd / Math.sqrt(Math.max(1e-9, 1 - p.transientPersistence * p.transientPersistence));
+    for (let h = first; h < end; h++) {
+      const v = hh.village[h];
+      let size = 1;
+      const noLabor = uniformAt(hKey, h, 0, DRAW.population.noLabor) < p.noLaborShare;
+      if (noLabor) for (let k = 0; k < 2; k++) size += uniformAt(hKey, h, 0, DRAW.population.size + k) < pSizeNoLabor ? 1 : 0;
+      else for (let k = 0; k < 7; k++) size += uniformAt(hKey, h, 0, DRAW.population.size + k) < pSize ? 1 : 0;
+      hh.size[h] = size;
+      if (noLabor) hh.laborers[h] = 0;
+      else {
+        let l = 1;
+        for (let k = 0; k < Math.min(3, size - 1); k++) if (uniformAt(hKey, h, 0, DRAW.population.laborer + k) < p.laborerChance) l++;
+        hh.laborers[h] = l;
+      }
+      hh.chronic[h] = uniformAt(hKey, h, 0, DRAW.population.chronic) < p.chronicIllnessShare ? 1 : 0;
+      hh.disabled[h] = uniformAt(hKey, h, 0, DRAW.population.disabled) < p.disabilityShare ? 1 : 0;
+      hh.school[h] = uniformAt(hKey, h, 0, DRAW.population.school) < p.schoolingShare ? 1 : 0;
+      hh.remote[h] = vl.remote[v] === 1 && uniformAt(hKey, h, 0, DRAW.population.remote) < p.remoteHouseholdShare ? 1 : 0;
+      hh.willing[h] = uniformAt(hKey, h, 0, DRAW.population.willing) < (hh.laborers[h] > 0 ? p.relocationWillingness : p.relocationWillingnessNoBase) ? 1 : 0;
+      hh.skill[h] = uniformAt(hKey, h, 0, DRAW.population.skill);
+      hh.motivation[h] = clamp01(p.initialMotivation + p.motivationSpread * normalAt(hKey, h, 0, DRAW.population.motivation), 0.02, 0.98);
+      hh.productivity[h] = Math.exp(p.incomeLogSd * normalAt(hKey, h, 0, DRAW.population.productivity)) * vl.incomeFactor[v];
+      hh.deviation[h] = devSd * normalAt(hKey, h, 0, DRAW.population.deviation);
+      hh.deviationFactor[h] = Math.exp(hh.deviation[h]);
+      hh.growth[h] = 1;
+      hh.cadre[h] = -1;
+      refreshConstraints(w, h);
+    }
+  },
+};
+
+/** Productivity normalized by w.productivityScale, and the 2013 incomes, housing and savings that follow, for one block. */
+export const INCOME_2013_BLOCKS: BlockKernel = {
+  name: 'income2013',
+  run(w: World, b: number): void {
+    const p = w.p;
+    const hh = w.hh;
+    const hKey = w.streams.population.key;
+    const first = w.blocks.householdStart[b];
+    const end = w.blocks.householdStart[b + 1];
+    const c = w.productivityScale;
+    const line = povertyLine(w.startYear, p);
+    for (let h = first; h < end; h++) {
+      hh.productivity[h] *= c;
+      const y = hh.productivity[h] * hh.deviationFactor[h] * circumstanceFactor(w, h) - expectedMedicalCost(p, hh.chronic[h]) / hh.size[h];
+      hh.income[h] = y;
+      hh.incomeSmoothed[h] = y;
+      hh.incomeLastYear[h] = y;
+      // Unsafe housing is concentrated among low incomes (weights chosen so the overall share is about the parameter).
+      const weight = y < p.unsafeHousingIncomeBound * line ? p.unsafeHousingPoorWeight : p.unsafeHousingOtherWeight;
+      hh.unsafeHousing[h] = uniformAt(hKey, h, 0, DRAW.population.unsafeHousing) < p.unsafeHousingShare * weight ? 1 : 0;
+      hh.savings[h] = p.initialSavingsYears * 2 * uniformAt(hKey, h, 0, DRAW.population.savings) * y * hh.size[h];
+    }
+  },
+};
 
 /** Expected yearly out-of-pocket medical cost of a household without health assistance, yuan. */
 export function expectedMedicalCost(p: Params, chronic: number): number {

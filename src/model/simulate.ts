@@ -15,7 +15,7 @@ import { DURABLE_MONTHS } from './returns.js';
 import { leaveProbability } from './urbanization.js';
 import { defaultParams, type Params } from './parameters.js';
 import { PHASES } from './plan.js';
-import { allocateWorld, populate, populationSizes } from './population.js';
+import { allocateWorld, populateHouseholds, populateVillages, populationSizes } from './population.js';
 import { recordStep } from './record.js';
 import { expandSchedule, type ScheduleChange } from './schedule.js';
 import type { Streams, World } from './world.js';
@@ -79,15 +79,22 @@ export function initWorld(spec: RunSpec, blocks: BlockExecutorFactory = SEQUENTI
   const sizes = populationSizes(params, spec.scale);
   const shared = blocks.shares(sizes.households);
   const w = allocateWorld(opts, sizes, shared);
-  populate(w);
+  // The villages first: they fix the blocks, and the threads (if any) then share the households' draws.
+  populateVillages(w);
   w.blocks = layoutBlocks(w, shared);
-  updateCoverage(w);
-  registerInitialQuota(w);
-  initWaiting(w);
-  placeCadres(w, sizes.stationed);
-  updateVillageNorms(w);
-  w.leaveProbability = leaveProbability(w);
   w.blocks.exec = blocks.create(w);
+  try {
+    populateHouseholds(w);
+    updateCoverage(w);
+    registerInitialQuota(w);
+    initWaiting(w);
+    placeCadres(w, sizes.stationed);
+    updateVillageNorms(w);
+    w.leaveProbability = leaveProbability(w);
+  } catch (err) {
+    w.blocks.exec.close();
+    throw err;
+  }
   return w;
 }
 

@@ -1,7 +1,7 @@
 /**
  * A world as threads share it: the columns (on SharedArrayBuffers, see allocateWorld) and the fixed
  * facts of the world travel once, when a thread starts; the values a block kernel reads that change
- * during a run (parameters, step, month, year, line, wage index) are written to a shared array before
+ * during a run (parameters, step, month, year, line, ...) are written to a shared array before
  * each pass.
  */
 import { rowViews, SEQUENTIAL } from './household-blocks.js';
@@ -18,8 +18,6 @@ export interface SharedWorld {
   readonly nVillages: number;
   readonly nCadres: number;
   readonly nIndustries: number;
-  readonly persons: number;
-  readonly scaleUp: number;
   readonly startYear: number;
   /** Stream keys by stream (a kernel reads only `key`). */
   readonly streams: { readonly [S in keyof Streams]: { readonly name: string; readonly key: number } };
@@ -28,10 +26,10 @@ export interface SharedWorld {
 
 /**
  * The values a block kernel may read that change during a run, as one Float64Array: the step, month,
- * year, poverty line and wage index, then every parameter in PARAM_KEYS order (scheduled values change
+ * year, poverty line, wage index and productivity normalization, then every parameter in PARAM_KEYS order (scheduled values change
  * them month by month).
  */
-export const STATE_FIELDS = ['step', 'month', 'year', 'line', 'wageIndex'] as const;
+export const STATE_FIELDS = ['step', 'month', 'year', 'line', 'wageIndex', 'productivityScale'] as const;
 
 /** Length of a state array. */
 export const STATE_LENGTH = STATE_FIELDS.length + PARAM_KEYS.length;
@@ -49,8 +47,6 @@ export function shareWorld(w: World): SharedWorld {
     nVillages: w.nVillages,
     nCadres: w.nCadres,
     nIndustries: w.nIndustries,
-    persons: w.persons,
-    scaleUp: w.scaleUp,
     startYear: w.startYear,
     streams,
     blocks: { count, villageStart, householdStart, tiled, out },

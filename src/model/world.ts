@@ -281,6 +281,8 @@ export interface World {
   readonly tally: HouseholdTally;
   /** The blocks the passes over every household run in, and who runs them (household-blocks.ts). */
   blocks: HouseholdBlocks;
+  /** The 2013 productivity normalization (population.ts), set once the draws are made; 1 before. */
+  productivityScale: number;
 }
 
 export function newFlows(): StepFlows {

@@ -1,6 +1,6 @@
 /**
- * Threads within one run (src/node/block-threads.ts): the passes over every household shared among 1,
- * 2 or 3 threads give the same bytes in every column of the world and every metric at every step, with
+ * Threads within one run (src/node/block-threads.ts): the passes over every household (building the
+ * population, and every month's) shared among 1, 2 or 3 threads give the same bytes in every column of the world and every metric at every step, with
  * scheduled changes in the middle of the run to the levers and to a parameter each pass reads (the
  * threads must see each month's parameters).
  * The threads load dist/ (built by the test setup).
@@ -29,7 +29,8 @@ function worldBytes(w: World): Buffer[] {
 
 /** The first step at which run `b` differs from run `a` (world columns or metric rows), or null. */
 function firstDifference(a: RunState, b: RunState): string | null {
-  for (let t = 1; t <= a.steps; t++) {
+  // Step 0 is the world as built: the population's draws are shared among the threads too.
+  for (let t = 0; t <= a.steps; t++) {
     advanceRun(a, t);
     advanceRun(b, t);
     const wa = worldBytes(a.w);
