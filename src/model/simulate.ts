@@ -113,7 +113,12 @@ export function startRun(spec: RunSpec, blocks: BlockExecutorFactory = SEQUENTIA
   const w = initWorld(spec, blocks);
   const steps = (spec.endYear - START_YEAR) * 12;
   const monthly = new MetricTable<Metric>(METRICS, steps + 1);
-  recordStep(w, monthly);
+  try {
+    recordStep(w, monthly);
+  } catch (err) {
+    w.blocks.exec.close();
+    throw err;
+  }
   return { spec, w, monthly, steps };
 }
 

@@ -31,6 +31,8 @@ export interface BlockThreadData {
   /** Its blocks: first … last − 1. */
   first: number;
   last: number;
+  /** The loop module's URL (default: block-loop.js next to the entry). */
+  loop?: string;
 }
 
 /** Records a thread's failure (the first one wins) and raises the flag. */

@@ -29,16 +29,20 @@ export const AUTO_THREADS_MIN_HOUSEHOLDS = 250_000;
 
 /**
  * Blocks on `threads` threads (1: this thread alone, a plain world); with `minHouseholds`, only for a
- * world of at least that many households (smaller ones run in this thread).
+ * world of at least that many households (smaller ones run in this thread). `loop` is the module the
+ * threads run (block-loop.js; tests give one that fails).
  */
-export function threadedBlocks(threads: number, minHouseholds = 0): BlockExecutorFactory {
+export function threadedBlocks(threads: number, minHouseholds = 0, loop?: URL): BlockExecutorFactory {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threadedBlocks: threads must be a whole number ≥ 1, got ${threads}`);
   if (threads === 1) return SEQUENTIAL_BLOCKS;
   const shares = (households: number): boolean => households >= minHouseholds;
-  return { shares, create: (w) => (shares(w.nHouseholds) ? startThreads(w, threads) : SEQUENTIAL) };
+  return { shares, create: (w) => (shares(w.nHouseholds) ? startThreads(w, threads, loop?.href) : SEQUENTIAL) };
 }
 
-function startThreads(w: World, threads: number): BlockExecutor {
+/** How long one wait lasts before the failure word is looked at again, ms. */
+const WAIT_SLICE_MS = 1000;
+
+function startThreads(w: World, threads: number, loop: string | undefined): BlockExecutor {
   // A world whose villages do not tile the households is one block: nothing to share.
   const count = w.blocks.count;
   const n = Math.min(threads, count);
@@ -50,10 +54,12 @@ function startThreads(w: World, threads: number): BlockExecutor {
   const workers: Worker[] = [];
   for (let i = 1; i < n; i++) {
     const [first, last] = threadShare(count, n, i);
-    const data: BlockThreadData = { world, control, state, failure, first, last };
+    const data: BlockThreadData = { world, control, state, failure, first, last, loop };
     const t = new Worker(blockWorkerUrl(), { workerData: data });
-    // A thread that fails to load says so here once this thread's event loop runs; until then the
-    // start-up wait below times out with a plain message.
+    // The threads never keep the process alive: a run that is dropped without closing them does not hang it.
+    t.unref();
+    // Errors the entry cannot catch itself (its own file missing) reach this listener once this
+    // thread's event loop runs again; during a run the shared failure words carry them (block-worker.ts).
     t.on('error', (err) => recordFailure(control, failure, err.message));
     workers.push(t);
   }
@@ -64,16 +70,18 @@ function startThreads(w: World, threads: number): BlockExecutor {
     Atomics.store(control, CONTROL.quit, 1);
     Atomics.add(control, CONTROL.generation, 1);
     Atomics.notify(control, CONTROL.generation);
-    for (const t of workers) t.unref();
+  };
+  const fail = (what: string): never => {
+    stop();
+    for (const t of workers) void t.terminate();
+    throw new Error(`block threads: ${failureText(failure) || what}`);
   };
   // Each thread says it is ready once it has loaded the kernels; a thread that cannot start never does.
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (let ready = Atomics.load(control, CONTROL.ready); ready < workers.length; ready = Atomics.load(control, CONTROL.ready)) {
     const left = deadline - Date.now();
-    if (left <= 0) {
-      stop();
-      for (const t of workers) void t.terminate();
-      throw new Error(`block threads: only ${ready} of ${workers.length} threads started within ${START_TIMEOUT_MS / 1000} s (is dist/ built? npm run build)`);
+    if (Atomics.load(control, CONTROL.failed) !== 0 || left <= 0) {
+      fail(`only ${ready} of ${workers.length} threads started within ${START_TIMEOUT_MS / 1000} s (is dist/ built? npm run build)`);
     }
     Atomics.wait(control, CONTROL.ready, ready, Math.min(left, 100));
   }
@@ -83,19 +91,28 @@ function startThreads(w: World, threads: number): BlockExecutor {
     threads: n,
     run(world, kernel) {
       if (closed) throw new Error('block threads: the run has ended');
+      const k = index.get(kernel.name);
+      if (k === undefined) throw new Error(`block threads: ${kernel.name} is not in BLOCK_KERNEL_LIST`);
       writeState(world, state);
-      Atomics.store(control, CONTROL.kernel, index.get(kernel.name)!);
+      Atomics.store(control, CONTROL.kernel, k);
       Atomics.store(control, CONTROL.done, 0);
       Atomics.add(control, CONTROL.generation, 1);
       Atomics.notify(control, CONTROL.generation);
-      for (let b = first; b < last; b++) kernel.run(world, b);
+      let own: unknown = null;
+      try {
+        for (let b = first; b < last; b++) kernel.run(world, b);
+      } catch (err) {
+        own = err; // the others finish their share first, so no thread is left mid-pass
+      }
       for (let done = Atomics.load(control, CONTROL.done); done < workers.length; done = Atomics.load(control, CONTROL.done)) {
-        Atomics.wait(control, CONTROL.done, done);
+        if (Atomics.load(control, CONTROL.failed) !== 0) break;
+        Atomics.wait(control, CONTROL.done, done, WAIT_SLICE_MS);
       }
-      if (Atomics.load(control, CONTROL.failed) !== 0) {
+      if (own !== null) {
         stop();
-        throw new Error(`block threads: ${failureText(failure)}`);
+        throw own;
       }
+      if (Atomics.load(control, CONTROL.failed) !== 0) fail('a thread failed');
     },
     close: stop,
   };

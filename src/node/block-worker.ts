@@ -1,30 +1,28 @@
 /**
- * Block-thread entry (block-threads.ts): waits for each pass, runs its share of the blocks, says it is
- * done. It waits on shared memory, not on messages: a pass starts within microseconds.
+ * Block-thread entry (block-threads.ts). Only this file runs before the thread is known to work: it
+ * loads the loop inside a `try`, so that a thread that cannot load the model, or that dies, says so in
+ * the shared failure words; the run waiting on them would otherwise wait for ever (it cannot receive
+ * events while it waits).
  */
 import { workerData } from 'node:worker_threads';
-import { BLOCK_KERNEL_LIST } from '../model/block-kernels.js';
-import { mirrorWorld, readState } from '../model/world-share.js';
 import { CONTROL, recordFailure, type BlockThreadData } from './block-control.js';
 
-const { world, control, state, failure, first, last } = workerData as BlockThreadData;
-const w = mirrorWorld(world);
-Atomics.add(control, CONTROL.ready, 1);
-Atomics.notify(control, CONTROL.ready);
-let generation = 0;
-for (;;) {
-  Atomics.wait(control, CONTROL.generation, generation);
-  const now = Atomics.load(control, CONTROL.generation);
-  if (now === generation) continue;
-  generation = now;
-  if (Atomics.load(control, CONTROL.quit) !== 0) break;
-  try {
-    readState(w, state);
-    const kernel = BLOCK_KERNEL_LIST[Atomics.load(control, CONTROL.kernel)];
-    for (let b = first; b < last; b++) kernel.run(w, b);
-  } catch (err) {
-    recordFailure(control, failure, err instanceof Error ? `${err.message}\n${err.stack}` : String(err));
-  }
-  Atomics.add(control, CONTROL.done, 1);
-  Atomics.notify(control, CONTROL.done);
+const data = workerData as BlockThreadData;
+let stopped = false;
+process.on('exit', () => {
+  if (stopped) return;
+  recordFailure(data.control, data.failure, 'a block thread stopped in the middle of the run');
+  Atomics.add(data.control, CONTROL.done, 1);
+  Atomics.notify(data.control, CONTROL.done);
+  Atomics.notify(data.control, CONTROL.ready);
+});
+try {
+  const { runBlockLoop } = (await import(data.loop ?? './block-loop.js')) as typeof import('./block-loop.js');
+  runBlockLoop(data);
+  stopped = true;
+} catch (err) {
+  recordFailure(data.control, data.failure, `a block thread could not start: ${err instanceof Error ? err.message : String(err)}`);
+  Atomics.notify(data.control, CONTROL.ready);
+  Atomics.notify(data.control, CONTROL.done);
+  stopped = true;
 }

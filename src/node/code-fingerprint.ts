@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { workerUrl } from './pool.js';
 
 /** The compiled code a run executes: the engine, the model, and the task a worker runs. */
-const MODEL_CODE = ['engine', 'model', 'experiment/task.js', 'experiment/seeds.js', 'node/worker.js'];
+const MODEL_CODE = ['engine', 'model', 'experiment/task.js', 'experiment/seeds.js', 'node/worker.js', 'node/block-worker.js', 'node/block-loop.js', 'node/block-threads.js', 'node/block-control.js'];
 
 /**
  * sha256 over the paths and contents of the `.js` files of the model code (MODEL_CODE) under the

@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { layoutBlocks, BLOCK_HOUSEHOLDS, threadShare } from '../../src/model/household-blocks.js';
+import { layoutBlocks, BLOCK_HOUSEHOLDS, SEQUENTIAL_BLOCKS, threadShare } from '../../src/model/household-blocks.js';
 import { defaultParams } from '../../src/model/parameters.js';
 import type { ScheduleChange } from '../../src/model/schedule.js';
 import { advanceRun, closeRun, initWorld, startRun, type RunSpec, type RunState } from '../../src/model/simulate.js';
 import type { World } from '../../src/model/world.js';
 import { threadedBlocks } from '../../src/node/block-threads.js';
+import { executeTaskGroup, type RunTask, type TaskResult } from '../../src/experiment/task.js';
 
 const from2015 = (key: ScheduleChange['key'], value: number): ScheduleChange => ({ kind: 'step', key, at: { year: 2015, month: 3 }, value });
 
@@ -120,6 +121,38 @@ describe('threads within one run', () => {
     expect(s.w.hh.income.buffer).toBeInstanceOf(ArrayBuffer);
     closeRun(s);
   });
+
+  it('a group of tasks with branches (shared prefixes) gives the same results with threads: a branch runs on its own copy', () => {
+    const task = (id: number, schedule: ScheduleChange[]): RunTask => ({ id, params: defaultParams(), schedule, seed: 5, scale: 0.004, endYear: 2017, monthly: true });
+    const group = [task(0, []), task(1, [from2015('culturalMotivation', 0.6), from2015('motivationDrift', 0.02)]), task(2, [from2015('ruralIncomeGrowth', 0.05)])];
+    const collect = (blocks: Parameters<typeof executeTaskGroup>[3]): TaskResult[] => {
+      const out: TaskResult[] = [];
+      executeTaskGroup(group, (r) => out.push(r), undefined, blocks);
+      return out.sort((a, b) => a.id - b.id);
+    };
+    const plain = collect(SEQUENTIAL_BLOCKS);
+    const threaded = collect(threadedBlocks(2));
+    expect(threaded.map((r) => r.id)).toEqual([0, 1, 2]);
+    for (let i = 0; i < 3; i++) {
+      expect(Buffer.from(threaded[i].monthly!.buffer).equals(Buffer.from(plain[i].monthly!.buffer)), `task ${i}`).toBe(true);
+    }
+    // The branches really differ from the trunk (so equal bytes are not equal by accident).
+    expect(Buffer.from(plain[1].monthly!.buffer).equals(Buffer.from(plain[0].monthly!.buffer))).toBe(false);
+  }, 120_000);
+
+  it('a thread that dies in the middle of a run stops the run with an error instead of hanging it', () => {
+    const dies = new URL('./fixtures/block-loop-dies.mjs', import.meta.url);
+    const s = startRun(spec, threadedBlocks(2, 0, dies));
+    expect(() => advanceRun(s, 3)).toThrow(/a block thread stopped in the middle of the run/);
+    closeRun(s);
+  }, 60_000);
+
+  it('a thread that cannot load its code stops the run at once with the reason', () => {
+    const missing = new URL('./fixtures/no-such-loop.mjs', import.meta.url);
+    const t0 = Date.now();
+    expect(() => startRun(spec, threadedBlocks(2, 0, missing))).toThrow(/a block thread could not start: .*no-such-loop/);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+  }, 60_000);
 
   it('after the run has ended its threads refuse work instead of hanging', () => {
     const s = startRun(spec, threadedBlocks(2));

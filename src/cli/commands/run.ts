@@ -42,8 +42,9 @@ export function checkThreads(threads: number | undefined): number | undefined {
 export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal): Promise<number> {
   const t0 = Date.now();
   const scenario = loadScenario(args.scenario, { runOverrides: runOverrides(args) });
-  const workers = checkWorkers(args.workers);
   const threads = checkThreads(args.threads);
+  // With --threads and no --workers, workers × threads stays within the cores.
+  const workers = args.workers === undefined && threads !== undefined ? Math.max(1, Math.floor(defaultWorkers() / threads)) : checkWorkers(args.workers);
   const spec: ScenarioSpec = { name: scenario.name, values: scenario.values, schedule: scenario.schedule, ...scenario.run };
   const dir = args.out ?? defaultOutputDir([], scenario.name, args.scenario);
   prepareOutputDir(dir, args.force, 'run');
