@@ -146,8 +146,3 @@ export function blockSum(w: World, slot: number): number {
   for (let b = 0; b < count; b++) s += rows[b][slot];
   return s;
 }
-
-/** Blocks [first, last) of thread `i` of `threads`: contiguous shares, the same for every run of a world. */
-export function threadShare(count: number, threads: number, i: number): [number, number] {
-  return [Math.floor((i * count) / threads), Math.floor(((i + 1) * count) / threads)];
-}

@@ -15,7 +15,9 @@ export const CONTROL = {
   failed: 4,
   /** 1 when the threads are to stop. */
   quit: 5,
-  slots: 6,
+  /** The next block of the current pass nobody has taken yet. */
+  next: 6,
+  slots: 7,
 } as const;
 
 /** Bytes of a failure message (UTF-8, zero-terminated). */
@@ -28,11 +30,16 @@ export interface BlockThreadData {
   /** The run's state before each pass (world-share.ts writeState). */
   state: Float64Array;
   failure: Uint8Array;
-  /** Its blocks: first … last − 1. */
-  first: number;
-  last: number;
   /** The loop module's URL (default: block-loop.js next to the entry). */
   loop?: string;
+}
+
+/**
+ * Runs `kernel` on blocks taken one at a time from the shared counter until none is left. Which thread
+ * runs a block never matters: each writes only its block's households, villages and row.
+ */
+export function takeBlocks(control: Int32Array, count: number, run: (b: number) => void): void {
+  for (let b = Atomics.add(control, CONTROL.next, 1); b < count; b = Atomics.add(control, CONTROL.next, 1)) run(b);
 }
 
 /** Records a thread's failure (the first one wins) and raises the flag. */

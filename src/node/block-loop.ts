@@ -1,13 +1,13 @@
 /**
- * The loop of a block thread (started by block-worker.ts): waits for each pass, runs its share of the
- * blocks, says it is done. It waits on shared memory, not on messages, so a pass starts within
+ * The loop of a block thread (started by block-worker.ts): waits for each pass, takes blocks until none
+ * is left, says it is done. It waits on shared memory, not on messages, so a pass starts within
  * microseconds.
  */
 import { BLOCK_KERNEL_LIST } from '../model/block-kernels.js';
 import { mirrorWorld, readState } from '../model/world-share.js';
-import { CONTROL, recordFailure, type BlockThreadData } from './block-control.js';
+import { CONTROL, recordFailure, takeBlocks, type BlockThreadData } from './block-control.js';
 
-export function runBlockLoop({ world, control, state, failure, first, last }: BlockThreadData): void {
+export function runBlockLoop({ world, control, state, failure }: BlockThreadData): void {
   const w = mirrorWorld(world);
   Atomics.add(control, CONTROL.ready, 1);
   Atomics.notify(control, CONTROL.ready);
@@ -21,7 +21,7 @@ export function runBlockLoop({ world, control, state, failure, first, last }: Bl
     try {
       readState(w, state);
       const kernel = BLOCK_KERNEL_LIST[Atomics.load(control, CONTROL.kernel)];
-      for (let b = first; b < last; b++) kernel.run(w, b);
+      takeBlocks(control, w.blocks.count, (b) => kernel.run(w, b));
     } catch (err) {
       recordFailure(control, failure, err instanceof Error ? `${err.message}\n${err.stack}` : String(err));
     }

@@ -1,15 +1,16 @@
 /**
  * Threads within one run: the passes over every household (household-blocks.ts) shared among worker
- * threads over shared memory. Thread i of T runs the blocks threadShare(count, T, i); this thread is
- * thread 0 and waits for the others at the end of each pass. Every sum is added in block order, so the
+ * threads over shared memory. In each pass every thread, this one too, takes blocks one at a time from
+ * a shared counter until none is left (so a slower thread takes fewer); this thread then waits for the
+ * others. Every sum is added in block order, so the
  * results are the same bytes with any number of threads (test/node/block-threads.test.ts).
  */
 import { Worker } from 'node:worker_threads';
-import { SEQUENTIAL, SEQUENTIAL_BLOCKS, threadShare, type BlockExecutor, type BlockExecutorFactory } from '../model/household-blocks.js';
+import { SEQUENTIAL, SEQUENTIAL_BLOCKS, type BlockExecutor, type BlockExecutorFactory } from '../model/household-blocks.js';
 import { BLOCK_KERNEL_LIST } from '../model/block-kernels.js';
 import { shareWorld, STATE_LENGTH, writeState } from '../model/world-share.js';
 import type { World } from '../model/world.js';
-import { CONTROL, FAILURE_BYTES, recordFailure, type BlockThreadData } from './block-control.js';
+import { CONTROL, FAILURE_BYTES, recordFailure, takeBlocks, type BlockThreadData } from './block-control.js';
 
 /** Where the compiled thread entry lives (as for the pool's workers, pool.ts). */
 function blockWorkerUrl(): URL {
@@ -53,8 +54,7 @@ function startThreads(w: World, threads: number, loop: string | undefined): Bloc
   const world = shareWorld(w);
   const workers: Worker[] = [];
   for (let i = 1; i < n; i++) {
-    const [first, last] = threadShare(count, n, i);
-    const data: BlockThreadData = { world, control, state, failure, first, last, loop };
+    const data: BlockThreadData = { world, control, state, failure, loop };
     const t = new Worker(blockWorkerUrl(), { workerData: data });
     // The threads never keep the process alive: a run that is dropped without closing them does not hang it.
     t.unref();
@@ -85,7 +85,6 @@ function startThreads(w: World, threads: number, loop: string | undefined): Bloc
     }
     Atomics.wait(control, CONTROL.ready, ready, Math.min(left, 100));
   }
-  const [first, last] = threadShare(count, n, 0);
   const index = new Map(BLOCK_KERNEL_LIST.map((k, i) => [k.name, i]));
   return {
     threads: n,
@@ -96,13 +95,14 @@ function startThreads(w: World, threads: number, loop: string | undefined): Bloc
       writeState(world, state);
       Atomics.store(control, CONTROL.kernel, k);
       Atomics.store(control, CONTROL.done, 0);
+      Atomics.store(control, CONTROL.next, 0);
       Atomics.add(control, CONTROL.generation, 1);
       Atomics.notify(control, CONTROL.generation);
       let own: unknown = null;
       try {
-        for (let b = first; b < last; b++) kernel.run(world, b);
+        takeBlocks(control, count, (b) => kernel.run(world, b));
       } catch (err) {
-        own = err; // the others finish their share first, so no thread is left mid-pass
+        own = err; // the others finish the blocks first, so no thread is left mid-pass
       }
       for (let done = Atomics.load(control, CONTROL.done); done < workers.length; done = Atomics.load(control, CONTROL.done)) {
         if (Atomics.load(control, CONTROL.failed) !== 0) break;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { layoutBlocks, BLOCK_HOUSEHOLDS, SEQUENTIAL_BLOCKS, threadShare } from '../../src/model/household-blocks.js';
+import { layoutBlocks, BLOCK_HOUSEHOLDS, SEQUENTIAL_BLOCKS } from '../../src/model/household-blocks.js';
 import { defaultParams } from '../../src/model/parameters.js';
 import type { ScheduleChange } from '../../src/model/schedule.js';
 import { advanceRun, closeRun, initWorld, startRun, type RunSpec, type RunState } from '../../src/model/simulate.js';
@@ -88,13 +88,6 @@ describe('threads within one run', () => {
     }
     // The same blocks when laid out again (a thread count never enters).
     expect(Array.from(layoutBlocks(w, true).householdStart)).toEqual(Array.from(b.householdStart));
-    // Thread shares cover every block once, in order.
-    for (const n of [1, 2, 3, 7]) {
-      const shares = Array.from({ length: n }, (_, i) => threadShare(b.count, n, i));
-      expect(shares[0][0]).toBe(0);
-      expect(shares[n - 1][1]).toBe(b.count);
-      for (let i = 1; i < n; i++) expect(shares[i][0]).toBe(shares[i - 1][1]);
-    }
   });
 
   it('2 and 3 threads give the bytes of 1 thread at every step, 2013–2017, with parameters changed in 2015', () => {
