@@ -4,7 +4,9 @@ import { INCOME_BLOCKS } from './income.js';
 import { PARTICIPATION_BLOCKS } from './industry-participation.js';
 import { MOTIVATION_BLOCKS } from './motivation.js';
 import { INCOME_2013_BLOCKS, POPULATION_BLOCKS } from './population.js';
+import { RECOUNT_BLOCKS } from './household-tally.js';
 import { SHOCK_BLOCKS } from './shocks.js';
+import { YEAR_END_BLOCKS } from './year-end.js';
 
 export const BLOCK_KERNELS: { readonly [K in BlockKernelName]: BlockKernel } = {
   population: POPULATION_BLOCKS,
@@ -13,7 +15,9 @@ export const BLOCK_KERNELS: { readonly [K in BlockKernelName]: BlockKernel } = {
   motivation: MOTIVATION_BLOCKS,
   participation: PARTICIPATION_BLOCKS,
   income: INCOME_BLOCKS,
+  recount: RECOUNT_BLOCKS,
+  yearEnd: YEAR_END_BLOCKS,
 };
 
-/** The kernels in a fixed order: a thread is told a kernel by its place here. */
-export const BLOCK_KERNEL_LIST: readonly BlockKernel[] = [POPULATION_BLOCKS, INCOME_2013_BLOCKS, SHOCK_BLOCKS, MOTIVATION_BLOCKS, PARTICIPATION_BLOCKS, INCOME_BLOCKS];
+/** The kernels in a fixed order (the table's): a thread is told a kernel by its place here. */
+export const BLOCK_KERNEL_LIST: readonly BlockKernel[] = Object.values(BLOCK_KERNELS);

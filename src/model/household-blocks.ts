@@ -19,7 +19,7 @@ export const BLOCK_HOUSEHOLDS = 4096;
 export const BLOCK_SLOTS = 32;
 
 /** The block kernels, by name (a thread is told a name, not handed a function). */
-export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivation' | 'participation' | 'income';
+export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivation' | 'participation' | 'income' | 'recount' | 'yearEnd';
 
 /** One pass over the households of a block. */
 export interface BlockKernel {

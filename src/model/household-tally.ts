@@ -5,6 +5,7 @@
  * registry changes after income, are counted afresh by `countHouseholds`. Households that have left
  * the rural population are not counted.
  */
+import { blockSum, openRow, runBlocks, type BlockKernel } from './household-blocks.js';
 import { Registry, type World } from './world.js';
 
 /** Slots of the tally's sums (persons unless noted). */
@@ -132,25 +133,19 @@ export function finishRegistryTally(t: Float64Array): void {
 }
 
 /**
- * Counts every household afresh into `t`, judging poverty on `income` (per capita). The sums of
- * tallyAnyHousehold are taken block by block and the blocks added in order, as the income pass does
- * (household-blocks.ts); the registry sums over every household in id order.
+ * Counts every household afresh into `t`, judging poverty on last year's income in December (and in
+ * the world as built, December 2013), else on the twelve-month estimate. The sums of tallyAnyHousehold
+ * are taken block by block (household-blocks.ts) and the blocks added in order, as the income pass does;
+ * the registry sums over every household in id order.
  */
-export function countHouseholds(w: World, t: HouseholdTally, income: Float32Array): HouseholdTally {
+export function countHouseholds(w: World, t: HouseholdTally): HouseholdTally {
   t.reset(w.step);
-  const { size, registry, returned, industryMember, relocated, onDibao, motivation, waiting, gone, chronic, relocationDebt } = w.hh;
-  const line = w.line;
+  runBlocks(w, RECOUNT_BLOCKS);
   const sums = t.sums;
-  const row = BLOCK_ROW;
-  const { householdStart, count } = w.blocks;
-  for (let b = 0; b < count; b++) {
-    row.fill(0);
-    for (let h = householdStart[b]; h < householdStart[b + 1]; h++) {
-      if (gone[h] === 1) continue;
-      tallyAnyHousehold(row, size[h], income[h], line, industryMember[h], motivation[h], relocationDebt[h]);
-    }
-    for (let k = 0; k < SLOTS; k++) sums[k] += row[k];
-  }
+  for (let k = 0; k < SLOTS; k++) sums[k] = blockSum(w, k);
+  const { size, registry, returned, relocated, onDibao, waiting, gone, chronic } = w.hh;
+  const income = recountIncome(w);
+  const line = w.line;
   for (let h = 0; h < w.nHouseholds; h++) {
     if (gone[h] === 1) continue;
     tallyRegistryHousehold(sums, size[h], income[h], line, registry[h], returned[h], relocated[h], onDibao[h], waiting[h], chronic[h]);
@@ -159,5 +154,23 @@ export function countHouseholds(w: World, t: HouseholdTally, income: Float32Arra
   return t;
 }
 
-/** Scratch of one block's sums for countHouseholds. */
-const BLOCK_ROW = new Float64Array(SLOTS);
+/** The income a fresh count judges poverty on: last year's in December, else the twelve-month estimate. */
+function recountIncome(w: World): Float32Array {
+  return w.month === 12 ? w.hh.incomeLastYear : w.hh.incomeSmoothed;
+}
+
+/** The sums of tallyAnyHousehold over one block's households, for countHouseholds. */
+export const RECOUNT_BLOCKS: BlockKernel = {
+  name: 'recount',
+  run(w: World, b: number): void {
+    const row = openRow(w, b);
+    const { size, industryMember, motivation, gone, relocationDebt } = w.hh;
+    const income = recountIncome(w);
+    const line = w.line;
+    const end = w.blocks.householdStart[b + 1];
+    for (let h = w.blocks.householdStart[b]; h < end; h++) {
+      if (gone[h] === 1) continue;
+      tallyAnyHousehold(row, size[h], income[h], line, industryMember[h], motivation[h], relocationDebt[h]);
+    }
+  },
+};

@@ -187,10 +187,15 @@ export function initWaiting(w: World): void {
 
 /** Year end: motivation rises with the household's relative income gain over last year (and falls with a loss), capped at ±successFeedbackCap. */
 export function applySuccessFeedback(w: World, thisYearIncome: (h: number) => number): void {
+  applySuccessFeedbackTo(w, 0, w.nHouseholds, thisYearIncome);
+}
+
+/** {@link applySuccessFeedback} for households first … end − 1 (a block of the year end, year-end.ts). */
+export function applySuccessFeedbackTo(w: World, first: number, end: number, thisYearIncome: (h: number) => number): void {
   const hh = w.hh;
   const k = w.p.successFeedback;
   const cap = w.p.successFeedbackCap;
-  for (let h = 0; h < w.nHouseholds; h++) {
+  for (let h = first; h < end; h++) {
     if (hh.gone[h] === 1) continue;
     const last = hh.incomeLastYear[h];
     const gain = (thisYearIncome(h) - last) / Math.max(Math.abs(last), w.line);

@@ -20,7 +20,7 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
   // In an ordinary month the income process already counted households after every change; in
   // December (registry events follow income) and at the initial state, count afresh.
   const fresh = w.month === 12 || w.tally.step !== w.step;
-  const t = fresh ? countHouseholds(w, w.tally, w.month === 12 ? hh.incomeLastYear : hh.incomeSmoothed) : w.tally;
+  const t = fresh ? countHouseholds(w, w.tally) : w.tally;
   const { official, truePoor, excluded, included, incomeSum, poorIncomeSum, industry, relocated, motivation, waiting, dibao, everExited } = t;
   const P = t.persons;
   set('population', P * s);

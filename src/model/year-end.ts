@@ -4,25 +4,38 @@
  */
 import { rotateCadres } from './cadres.js';
 import { dibaoStandard, earnedIncome } from './household-income.js';
-import { applySuccessFeedback } from './motivation.js';
+import { runBlocks, type BlockKernel } from './household-blocks.js';
+import { applySuccessFeedbackTo } from './motivation.js';
 import { yearIncome } from './registry-assessment.js';
 import { urbanize } from './urbanization.js';
 import type { World } from './world.js';
 
 export function closeYear(w: World): void {
-  const hh = w.hh;
-  applySuccessFeedback(w, (h) => yearIncome(w, h));
-  const leave = w.p.dibaoExitFactor * dibaoStandard(w);
-  for (let h = 0; h < w.nHouseholds; h++) {
-    if (hh.onDibao[h] === 1 && earnedIncome(w, h) > leave) {
-      hh.onDibao[h] = 0;
-      hh.dibaoMonths[h] = 0;
-    }
-    hh.incomeLastYear[h] = yearIncome(w, h);
-    hh.incomeYearSum[h] = 0;
-    hh.shockLastYear[h] = hh.shockYear[h];
-    hh.shockYear[h] = 0;
-  }
+  // Each household's feedback and roll-over read and write only its own columns: block by block
+  // (household-blocks.ts) equals all feedback first, then every roll-over.
+  runBlocks(w, YEAR_END_BLOCKS);
   rotateCadres(w);
   urbanize(w);
 }
+
+/** Success feedback, the dibao review and the roll-over of the year's income, for one block's households. */
+export const YEAR_END_BLOCKS: BlockKernel = {
+  name: 'yearEnd',
+  run(w: World, b: number): void {
+    const hh = w.hh;
+    const first = w.blocks.householdStart[b];
+    const end = w.blocks.householdStart[b + 1];
+    applySuccessFeedbackTo(w, first, end, (h) => yearIncome(w, h));
+    const leave = w.p.dibaoExitFactor * dibaoStandard(w);
+    for (let h = first; h < end; h++) {
+      if (hh.onDibao[h] === 1 && earnedIncome(w, h) > leave) {
+        hh.onDibao[h] = 0;
+        hh.dibaoMonths[h] = 0;
+      }
+      hh.incomeLastYear[h] = yearIncome(w, h);
+      hh.incomeYearSum[h] = 0;
+      hh.shockLastYear[h] = hh.shockYear[h];
+      hh.shockYear[h] = 0;
+    }
+  },
+};

@@ -16,6 +16,7 @@ import type { ScheduleChange } from '../../src/model/schedule.js';
 import { advanceRun, closeRun, initWorld, startRun, type RunSpec, type RunState } from '../../src/model/simulate.js';
 import type { World } from '../../src/model/world.js';
 import { threadedBlocks } from '../../src/node/block-threads.js';
+import { BLOCK_KERNELS } from '../../src/model/block-kernels.js';
 import { executeTaskGroup, type RunTask, type TaskResult } from '../../src/experiment/task.js';
 
 const from2015 = (key: ScheduleChange['key'], value: number): ScheduleChange => ({ kind: 'step', key, at: { year: 2015, month: 3 }, value });
@@ -86,6 +87,8 @@ describe('threads within one run', () => {
         expect(size).toBeLessThan(BLOCK_HOUSEHOLDS + largestVillage);
       }
     }
+    // A thread finds a kernel by its name: every name names its own kernel.
+    for (const [name, kernel] of Object.entries(BLOCK_KERNELS)) expect(kernel.name).toBe(name);
     // The same blocks when laid out again (a thread count never enters).
     expect(Array.from(layoutBlocks(w, true).householdStart)).toEqual(Array.from(b.householdStart));
   });
