@@ -92,7 +92,7 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
     const b = yearlyBands(run);
     io.out(JSON.stringify({ scenario: scenario.name, out: dir, replicates: precisionManifest(precision), years: b.years, official_incidence: b.metrics.official_incidence, true_incidence: b.metrics.true_incidence }));
   } else if (!args.quiet) {
-    io.out(`${scenario.name}: ${precision.replicates} replicates at scale ${spec.scale} (${run.results[0].households.toLocaleString('en-US')} households), seed ${spec.seed}`);
+    io.out(`${scenario.name}: ${precision.replicates} ${precision.replicates === 1 ? 'replicate' : 'replicates'} at scale ${spec.scale} (${run.results[0].households.toLocaleString('en-US')} households), seed ${spec.seed}`);
     if (rule) io.out(precisionSentence(precision));
     io.out(headlineTable(run));
     io.out(`wrote ${dir}/ (yearly.csv, monthly.csv, summary.json, manifest.json) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
