@@ -1,7 +1,9 @@
 /**
- * Household blocks: the passes over every household (drawing the population, and each month shocks,
- * motivation, industry participation and income) run block by block, so that threads can share them (src/node/block-threads.ts) and a run gives
- * the same bytes with any number of threads.
+ * Household blocks: the passes over every household run block by block, so that threads can share them
+ * (src/node/block-threads.ts) and a run gives the same bytes with any number of threads. They are the
+ * population's draws and 2013 incomes (set-up); shocks, motivation, industry participation and income
+ * (each month); the fresh count of a month's results and the year end (December, and the count of the
+ * built world). block-kernels.ts lists them.
  *
  * A block is a run of whole villages of about BLOCK_HOUSEHOLDS households. Its bounds depend only on the
  * world's layout, never on the thread count. A block kernel changes only its own households and

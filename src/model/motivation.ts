@@ -185,13 +185,16 @@ export function initWaiting(w: World): void {
   }
 }
 
-/** Year end: motivation rises with the household's relative income gain over last year (and falls with a loss), capped at ±successFeedbackCap. */
+/**
+ * Year end: motivation rises with the household's relative income gain over last year (and falls with a
+ * loss), capped at ±successFeedbackCap. Every household at once (for tests; the year end runs it by blocks).
+ */
 export function applySuccessFeedback(w: World, thisYearIncome: (h: number) => number): void {
-  applySuccessFeedbackTo(w, 0, w.nHouseholds, thisYearIncome);
+  applySuccessFeedbackRange(w, 0, w.nHouseholds, thisYearIncome);
 }
 
 /** {@link applySuccessFeedback} for households first … end − 1 (a block of the year end, year-end.ts). */
-export function applySuccessFeedbackTo(w: World, first: number, end: number, thisYearIncome: (h: number) => number): void {
+export function applySuccessFeedbackRange(w: World, first: number, end: number, thisYearIncome: (h: number) => number): void {
   const hh = w.hh;
   const k = w.p.successFeedback;
   const cap = w.p.successFeedbackCap;

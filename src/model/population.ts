@@ -99,11 +99,15 @@ export function allocateWorld(
     flows: newFlows(),
     tally: new HouseholdTally(),
     blocks: singleBlock(sizes.villages, sizes.households),
-    productivityScale: 1,
+    productivityNormalization: 1,
   };
 }
 
-/** Draws villages, households and industries; sets 2013 incomes so the person-weighted mean is meanIncome2013. */
+/**
+ * Draws villages, households and industries; sets 2013 incomes so the person-weighted mean is
+ * meanIncome2013. In one go, for hand-built worlds; initWorld calls its two parts with the blocks laid
+ * out between them.
+ */
 export function populate(w: World): void {
   populateVillages(w);
   populateHouseholds(w);
@@ -155,7 +159,7 @@ export function populateHouseholds(w: World): void {
     marketSum += y * hh.size[h];
     medicalSum += expectedMedicalCost(p, hh.chronic[h]);
   }
-  w.productivityScale = (p.meanIncome2013 * persons + medicalSum) / marketSum;
+  w.productivityNormalization = (p.meanIncome2013 * persons + medicalSum) / marketSum;
   runBlocks(w, INCOME_2013_BLOCKS);
 
   (w as { persons: number }).persons = persons;
@@ -169,7 +173,6 @@ export function populateHouseholds(w: World): void {
     ind.logPrice[k] = 0;
   }
 }
-
 
 /** Each household's size, labour, circumstances, motivation and productivity (before normalization), for one block. */
 export const POPULATION_BLOCKS: BlockKernel = {
@@ -217,7 +220,7 @@ export const POPULATION_BLOCKS: BlockKernel = {
   },
 };
 
-/** Productivity normalized by w.productivityScale, and the 2013 incomes, housing and savings that follow, for one block. */
+/** Productivity normalized by w.productivityNormalization, and the 2013 incomes, housing and savings that follow, for one block. */
 export const INCOME_2013_BLOCKS: BlockKernel = {
   name: 'income2013',
   run(w: World, b: number): void {
@@ -226,7 +229,7 @@ export const INCOME_2013_BLOCKS: BlockKernel = {
     const hKey = w.streams.population.key;
     const first = w.blocks.householdStart[b];
     const end = w.blocks.householdStart[b + 1];
-    const c = w.productivityScale;
+    const c = w.productivityNormalization;
     const line = povertyLine(w.startYear, p);
     for (let h = first; h < end; h++) {
       hh.productivity[h] *= c;

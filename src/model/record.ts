@@ -13,13 +13,14 @@ import { CadreKind, ROUTE_NAMES, SPENDING, resetFlows, type World } from './worl
 const MEAN_SKILL = 0.5;
 
 /** Each metric's column in a table of METRICS, looked up once (recording runs every step). */
-const C = Object.fromEntries(METRICS.map((m, i) => [m, i])) as { readonly [M in Metric]: number };
-const EXIT_COLUMNS = ROUTE_NAMES.map((r) => C[`exits_${r}` as Metric]);
-const SPENDING_COLUMNS = SPENDING.map((k) => C[`spending_${k}` as Metric]);
+const METRIC_COLUMN = Object.fromEntries(METRICS.map((m, i) => [m, i])) as { readonly [M in Metric]: number };
+const EXIT_COLUMNS = ROUTE_NAMES.map((r) => METRIC_COLUMN[`exits_${r}` as Metric]);
+const SPENDING_COLUMNS = SPENDING.map((k) => METRIC_COLUMN[`spending_${k}` as Metric]);
 if ([...EXIT_COLUMNS, ...SPENDING_COLUMNS].some((c) => c === undefined)) throw new Error('record.ts: an exit route or spending account has no metric');
 
+/** Writes row `w.step` of `table` (a table built with METRICS itself) from the world and the step's flows, then resets the flows. */
 export function recordStep(w: World, table: MetricTable<Metric>): void {
-  if (table.metrics !== METRICS) throw new Error('recordStep: the table must have the columns METRICS');
+  if (table.metrics !== METRICS) throw new Error('recordStep: the table must be built with METRICS itself, not a copy');
   const row = w.step;
   const s = w.scaleUp;
   // In an ordinary month the income process already counted households after every change; in
@@ -28,32 +29,32 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
   const t = fresh ? countHouseholds(w, w.tally) : w.tally;
   const { official, truePoor, excluded, included, incomeSum, poorIncomeSum, industry, relocated, motivation, waiting, dibao, everExited } = t;
   const P = t.persons;
-  table.set(row, C.population, P * s);
-  table.set(row, C.poverty_line, w.line);
-  table.set(row, C.official_poor, official * s);
-  table.set(row, C.official_incidence, official / P);
-  table.set(row, C.true_poor, truePoor * s);
-  table.set(row, C.true_incidence, truePoor / P);
-  table.set(row, C.exclusion_error, truePoor > 0 ? excluded / truePoor : 0);
-  table.set(row, C.inclusion_error, official > 0 ? included / official : 0);
-  table.set(row, C.mean_income, incomeSum / P);
-  table.set(row, C.mean_income_poor, truePoor > 0 ? poorIncomeSum / truePoor : 0);
-  table.set(row, C.industry_participants, industry * s);
+  table.set(row, METRIC_COLUMN.population, P * s);
+  table.set(row, METRIC_COLUMN.poverty_line, w.line);
+  table.set(row, METRIC_COLUMN.official_poor, official * s);
+  table.set(row, METRIC_COLUMN.official_incidence, official / P);
+  table.set(row, METRIC_COLUMN.true_poor, truePoor * s);
+  table.set(row, METRIC_COLUMN.true_incidence, truePoor / P);
+  table.set(row, METRIC_COLUMN.exclusion_error, truePoor > 0 ? excluded / truePoor : 0);
+  table.set(row, METRIC_COLUMN.inclusion_error, official > 0 ? included / official : 0);
+  table.set(row, METRIC_COLUMN.mean_income, incomeSum / P);
+  table.set(row, METRIC_COLUMN.mean_income_poor, truePoor > 0 ? poorIncomeSum / truePoor : 0);
+  table.set(row, METRIC_COLUMN.industry_participants, industry * s);
   let comp = 0;
   let chain = 0;
   for (let k = 0; k < w.nIndustries; k++) {
     comp += w.industries.competitiveness[k];
     chain += w.industries.valueChain[k];
   }
-  table.set(row, C.industry_competitiveness, comp / w.nIndustries);
-  table.set(row, C.industry_value_chain, chain / w.nIndustries);
-  table.set(row, C.relocated, relocated * s);
-  table.set(row, C.mean_motivation, motivation / P);
-  table.set(row, C.waiting_share, official > 0 ? waiting / official : 0);
-  table.set(row, C.registered_income_mean, official > 0 ? t.registeredIncomeSum / official : 0);
-  table.set(row, C.vulnerable_share, t.vulnerable / P);
-  table.set(row, C.registered_chronic_share, t.registeredHouseholds > 0 ? t.registeredChronic / t.registeredHouseholds : 0);
-  table.set(row, C.poverty_gap, t.gapSum / P);
+  table.set(row, METRIC_COLUMN.industry_competitiveness, comp / w.nIndustries);
+  table.set(row, METRIC_COLUMN.industry_value_chain, chain / w.nIndustries);
+  table.set(row, METRIC_COLUMN.relocated, relocated * s);
+  table.set(row, METRIC_COLUMN.mean_motivation, motivation / P);
+  table.set(row, METRIC_COLUMN.waiting_share, official > 0 ? waiting / official : 0);
+  table.set(row, METRIC_COLUMN.registered_income_mean, official > 0 ? t.registeredIncomeSum / official : 0);
+  table.set(row, METRIC_COLUMN.vulnerable_share, t.vulnerable / P);
+  table.set(row, METRIC_COLUMN.registered_chronic_share, t.registeredHouseholds > 0 ? t.registeredChronic / t.registeredHouseholds : 0);
+  table.set(row, METRIC_COLUMN.poverty_gap, t.gapSum / P);
   let effort = 0;
   let quality = 0;
   let burnout = 0;
@@ -78,12 +79,12 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
       }
     }
   }
-  table.set(row, C.cadre_effort, helpers > 0 ? effort / helpers : 0);
-  table.set(row, C.cadre_quality, quality / w.nCadres);
-  table.set(row, C.cadre_burnout, stationed > 0 ? burnout / stationed : 0);
-  table.set(row, C.cadre_caseload, activeHelpers > 0 ? helperLoad / activeHelpers : 0);
-  table.set(row, C.stationed_caseload, stationed > 0 ? stationedLoad / stationed : 0);
-  table.set(row, C.relocation_debt, t.relocationDebt * s);
+  table.set(row, METRIC_COLUMN.cadre_effort, helpers > 0 ? effort / helpers : 0);
+  table.set(row, METRIC_COLUMN.cadre_quality, quality / w.nCadres);
+  table.set(row, METRIC_COLUMN.cadre_burnout, stationed > 0 ? burnout / stationed : 0);
+  table.set(row, METRIC_COLUMN.cadre_caseload, activeHelpers > 0 ? helperLoad / activeHelpers : 0);
+  table.set(row, METRIC_COLUMN.stationed_caseload, stationed > 0 ? stationedLoad / stationed : 0);
+  table.set(row, METRIC_COLUMN.relocation_debt, t.relocationDebt * s);
   let memberIncome = 0;
   const memberSkillFactor = industrySkillFactor(w.p, MEAN_SKILL);
   let members = 0;
@@ -91,9 +92,9 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
     memberIncome += industryTypeIncome(w, k) * memberSkillFactor * w.industries.members[k];
     members += w.industries.members[k];
   }
-  table.set(row, C.industry_income_per_member, members > 0 ? memberIncome / members : 0);
-  table.set(row, C.dibao_recipients, dibao * s);
-  table.set(row, C.ever_exited, everExited * s);
+  table.set(row, METRIC_COLUMN.industry_income_per_member, members > 0 ? memberIncome / members : 0);
+  table.set(row, METRIC_COLUMN.dibao_recipients, dibao * s);
+  table.set(row, METRIC_COLUMN.ever_exited, everExited * s);
 
   const f = w.flows;
   let exits = 0;
@@ -101,24 +102,24 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
     table.set(row, EXIT_COLUMNS[r], f.exits[r] * s);
     exits += f.exits[r];
   }
-  table.set(row, C.exits_total, exits * s);
-  table.set(row, C.returns, f.returns * s);
-  table.set(row, C.return_fallbacks, f.fallbacks * s);
-  table.set(row, C.false_exits, f.falseExits * s);
-  table.set(row, C.false_exits_caught, f.falseExitsCaught * s);
-  table.set(row, C.new_registrations, f.newRegistrations * s);
-  table.set(row, C.relocations, f.relocations * s);
+  table.set(row, METRIC_COLUMN.exits_total, exits * s);
+  table.set(row, METRIC_COLUMN.returns, f.returns * s);
+  table.set(row, METRIC_COLUMN.return_fallbacks, f.fallbacks * s);
+  table.set(row, METRIC_COLUMN.false_exits, f.falseExits * s);
+  table.set(row, METRIC_COLUMN.false_exits_caught, f.falseExitsCaught * s);
+  table.set(row, METRIC_COLUMN.new_registrations, f.newRegistrations * s);
+  table.set(row, METRIC_COLUMN.relocations, f.relocations * s);
   let spend = 0;
   for (let k = 0; k < SPENDING.length; k++) {
     table.set(row, SPENDING_COLUMNS[k], f.spending[k] * s);
     spend += f.spending[k];
   }
-  table.set(row, C.spending_total, spend * s);
-  table.set(row, C.cost_per_exit, exits > 0 ? spend / exits : NaN);
-  table.set(row, C.budget_available, f.budgetAvailable * s);
-  table.set(row, C.budget_spent, f.budgetSpent * s);
-  table.set(row, C.burnout_support_loss, f.supportPlanned > 0 ? 1 - f.supportDelivered / f.supportPlanned : 0);
+  table.set(row, METRIC_COLUMN.spending_total, spend * s);
+  table.set(row, METRIC_COLUMN.cost_per_exit, exits > 0 ? spend / exits : NaN);
+  table.set(row, METRIC_COLUMN.budget_available, f.budgetAvailable * s);
+  table.set(row, METRIC_COLUMN.budget_spent, f.budgetSpent * s);
+  table.set(row, METRIC_COLUMN.burnout_support_loss, f.supportPlanned > 0 ? 1 - f.supportDelivered / f.supportPlanned : 0);
   // Durable exits are known 24 months after the exit: the run fills them in at its end (simulate.ts).
-  table.set(row, C.durable_exits, 0);
+  table.set(row, METRIC_COLUMN.durable_exits, 0);
   resetFlows(f);
 }

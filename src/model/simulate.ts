@@ -68,7 +68,8 @@ export function createStreams(seed: number): Streams {
 /**
  * Builds the initial world of a run (December 2013, registry built, cadres placed). `blocks` says who
  * runs the passes over every household (household-blocks.ts): this thread by default; the results are
- * the same bytes either way.
+ * the same bytes either way. A world with threads must be closed (`w.blocks.exec.close()`; runs close
+ * theirs in finishRun or closeRun).
  */
 export function initWorld(spec: RunSpec, blocks: BlockExecutorFactory = SEQUENTIAL_BLOCKS): World {
   const steps = (spec.endYear - START_YEAR) * 12;
@@ -110,9 +111,9 @@ export interface RunState {
 /** Builds the initial world and records its row (step 0). A run with threads must end in {@link finishRun} or {@link closeRun}. */
 export function startRun(spec: RunSpec, blocks: BlockExecutorFactory = SEQUENTIAL_BLOCKS): RunState {
   if (!(spec.endYear > START_YEAR)) throw new RangeError(`runSimulation: endYear must be after ${START_YEAR}, got ${spec.endYear}`);
-  const w = initWorld(spec, blocks);
   const steps = (spec.endYear - START_YEAR) * 12;
   const monthly = new MetricTable<Metric>(METRICS, steps + 1);
+  const w = initWorld(spec, blocks);
   try {
     recordStep(w, monthly);
   } catch (err) {

@@ -26,10 +26,10 @@ export interface SharedWorld {
 
 /**
  * The values a block kernel may read that change during a run, as one Float64Array: the step, month,
- * year, poverty line, wage index and productivity normalization, then every parameter in PARAM_KEYS order (scheduled values change
- * them month by month).
+ * year, poverty line, wage index and productivity normalization, then every parameter in PARAM_KEYS
+ * order (scheduled values change them month by month).
  */
-export const STATE_FIELDS = ['step', 'month', 'year', 'line', 'wageIndex', 'productivityScale'] as const;
+export const STATE_FIELDS = ['step', 'month', 'year', 'line', 'wageIndex', 'productivityNormalization'] as const;
 
 /** Length of a state array. */
 export const STATE_LENGTH = STATE_FIELDS.length + PARAM_KEYS.length;

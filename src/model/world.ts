@@ -281,8 +281,11 @@ export interface World {
   readonly tally: HouseholdTally;
   /** The blocks the passes over every household run in, and who runs them (household-blocks.ts). */
   blocks: HouseholdBlocks;
-  /** The 2013 productivity normalization (population.ts), set once the draws are made; 1 before. */
-  productivityScale: number;
+  /**
+   * The factor that scales the drawn productivities so the 2013 mean income is meanIncome2013 (population.ts):
+   * set once the draws are made (1 before), read only by the set-up's INCOME_2013_BLOCKS, which may run on another thread.
+   */
+  productivityNormalization: number;
 }
 
 export function newFlows(): StepFlows {

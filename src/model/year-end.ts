@@ -5,7 +5,7 @@
 import { rotateCadres } from './cadres.js';
 import { dibaoStandard, earnedIncome } from './household-income.js';
 import { runBlocks, type BlockKernel } from './household-blocks.js';
-import { applySuccessFeedbackTo } from './motivation.js';
+import { applySuccessFeedbackRange } from './motivation.js';
 import { yearIncome } from './registry-assessment.js';
 import { urbanize } from './urbanization.js';
 import type { World } from './world.js';
@@ -25,7 +25,7 @@ export const YEAR_END_BLOCKS: BlockKernel = {
     const hh = w.hh;
     const first = w.blocks.householdStart[b];
     const end = w.blocks.householdStart[b + 1];
-    applySuccessFeedbackTo(w, first, end, (h) => yearIncome(w, h));
+    applySuccessFeedbackRange(w, first, end, (h) => yearIncome(w, h));
     const leave = w.p.dibaoExitFactor * dibaoStandard(w);
     for (let h = first; h < end; h++) {
       if (hh.onDibao[h] === 1 && earnedIncome(w, h) > leave) {

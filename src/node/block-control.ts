@@ -7,7 +7,7 @@ export const CONTROL = {
   generation: 0,
   /** The pass to run: its place in BLOCK_KERNEL_LIST. */
   kernel: 1,
-  /** Threads that have finished the current pass. */
+  /** Threads that have finished the current pass (a thread that fails or exits counts as finished). */
   done: 2,
   /** Threads started and ready for passes. */
   ready: 3,

@@ -28,22 +28,33 @@ const START_TIMEOUT_MS = 60_000;
  */
 export const AUTO_THREADS_MIN_HOUSEHOLDS = 250_000;
 
-/**
- * Blocks on `threads` threads (1: this thread alone, a plain world); with `minHouseholds`, only for a
- * world of at least that many households (smaller ones run in this thread). `loop` is the module the
- * threads run (block-loop.js; tests give one that fails).
- */
-export function threadedBlocks(threads: number, minHouseholds = 0, loop?: URL): BlockExecutorFactory {
+export interface ThreadOptions {
+  /** Threads only for a world of at least this many households (smaller ones run in this thread); default 0. */
+  minHouseholds?: number;
+  /** The module the threads run (default block-loop.js; tests give one that fails). */
+  loop?: URL;
+  /**
+   * Seconds a pass may go without any thread finishing before the run gives up on a thread that has
+   * stopped without a word (killed, out of memory); default 60. A block takes milliseconds.
+   */
+  stallSeconds?: number;
+}
+
+/** Blocks on `threads` threads (1: this thread alone, a plain world). */
+export function threadedBlocks(threads: number, options: ThreadOptions = {}): BlockExecutorFactory {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threadedBlocks: threads must be a whole number ≥ 1, got ${threads}`);
   if (threads === 1) return SEQUENTIAL_BLOCKS;
-  const shares = (households: number): boolean => households >= minHouseholds;
-  return { shares, create: (w) => (shares(w.nHouseholds) ? startThreads(w, threads, loop?.href) : SEQUENTIAL) };
+  const min = options.minHouseholds ?? 0;
+  const shares = (households: number): boolean => households >= min;
+  return { shares, create: (w) => (shares(w.nHouseholds) ? startThreads(w, threads, options) : SEQUENTIAL) };
 }
 
 /** How long one wait lasts before the failure word is looked at again, ms. */
 const WAIT_SLICE_MS = 1000;
 
-function startThreads(w: World, threads: number, loop: string | undefined): BlockExecutor {
+function startThreads(w: World, threads: number, options: ThreadOptions): BlockExecutor {
+  const loop = options.loop?.href;
+  const stallSlices = Math.ceil(((options.stallSeconds ?? 60) * 1000) / WAIT_SLICE_MS);
   // A world whose villages do not tile the households is one block: nothing to share.
   const count = w.blocks.count;
   const n = Math.min(threads, count);
@@ -98,19 +109,24 @@ function startThreads(w: World, threads: number, loop: string | undefined): Bloc
       Atomics.store(control, CONTROL.next, 0);
       Atomics.add(control, CONTROL.generation, 1);
       Atomics.notify(control, CONTROL.generation);
-      let own: unknown = null;
       try {
         takeBlocks(control, count, (b) => kernel.run(world, b));
       } catch (err) {
-        own = err; // the others finish the blocks first, so no thread is left mid-pass
-      }
-      for (let done = Atomics.load(control, CONTROL.done); done < workers.length; done = Atomics.load(control, CONTROL.done)) {
-        if (Atomics.load(control, CONTROL.failed) !== 0) break;
-        Atomics.wait(control, CONTROL.done, done, WAIT_SLICE_MS);
-      }
-      if (own !== null) {
+        // The run is abandoned: the threads are stopped wherever they are.
         stop();
-        throw own;
+        for (const t of workers) void t.terminate();
+        throw err;
+      }
+      // Until every thread has said it is done, or one has failed, or none has finished anything for
+      // stallSlices waits (a thread killed without a word: its exit handler never ran).
+      let stalled = 0;
+      let done = Atomics.load(control, CONTROL.done);
+      while (done < workers.length && Atomics.load(control, CONTROL.failed) === 0) {
+        const waited = Atomics.wait(control, CONTROL.done, done, WAIT_SLICE_MS);
+        const now = Atomics.load(control, CONTROL.done);
+        stalled = now === done && waited === 'timed-out' ? stalled + 1 : 0;
+        done = now;
+        if (stalled >= stallSlices) fail(`a block thread stopped responding for ${stallSlices * WAIT_SLICE_MS / 1000} s (out of memory?)`);
       }
       if (Atomics.load(control, CONTROL.failed) !== 0) fail('a thread failed');
     },

@@ -102,7 +102,7 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
   if (workers === 1 && (opts.inThread ?? runsInThread(1))) {
     for (const g of groups) {
       if (opts.signal?.aborted) throw new Error('aborted');
-      executeTaskGroup(g, accept, () => opts.signal?.aborted === true, threadedBlocks(threads.threads, threads.minHouseholds));
+      executeTaskGroup(g, accept, () => opts.signal?.aborted === true, threadedBlocks(threads.threads, { minHouseholds: threads.minHouseholds }));
       await new Promise((r) => setImmediate(r)); // let signals and progress bars through
     }
     // a signal that arrived during the last task: the caller must not write a complete-looking output

@@ -15,7 +15,7 @@ port.on('message', ({ group, threads }: WorkerJob) => {
         port.postMessage({ ok: true, result: r }, transfer);
       },
       undefined,
-      threadedBlocks(threads.threads, threads.minHouseholds),
+      threadedBlocks(threads.threads, { minHouseholds: threads.minHouseholds }),
     );
   } catch (err) {
     port.postMessage({ ok: false, id: group[0]?.id ?? -1, error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) });

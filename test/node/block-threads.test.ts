@@ -1,8 +1,9 @@
 /**
  * Threads within one run (src/node/block-threads.ts): the passes over every household (building the
- * population, and every month's) shared among 1, 2 or 3 threads give the same bytes in every column of the world and every metric at every step, with
- * scheduled changes in the middle of the run to the levers and to a parameter each pass reads (the
- * threads must see each month's parameters).
+ * population, every month's, December's) shared among 1, 2 or 3 threads give the same bytes in every
+ * column of the world and every metric at every step, with scheduled changes in the middle of the run
+ * to the levers and to a parameter each pass reads (the threads must see each month's parameters).
+ * Threads that fail, die or go silent end the run with a reason instead of hanging it.
  * The threads load dist/ (built by the test setup).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -112,7 +113,7 @@ describe('threads within one run', () => {
   }, 120_000);
 
   it('a world below the automatic threshold stays in this thread, on plain memory', () => {
-    const s = startRun(spec, threadedBlocks(2, 1_000_000));
+    const s = startRun(spec, threadedBlocks(2, { minHouseholds: 1_000_000 }));
     expect(s.w.blocks.exec.threads).toBe(1);
     expect(s.w.hh.income.buffer).toBeInstanceOf(ArrayBuffer);
     closeRun(s);
@@ -138,15 +139,24 @@ describe('threads within one run', () => {
 
   it('a thread that dies in the middle of a run stops the run with an error instead of hanging it', () => {
     const dies = new URL('./fixtures/block-loop-dies.mjs', import.meta.url);
-    const s = startRun(spec, threadedBlocks(2, 0, dies));
+    const s = startRun(spec, threadedBlocks(2, { loop: dies }));
     expect(() => advanceRun(s, 3)).toThrow(/a block thread stopped in the middle of the run/);
+    closeRun(s);
+  }, 60_000);
+
+  it('a thread that goes silent (killed outright, out of memory) stops the run once no thread has finished anything for stallSeconds', () => {
+    const hangs = new URL('./fixtures/block-loop-hangs.mjs', import.meta.url);
+    const s = startRun(spec, threadedBlocks(2, { loop: hangs, stallSeconds: 2 }));
+    const t0 = Date.now();
+    expect(() => advanceRun(s, 3)).toThrow(/a block thread stopped responding for 2 s/);
+    expect(Date.now() - t0).toBeLessThan(20_000);
     closeRun(s);
   }, 60_000);
 
   it('a thread that cannot load its code stops the run at once with the reason', () => {
     const missing = new URL('./fixtures/no-such-loop.mjs', import.meta.url);
     const t0 = Date.now();
-    expect(() => startRun(spec, threadedBlocks(2, 0, missing))).toThrow(/a block thread could not start: .*no-such-loop/);
+    expect(() => startRun(spec, threadedBlocks(2, { loop: missing }))).toThrow(/a block thread could not start: .*no-such-loop/);
     expect(Date.now() - t0).toBeLessThan(30_000);
   }, 60_000);
 
