@@ -34,8 +34,8 @@ export interface ThreadOptions {
   /** The module the threads run (default block-loop.js; tests give one that fails). */
   loop?: URL;
   /**
-   * Seconds a pass may go without any thread finishing before the run gives up on a thread that has
-   * stopped without a word (killed, out of memory); default 60. A block takes milliseconds.
+   * Seconds a pass may go without any thread finishing or taking a block before the run gives up on a
+   * thread that has stopped without a word (killed, out of memory); default 60. A block takes milliseconds.
    */
   stallSeconds?: number;
 }
@@ -117,16 +117,19 @@ function startThreads(w: World, threads: number, options: ThreadOptions): BlockE
         for (const t of workers) void t.terminate();
         throw err;
       }
-      // Until every thread has said it is done, or one has failed, or none has finished anything for
-      // stallSlices waits (a thread killed without a word: its exit handler never ran).
+      // Until every thread has said it is done, or one has failed, or for stallSlices waits no thread
+      // has finished or taken a block (a thread killed without a word: its exit handler never ran).
       let stalled = 0;
       let done = Atomics.load(control, CONTROL.done);
+      let taken = Atomics.load(control, CONTROL.next);
       while (done < workers.length && Atomics.load(control, CONTROL.failed) === 0) {
-        const waited = Atomics.wait(control, CONTROL.done, done, WAIT_SLICE_MS);
-        const now = Atomics.load(control, CONTROL.done);
-        stalled = now === done && waited === 'timed-out' ? stalled + 1 : 0;
-        done = now;
-        if (stalled >= stallSlices) fail(`a block thread stopped responding for ${stallSlices * WAIT_SLICE_MS / 1000} s (out of memory?)`);
+        Atomics.wait(control, CONTROL.done, done, WAIT_SLICE_MS);
+        const nowDone = Atomics.load(control, CONTROL.done);
+        const nowTaken = Atomics.load(control, CONTROL.next);
+        stalled = nowDone === done && nowTaken === taken ? stalled + 1 : 0;
+        done = nowDone;
+        taken = nowTaken;
+        if (stalled >= stallSlices) fail(`a block thread stopped responding for ${(stallSlices * WAIT_SLICE_MS) / 1000} s (out of memory?)`);
       }
       if (Atomics.load(control, CONTROL.failed) !== 0) fail('a thread failed');
     },
