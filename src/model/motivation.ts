@@ -165,17 +165,6 @@ export const MOTIVATION_BLOCKS: BlockKernel = {
   },
 };
 
-/** True when the villages' household ranges cover households 0 … n − 1 in order, one after another. */
-export function villagesTile(w: World): boolean {
-  const { hhStart, hhEnd } = w.villages;
-  let next = 0;
-  for (let v = 0; v < w.nVillages; v++) {
-    if (hhStart[v] !== next || hhEnd[v] < next) return false;
-    next = hhEnd[v];
-  }
-  return next === w.nHouseholds;
-}
-
 /** Initial state (end of 2013): a share `initialWaitingShare` of registered households is waiting. */
 export function initWaiting(w: World): void {
   const key = w.streams.waiting.key;
