@@ -35,7 +35,7 @@ import { defaultParams, type Params } from '../../src/model/parameters.js';
 import { fundsOfYear } from '../../src/model/government.js';
 import { PHASES } from '../../src/model/plan.js';
 import { createStreams, initWorld, runSimulation } from '../../src/model/simulate.js';
-import { Measure, Registry, type World } from '../../src/model/world.js';
+import { Measure, type World } from '../../src/model/world.js';
 
 const SCALE = 0.0005;
 

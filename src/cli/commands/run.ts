@@ -1,5 +1,4 @@
 /** `povsim run <scenario>`: replicates of one scenario → yearly.csv, monthly.csv, summary.json, manifest.json. */
-import { join } from 'node:path';
 import { InputError } from '../../engine/diagnostics.js';
 import { headlineTable, monthlyCsv, summaryJson, yearlyBands, yearlyCsv } from '../../experiment/run-outputs.js';
 import { adaptiveRule, precisionManifest, precisionSentence } from '../../experiment/adaptive-replicates.js';
