@@ -6,6 +6,7 @@
  * the rural population are not counted.
  */
 import { blockSum, openRow, runBlocks, type BlockKernel } from './household-blocks.js';
+import { settleNumberFields } from '../engine/settled-fields.js';
 import { Registry, type World } from './world.js';
 
 /** Slots of the tally's sums (persons unless noted). */
@@ -41,6 +42,10 @@ export class HouseholdTally {
   /** The step the tally was filled at; -1 when empty. */
   step = -1;
   readonly sums = new Float64Array(SLOTS);
+
+  constructor() {
+    settleNumberFields<HouseholdTally>(this, [], ['step']);
+  }
 
   reset(step: number): void {
     this.step = step;

@@ -6,6 +6,7 @@
  */
 import { allocateColumns } from '../engine/columns.js';
 import { uniformAt, normalAt } from '../engine/random.js';
+import { settleAllNumberFields, settleNumberFields } from '../engine/settled-fields.js';
 import { DRAW } from './draws.js';
 import type { ParamKey, Params } from './parameters.js';
 import {
@@ -62,13 +63,14 @@ export function allocateWorld(
   sizes: { households: number; villages: number; cadres: number },
   shared = false,
 ): World {
-  const p = { ...opts.params };
+  // Scheduled values are written into p month by month (clock.ts).
+  const p = settleAllNumberFields({ ...opts.params });
   // On shared memory when threads will work on the columns (household-blocks.ts).
   const hh = allocateColumns(HOUSEHOLD_COLUMNS, sizes.households, shared);
   const villages = allocateColumns(VILLAGE_COLUMNS, sizes.villages, shared);
   const cadres = allocateColumns(CADRE_COLUMNS, sizes.cadres, shared);
   const industries = allocateColumns(INDUSTRY_COLUMNS, INDUSTRY_TYPES.length, shared);
-  return {
+  const w: World = {
     p,
     series: opts.series,
     hh,
@@ -101,6 +103,9 @@ export function allocateWorld(
     blocks: singleBlock(sizes.villages, sizes.households),
     productivityNormalization: 1,
   };
+  // The fields a run changes (settled-fields.ts says why).
+  const fractional = ['line', 'wageIndex', 'pressure', 'targetPressure', 'budgetLeft', 'relocationFinanceLeft', 'leaveProbability', 'productivityNormalization', 'budgetYear', 'scaleUp'] as const;
+  return settleNumberFields(w, fractional, ['step', 'year', 'month', 'persons']);
 }
 
 /**

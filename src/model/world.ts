@@ -4,6 +4,7 @@
  */
 import { allocateColumns, type Columns } from '../engine/columns.js';
 import type { RandomStream } from '../engine/random.js';
+import { settleAllNumberFields } from '../engine/settled-fields.js';
 import type { HouseholdBlocks } from './household-blocks.js';
 import type { HouseholdTally } from './household-tally.js';
 import type { ParamKey, Params } from './parameters.js';
@@ -289,7 +290,8 @@ export interface World {
 }
 
 export function newFlows(): StepFlows {
-  return {
+  // Its counts take fractions (expected visits, yuan) from the first step (settled-fields.ts says why).
+  return settleAllNumberFields({
     exits: new Float64Array(ROUTE_NAMES.length),
     returns: 0,
     fallbacks: 0,
@@ -302,7 +304,7 @@ export function newFlows(): StepFlows {
     budgetAvailable: 0,
     supportPlanned: 0,
     supportDelivered: 0,
-  };
+  });
 }
 
 export function resetFlows(f: StepFlows): void {

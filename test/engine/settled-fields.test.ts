@@ -1,0 +1,28 @@
+/**
+ * settleNumberFields and settleAllNumberFields (src/engine/settled-fields.ts) change an object's hidden
+ * class only: every value, the key order and the fields that are not numbers stay as they were.
+ */
+import { describe, expect, it } from 'vitest';
+import { settleAllNumberFields, settleNumberFields } from '../../src/engine/settled-fields.js';
+
+describe('settled number fields', () => {
+  it('leave every value and the key order as they were', () => {
+    const o = { step: 0, line: 2736, share: 0.25, negative: -3, big: 2 ** 40, name: 'x', list: [1, 2] };
+    const same = settleNumberFields(o, ['line', 'share', 'big'], ['step', 'negative']);
+    expect(same).toBe(o);
+    expect(o).toEqual({ step: 0, line: 2736, share: 0.25, negative: -3, big: 2 ** 40, name: 'x', list: [1, 2] });
+    expect(Object.keys(o)).toEqual(['step', 'line', 'share', 'negative', 'big', 'name', 'list']);
+  });
+
+  it('settle every number field of a table and skip the others', () => {
+    const t = { a: 0, b: 1.5, c: 'text', d: null, e: -0, f: Number.NaN };
+    settleAllNumberFields(t);
+    expect(t.a).toBe(0);
+    expect(t.b).toBe(1.5);
+    expect(t.c).toBe('text');
+    expect(t.d).toBeNull();
+    expect(Object.is(t.e, -0)).toBe(true);
+    expect(t.f).toBeNaN();
+    expect(Object.keys(t)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+});
