@@ -42,6 +42,32 @@ export function householdColumnUse(scale = 0.0005, months = 13) {
       },
     });
   }
+  // Passes that read through the pools (engine/columns.ts): an element of a pool is an element of the
+  // column that lies there.
+  const pools = {};
+  for (const [type, pool] of Object.entries(w.hhPools)) {
+    const columns = names
+      .filter((name) => w.hh[name].buffer === pool.buffer)
+      .map((name) => {
+        const c = w.hh[name];
+        const start = c.byteOffset / c.BYTES_PER_ELEMENT;
+        return { name, start, end: start + c.length };
+      });
+    const columnAt = (i) => columns.find((c) => i >= c.start && i < c.end).name;
+    pools[type] = new Proxy(pool, {
+      get(t, key) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) read.add(columnAt(Number(key)));
+        const v = Reflect.get(t, key, t);
+        return typeof v === 'function' ? v.bind(t) : v;
+      },
+      set(t, key, value) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) written.add(columnAt(Number(key)));
+        t[key] = value;
+        return true;
+      },
+    });
+  }
+  w.hhPools = pools;
   const table = new MetricTable(METRICS, months + 1);
   for (let t = 1; t <= months; t++) {
     for (const p of PHASES) if (p.when !== 'yearly') p.run(w);

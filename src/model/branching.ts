@@ -5,6 +5,7 @@
  * of the world at t − 1 and continues under its own parameters. The result equals the run from scratch
  * (test/model/branching.test.ts pins it byte for byte); only the time is saved.
  */
+import { cloneColumns, columnPools } from '../engine/columns.js';
 import { MetricTable } from '../engine/results.js';
 import { rowViews, SEQUENTIAL, type HouseholdBlocks } from './household-blocks.js';
 import { HouseholdTally } from './household-tally.js';
@@ -64,9 +65,6 @@ export function startKey(spec: RunSpec): string {
   return JSON.stringify([spec.seed, spec.scale, spec.endYear, keys, values]);
 }
 
-function cloneColumns<C extends Record<string, ArrayLike<number> & { slice(): unknown }>>(c: C): C {
-  return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice()])) as C;
-}
 
 /** The same blocks with scratch rows of their own, run in this thread. */
 function branchBlocks(b: HouseholdBlocks): HouseholdBlocks {
@@ -95,11 +93,13 @@ export function branchRun(s: RunState, spec: RunSpec): RunState {
   const at = divergenceStep(s.spec, spec);
   if (at <= w.step) throw new Error(`branchRun: the runs differ from step ${at}, before the branch point ${w.step}`);
   // Every field is copied or shared read-only: streams hold only keys; `series` is the branch's own.
+  const hh = cloneColumns(w.hh);
   const copy: World = {
     ...w,
     p: { ...w.p },
     series: expandSchedule(spec.params, spec.schedule, START_YEAR, s.steps),
-    hh: cloneColumns(w.hh),
+    hh,
+    hhPools: columnPools(hh),
     villages: cloneColumns(w.villages),
     cadres: cloneColumns(w.cadres),
     industries: cloneColumns(w.industries),

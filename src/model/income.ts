@@ -16,6 +16,7 @@ import { constraintFactors, dibaoStandard, industryTypeIncome } from './househol
 import { blockSum, openRow, runBlocks, type BlockKernel } from './household-blocks.js';
 import { finishRegistryTally, tallyAnyHousehold, tallyRegistryHousehold, TALLY_SLOTS } from './household-tally.js';
 import { registryIndex } from './household-index.js';
+import { offsetIn } from '../engine/columns.js';
 import { Measure, Spend, type World } from './world.js';
 
 /** Smoothing weight of the twelve-month income estimate. */
@@ -65,10 +66,33 @@ export const INCOME_BLOCKS: BlockKernel = {
     const row = openRow(w, b);
     const first = w.blocks.householdStart[b];
     const end = w.blocks.householdStart[b + 1];
-    const { size, constraints, growth, productivity, deviationFactor, skill, motivation, waiting, gone } = w.hh;
-    const { relocationDebt, debtPayment } = w.hh;
-    const { industryMember, village, jobs, ecoPost, onDibao, dibaoMonths, measures, shockLoss, school } = w.hh;
-    const { income, incomeSmoothed, incomeYearSum, savings } = w.hh;
+    const hh = w.hh;
+    // Every column through its pool (engine/columns.ts says why): F[oX + h] is hh.x[h].
+    const { f32: F, u8: U8, u16: U16 } = w.hhPools;
+    const oSize = offsetIn(U8, hh.size);
+    const oConstraints = offsetIn(U8, hh.constraints);
+    const oWaiting = offsetIn(U8, hh.waiting);
+    const oGone = offsetIn(U8, hh.gone);
+    const oMember = offsetIn(U8, hh.industryMember);
+    const oJobs = offsetIn(U8, hh.jobs);
+    const oEcoPost = offsetIn(U8, hh.ecoPost);
+    const oOnDibao = offsetIn(U8, hh.onDibao);
+    const oSchool = offsetIn(U8, hh.school);
+    const oDibaoMonths = offsetIn(U16, hh.dibaoMonths);
+    const oMeasures = offsetIn(U16, hh.measures);
+    const oGrowth = offsetIn(F, hh.growth);
+    const oProductivity = offsetIn(F, hh.productivity);
+    const oDeviationFactor = offsetIn(F, hh.deviationFactor);
+    const oSkill = offsetIn(F, hh.skill);
+    const oMotivation = offsetIn(F, hh.motivation);
+    const oDebt = offsetIn(F, hh.relocationDebt);
+    const oDebtPayment = offsetIn(F, hh.debtPayment);
+    const oShockLoss = offsetIn(F, hh.shockLoss);
+    const oIncome = offsetIn(F, hh.income);
+    const oSmoothed = offsetIn(F, hh.incomeSmoothed);
+    const oYearSum = offsetIn(F, hh.incomeYearSum);
+    const oSavings = offsetIn(F, hh.savings);
+    const village = hh.village;
     const industryType = w.villages.industryType;
     const p = w.p;
     const line = w.line;
@@ -84,6 +108,9 @@ export const INCOME_BLOCKS: BlockKernel = {
     const dibaoStd = dibaoStandard(w);
     const saveAbove = p.savingsThreshold * w.line;
     const savingsRate = p.savingsRate;
+    // Locals: an imported enum's member is looked up again on every iteration otherwise.
+    const education = Measure.Education;
+    const health = Measure.Health;
     if (typeIncomes.length < w.nIndustries) typeIncomes = new Float64Array(w.nIndustries);
     const typeIncome = typeIncomes;
     for (let k = 0; k < w.nIndustries; k++) typeIncome[k] = industryTypeIncome(w, k);
@@ -92,49 +119,51 @@ export const INCOME_BLOCKS: BlockKernel = {
     let educationAid = 0;
     let healthAid = 0;
     for (let h = first; h < end; h++) {
-      if (gone[h] === 1) continue;
-      const n = size[h];
-      const bits = constraints[h];
-      const g = growth[h] * (bits !== 0 ? gStructural : gFull);
-      growth[h] = g;
-      const sk = skill[h];
-      const wait = waiting[h];
-      const f = factorOf[bits] * (1 + skillReturn * (sk - 0.5)) * (wait === 1 ? waitingFactor : 1);
-      let earned = productivity[h] * deviationFactor[h] * g * f;
-      const member = industryMember[h];
+      if (U8[oGone + h] === 1) continue;
+      const n = U8[oSize + h];
+      const bits = U8[oConstraints + h];
+      const g = F[oGrowth + h] * (bits !== 0 ? gStructural : gFull);
+      F[oGrowth + h] = g;
+      const sk = F[oSkill + h];
+      const f = factorOf[bits] * (1 + skillReturn * (sk - 0.5)) * (U8[oWaiting + h] === 1 ? waitingFactor : 1);
+      let earned = F[oProductivity + h] * F[oDeviationFactor + h] * g * f;
+      const member = U8[oMember + h];
       if (member !== 0) {
         const full = typeIncome[industryType[village[h]]] * (industrySkillBase + industrySkillGain * sk);
         earned += (member === 1 ? full : dividendShare * full) / n;
       }
-      if (jobs[h] > 0) earned += (jobs[h] * jobPay) / n;
-      if (ecoPost[h] === 1) {
+      const jobs = U8[oJobs + h];
+      if (jobs > 0) earned += (jobs * jobPay) / n;
+      if (U8[oEcoPost + h] === 1) {
         earned += ecoPay / n;
         ecoPosts++;
       }
       let topUp = 0;
-      if (onDibao[h] === 1) {
+      if (U8[oOnDibao + h] === 1) {
         topUp = earned < dibaoStd ? dibaoStd - earned : 0;
-        if (dibaoMonths[h] < 65535) dibaoMonths[h]++;
+        if (U16[oDibaoMonths + h] < 65535) U16[oDibaoMonths + h]++;
         dibao += topUp * n;
       }
-      const m = measures[h];
-      if (school[h] === 1 && m & Measure.Education) educationAid++;
-      if (m & Measure.Health) healthAid++;
+      const m = U16[oMeasures + h];
+      if (U8[oSchool + h] === 1 && m & education) educationAid++;
+      if (m & health) healthAid++;
       let repay = 0;
-      if (relocationDebt[h] > 0) {
-        repay = debtPayment[h] < relocationDebt[h] ? debtPayment[h] : relocationDebt[h];
-        relocationDebt[h] -= repay;
+      const debt = F[oDebt + h];
+      if (debt > 0) {
+        const due = F[oDebtPayment + h];
+        repay = due < debt ? due : debt;
+        F[oDebt + h] = debt - repay;
       }
-      const loss = shockLoss[h] + repay;
+      const loss = F[oShockLoss + h] + repay;
       // Most months there is nothing to deduct: x − 0 is x, so the division is skipped then.
       const y = loss === 0 ? earned + topUp : earned + topUp - (loss * 12) / n;
-      income[h] = y;
-      incomeSmoothed[h] += SMOOTHING * (y - incomeSmoothed[h]);
-      incomeYearSum[h] += y;
+      F[oIncome + h] = y;
+      F[oSmoothed + h] += SMOOTHING * (y - F[oSmoothed + h]);
+      F[oYearSum + h] += y;
       const flow = y > saveAbove ? savingsRate * (y - saveAbove) : y < 0 ? y : 0;
-      savings[h] += (flow * n) / 12;
-      // The stored (float32) value, as the recount in December would read it.
-      tallyAnyHousehold(row, n, incomeSmoothed[h], line, member, motivation[h], relocationDebt[h]);
+      F[oSavings + h] += (flow * n) / 12;
+      // The stored (float32) values, as the recount in December would read them.
+      tallyAnyHousehold(row, n, F[oSmoothed + h], line, member, F[oMotivation + h], F[oDebt + h]);
     }
     row[DIBAO] = dibao;
     row[ECO_POSTS] = ecoPosts;

@@ -4,7 +4,7 @@
  * Villages hold contiguous blocks of households (so village loops are cache-friendly). Every draw
  * is keyed by agent id, so the same household gets the same attributes whatever the policy.
  */
-import { allocateColumns } from '../engine/columns.js';
+import { allocateColumns, columnPools } from '../engine/columns.js';
 import { uniformAt, normalAt } from '../engine/random.js';
 import { settleAllNumberFields, settleNumberFields } from '../engine/settled-fields.js';
 import { DRAW } from './draws.js';
@@ -74,6 +74,7 @@ export function allocateWorld(
     p,
     series: opts.series,
     hh,
+    hhPools: columnPools(hh),
     villages,
     cadres,
     industries,

@@ -4,6 +4,7 @@
  * during a run (parameters, step, month, year, line, ...) are written to a shared array before
  * each pass.
  */
+import { columnPools } from '../engine/columns.js';
 import { rowViews, SEQUENTIAL } from './household-blocks.js';
 import { PARAM_KEYS } from './parameters.js';
 import type { Streams, World } from './world.js';
@@ -67,7 +68,7 @@ export function writeState(w: World, state: Float64Array): void {
 export function mirrorWorld(s: SharedWorld): World {
   const blocks = { ...s.blocks, rows: rowViews(s.blocks.out, s.blocks.count), exec: SEQUENTIAL };
   const p = Object.fromEntries(PARAM_KEYS.map((k) => [k, 0])) as World['p'];
-  return { ...s, blocks, p, step: 0, month: 12, year: s.startYear, line: 0, wageIndex: 1 } as unknown as World;
+  return { ...s, hhPools: columnPools(s.hh), blocks, p, step: 0, month: 12, year: s.startYear, line: 0, wageIndex: 1 } as unknown as World;
 }
 
 /** Sets a mirror's changing values from a state array written by {@link writeState}. */

@@ -2,7 +2,7 @@
  * The world: every agent's state in typed columns, plus the run's clock, parameters and accounts.
  * Processes (one per file in this folder) read and write it; nothing else holds model state.
  */
-import { allocateColumns, type Columns } from '../engine/columns.js';
+import { allocateColumns, type ColumnPools, type Columns } from '../engine/columns.js';
 import type { RandomStream } from '../engine/random.js';
 import { settleAllNumberFields } from '../engine/settled-fields.js';
 import type { HouseholdBlocks } from './household-blocks.js';
@@ -240,6 +240,8 @@ export interface World {
   /** Scheduled parameter series (index = step). */
   readonly series: Map<ParamKey, Float64Array>;
   readonly hh: Columns<typeof HOUSEHOLD_COLUMNS>;
+  /** The household columns' pools, one view per element type (engine/columns.ts): the passes over every household read through them. */
+  readonly hhPools: ColumnPools<typeof HOUSEHOLD_COLUMNS>;
   readonly villages: Columns<typeof VILLAGE_COLUMNS>;
   readonly cadres: Columns<typeof CADRE_COLUMNS>;
   readonly industries: Columns<typeof INDUSTRY_COLUMNS>;
