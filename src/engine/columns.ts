@@ -33,7 +33,7 @@ const CTORS = {
 
 /**
  * Allocates one zero-filled typed array of length `n` per column of `spec`. The columns of one element
- * type lie one after another, in spec order, in a single buffer (their pool, {@link columnPools}); with
+ * type lie one after another (each from a multiple of 8 bytes), in spec order, in a single buffer (their pool, {@link columnPools}); with
  * `shared`, a SharedArrayBuffer, so threads can work on the same columns.
  */
 export function allocateColumns<S extends Record<string, ColumnType>>(spec: S, n: number, shared = false): Columns<S> {
@@ -44,10 +44,12 @@ export function allocateColumns<S extends Record<string, ColumnType>>(spec: S, n
   const made = new Map<string, ColumnArrays[ColumnType]>();
   for (const [type, group] of byType) {
     const C = CTORS[type];
-    const bytes = n * C.BYTES_PER_ELEMENT * group.length;
+    // Each column starts at a multiple of 8 bytes, so any column can also be read as wider words
+    // (the household index reads four u8 households at a time).
+    const stride = Math.ceil((n * C.BYTES_PER_ELEMENT) / 8) * 8;
     // (The union of the constructors only takes ArrayBuffer in TypeScript's types; each takes a shared one.)
-    const buffer = (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes)) as ArrayBuffer;
-    group.forEach((name, k) => made.set(name, new C(buffer, k * n * C.BYTES_PER_ELEMENT, n)));
+    const buffer = (shared ? new SharedArrayBuffer(stride * group.length) : new ArrayBuffer(stride * group.length)) as ArrayBuffer;
+    group.forEach((name, k) => made.set(name, new C(buffer, k * stride, n)));
   }
   // Object.fromEntries builds an object with fast (shape-based) properties; assigning computed keys in a
   // loop would leave it in dictionary mode, and every column lookup in a hot loop would be a hash probe.

@@ -11,14 +11,15 @@ import { INCOME_BLOCKS } from '../../src/model/income.js';
 const SPEC = { a: 'f32', n: 'u8', b: 'f32', m: 'u16', c: 'f32', k: 'u8' } as const;
 
 describe('column pools', () => {
-  it('lay the columns of one type one after another in spec order, zero-filled', () => {
+  it('lay the columns of one type one after another in spec order, each from a multiple of 8 bytes, zero-filled', () => {
     const cols = allocateColumns(SPEC, 5);
     expect(cols.a.buffer).toBe(cols.b.buffer);
     expect(cols.b.buffer).toBe(cols.c.buffer);
     expect(cols.n.buffer).toBe(cols.k.buffer);
     expect(cols.a.buffer).not.toBe(cols.n.buffer);
-    expect([cols.a.byteOffset, cols.b.byteOffset, cols.c.byteOffset]).toEqual([0, 20, 40]);
-    expect([cols.n.byteOffset, cols.k.byteOffset, cols.m.byteOffset]).toEqual([0, 5, 0]);
+    // Each column from a multiple of 8 bytes: 5 f32 take 20 bytes, padded to 24; 5 u8 take 8.
+    expect([cols.a.byteOffset, cols.b.byteOffset, cols.c.byteOffset]).toEqual([0, 24, 48]);
+    expect([cols.n.byteOffset, cols.k.byteOffset, cols.m.byteOffset]).toEqual([0, 8, 0]);
     expect(Object.keys(cols)).toEqual(['a', 'n', 'b', 'm', 'c', 'k']);
     for (const c of Object.values(cols)) expect([...c]).toEqual([0, 0, 0, 0, 0]);
     cols.b.fill(7);
@@ -29,8 +30,8 @@ describe('column pools', () => {
     const cols = allocateColumns(SPEC, 4);
     const pools = columnPools(cols);
     expect(pools.f32).toBeInstanceOf(Float32Array);
-    expect(pools.f32.length).toBe(12);
-    expect(pools.u16.length).toBe(4);
+    expect(pools.f32.length).toBe(12); // 3 columns of 4 f32, 16 bytes each: no padding
+    expect(pools.u16.length).toBe(4); // 4 u16 = 8 bytes
     cols.c[3] = 2.5;
     expect(pools.f32[offsetIn(pools.f32, cols.c) + 3]).toBe(2.5);
     pools.u8[offsetIn(pools.u8, cols.k) + 1] = 9;
