@@ -14,7 +14,7 @@
  */
 import { constraintFactors, dibaoStandard, industryTypeIncome } from './household-income.js';
 import { blockSum, openRow, runBlocks, type BlockKernel } from './household-blocks.js';
-import { finishRegistryTally, tallyAnyHousehold, tallyRegistryHousehold, TALLY_SLOTS } from './household-tally.js';
+import { finishRegistryTally, tallyAnyHousehold, tallyRegistryIndex, TALLY_SLOTS } from './household-tally.js';
 import { registryIndex } from './household-index.js';
 import { offsetIn } from '../engine/columns.js';
 import { Measure, Spend, type World } from './world.js';
@@ -34,9 +34,7 @@ const EDUCATION_AID = TALLY_SLOTS + 2;
 const HEALTH_AID = TALLY_SLOTS + 3;
 
 export function updateIncome(w: World): void {
-  const { size, gone, incomeSmoothed, registry, returned, relocated, onDibao, waiting, chronic } = w.hh;
   const p = w.p;
-  const line = w.line;
   // Every household's income, block by block (household-blocks.ts); each block adds up its own.
   runBlocks(w, INCOME_BLOCKS);
   // Results of this month are counted here, after the last monthly change (see household-tally.ts).
@@ -46,11 +44,7 @@ export function updateIncome(w: World): void {
   for (let k = 0; k < TALLY_SLOTS; k++) sums[k] = blockSum(w, k);
   // The sums that concern registry states, dibao and resettlement: only the index's households add to them.
   const { ids, count } = registryIndex(w);
-  for (let i = 0; i < count; i++) {
-    const h = ids[i];
-    if (gone[h] === 1) continue;
-    tallyRegistryHousehold(sums, size[h], incomeSmoothed[h], line, registry[h], returned[h], relocated[h], onDibao[h], waiting[h], chronic[h]);
-  }
+  tallyRegistryIndex(sums, w, ids, count, w.hh.incomeSmoothed);
   finishRegistryTally(sums);
   const sp = w.flows.spending;
   sp[Spend.social_security] += blockSum(w, DIBAO) / 12;
