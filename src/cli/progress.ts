@@ -28,13 +28,18 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m ${String(r).padStart(2, '0')}s` : `${r}s`;
 }
 
-/** One plain progress line. */
+/** Runs done as shown: whole runs, or with one decimal while a run is part-way (`0.4`). */
+export function formatRuns(done: number): string {
+  return Number.isInteger(done) ? String(done) : (Math.floor(done * 10) / 10).toFixed(1);
+}
+
+/** One plain progress line; `done` may count part of a run (the share of its years simulated). */
 export function progressLine(label: string, done: number, total: number, elapsedSeconds: number): string {
   const d = Math.min(done, total);
   const pct = total > 0 ? Math.floor((100 * d) / total) : 100;
   const left = d > 0 ? (elapsedSeconds * (total - d)) / d : NaN;
   const eta = d >= total ? 'done' : d > 0 ? `about ${formatDuration(left)} left` : 'estimating';
-  return `${label}: ${d}/${total} runs (${pct}%), ${formatDuration(elapsedSeconds)} elapsed, ${eta}`;
+  return `${label}: ${formatRuns(d)}/${total} runs (${pct}%), ${formatDuration(elapsedSeconds)} elapsed, ${eta}`;
 }
 
 /** A progress display for `total` units of work; nothing when quiet. */
@@ -51,7 +56,8 @@ export function startProgress(io: CliIO, label: string, total: number, quiet: bo
         shownTotal = Math.max(total, tot);
         done = Math.min(d, shownTotal);
         const now = clock.now();
-        if (now - last >= every) {
+        // The last line is stop's.
+        if (now - last >= every && done < shownTotal) {
           last = now;
           io.err(progressLine(label, done, shownTotal, (now - t0) / 1000));
         }
@@ -60,12 +66,15 @@ export function startProgress(io: CliIO, label: string, total: number, quiet: bo
     };
   }
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} runs | {rate} runs/s | ETA {eta_formatted}`, hideCursor: true, stream: process.stderr, etaBuffer: 20 },
+    { format: `${label} [{bar}] {runs}/{total} runs | {rate} runs/s | ETA {eta_formatted}`, hideCursor: true, stream: process.stderr, etaBuffer: 20 },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0, { rate: '0.0' });
+  bar.start(total, 0, { rate: '0.0', runs: '0' });
   return {
-    update: (done) => bar.update(Math.min(done, total), { rate: (done / Math.max(0.001, (clock.now() - t0) / 1000)).toFixed(1) }),
+    update: (done) => {
+      const d = Math.min(done, total);
+      bar.update(d, { runs: formatRuns(d), rate: (done / Math.max(0.001, (clock.now() - t0) / 1000)).toFixed(1) });
+    },
     stop: () => bar.stop(),
   };
 }

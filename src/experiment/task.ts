@@ -7,7 +7,7 @@ import type { Params } from '../model/parameters.js';
 import type { ScheduleChange } from '../model/schedule.js';
 import { branchRun, divergenceStep, startKey } from '../model/branching.js';
 import { SEQUENTIAL_BLOCKS, type BlockExecutorFactory } from '../model/household-blocks.js';
-import { advanceRun, closeRun, finishRun, runSimulation, startRun, type RunResult, type RunSpec, type RunState } from '../model/simulate.js';
+import { advanceRun, closeRun, finishRun, runSimulation, startRun, START_YEAR, type RunResult, type RunSpec, type RunState } from '../model/simulate.js';
 
 export interface RunTask {
   /** Caller's index, returned with the result (results are ordered by it, never by completion). */
@@ -51,9 +51,22 @@ function resultOf(task: RunTask, r: RunResult): TaskResult {
   };
 }
 
+/**
+ * How far a task has run, at the end of each simulated year: `share` of its years (0–1; 1 comes with
+ * its result). For progress displays of long runs.
+ */
+export type TaskProgress = (id: number, share: number) => void;
+
+/** The year-end callback that reports `task`'s share of its years to `onProgress`. */
+function yearsDone(task: RunTask, onProgress: TaskProgress | undefined): ((year: number) => void) | undefined {
+  if (!onProgress) return undefined;
+  const years = task.endYear - START_YEAR;
+  return (year) => onProgress(task.id, Math.min(1, (year - START_YEAR) / years));
+}
+
 /** Runs a task in this thread; `blocks` may share its passes over every household among threads (the result is the same). */
-export function executeTask(task: RunTask, blocks: BlockExecutorFactory = SEQUENTIAL_BLOCKS): TaskResult {
-  return resultOf(task, runSimulation(specOf(task), undefined, blocks));
+export function executeTask(task: RunTask, blocks: BlockExecutorFactory = SEQUENTIAL_BLOCKS, onProgress?: TaskProgress): TaskResult {
+  return resultOf(task, runSimulation(specOf(task), yearsDone(task, onProgress), blocks));
 }
 
 /** Fewest shared months worth a copy of the world: below this a task runs on its own. */
@@ -91,17 +104,19 @@ export function groupTasks(tasks: readonly RunTask[], maxSize: number): RunTask[
  * byte. `onResult` gets them as they finish (branches first, the trunk last). `stop`, asked before
  * each branch, ends the group early by throwing (an aborted run). `blocks` may share the trunk's passes
  * over every household among threads (branches run in this thread); the results are the same.
+ * `onProgress` hears at each year's end how far the task running then has come.
  */
 export function executeTaskGroup(
   tasks: readonly RunTask[],
   onResult: (r: TaskResult) => void,
   stop?: () => boolean,
   blocks: BlockExecutorFactory = SEQUENTIAL_BLOCKS,
+  onProgress?: TaskProgress,
 ): void {
   if (tasks.length === 0) return;
   const trunk = startRun(specOf(tasks[0]), blocks);
   try {
-    runGroup(trunk, tasks, onResult, stop, blocks);
+    runGroup(trunk, tasks, onResult, stop, blocks, onProgress);
   } finally {
     closeRun(trunk);
   }
@@ -113,20 +128,22 @@ function runGroup(
   onResult: (r: TaskResult) => void,
   stop: (() => boolean) | undefined,
   blocks: BlockExecutorFactory,
+  onProgress: TaskProgress | undefined,
 ): void {
+  const trunkYear = yearsDone(tasks[0], onProgress);
   const branches = tasks.slice(1).map((t) => ({ t, at: divergenceStep(trunk.spec, specOf(t)) })).sort((a, b) => a.at - b.at);
   for (const { t, at } of branches) {
     if (stop?.()) throw new Error('aborted');
     if (at <= Math.max(1, trunk.w.step)) {
-      onResult(executeTask(t, blocks)); // no prefix left to share
+      onResult(executeTask(t, blocks, onProgress)); // no prefix left to share
       continue;
     }
-    advanceRun(trunk, at - 1);
+    advanceRun(trunk, at - 1, trunkYear);
     const b = branchRun(trunk, specOf(t));
-    advanceRun(b, b.steps);
+    advanceRun(b, b.steps, yearsDone(t, onProgress));
     onResult(resultOf(t, finishRun(b)));
   }
-  advanceRun(trunk, trunk.steps);
+  advanceRun(trunk, trunk.steps, trunkYear);
   onResult(resultOf(tasks[0], finishRun(trunk)));
 }
 

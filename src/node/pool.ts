@@ -10,7 +10,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AUTO_THREADS_MIN_HOUSEHOLDS, threadedBlocks } from './block-threads.js';
-import { executeTaskGroup, groupTasks, type RunTask, type TaskResult, type TaskRunner } from '../experiment/task.js';
+import { executeTaskGroup, groupTasks, type RunTask, type TaskProgress, type TaskResult, type TaskRunner } from '../experiment/task.js';
 
 /** Where the compiled worker lives. */
 export function workerUrl(): URL {
@@ -25,8 +25,13 @@ export function defaultWorkers(): number {
 
 export interface PoolOptions {
   workers: number;
-  /** Called after each task completes (for progress bars). */
+  /** Called after each task completes. */
   onDone?: (done: number, total: number) => void;
+  /**
+   * For progress displays: runs done, counting the share of its years each running task has simulated
+   * (so a single long run moves too), after each task and at every simulated year's end.
+   */
+  onProgress?: (done: number, total: number) => void;
   /** Called with each result as it arrives (in completion order; `index` is its place in `tasks`), e.g. to journal it. */
   onResult?: (result: TaskResult, index: number) => void;
   /** Stops scheduling new tasks when aborted; running tasks are terminated. */
@@ -64,11 +69,15 @@ export function groupLimit(tasks: number, workers: number): number {
   return Math.max(1, Math.ceil(tasks / (2 * Math.max(1, workers))));
 }
 
-/** What a worker is sent: a group of tasks, and the threads its runs use (worker.ts). */
+/** What a worker is sent: a group of tasks, the threads its runs use, and whether to report progress (worker.ts). */
 export interface WorkerJob {
   group: RunTask[];
   threads: ThreadsPerRun;
+  progress: boolean;
 }
+
+/** What a worker posts back: a result, how far a task has come, or the error that ended its group. */
+export type WorkerMessage = { ok: true; result: TaskResult } | { ok: true; id: number; share: number } | { ok: false; id: number; error: string };
 
 /** Threads per run, and the fewest households for which a world uses them (threadedBlocks). */
 export interface ThreadsPerRun {
@@ -89,12 +98,28 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
   const order = new Map<number, number>(tasks.map((t, i) => [t.id, i]));
   const groups = groupTasks(tasks, groupLimit(tasks.length, workers));
   let done = 0;
+  // The share of its years each running task has simulated (tasks in progress only).
+  const running = new Map<number, number>();
+  const reportProgress = (): void => {
+    if (!opts.onProgress) return;
+    let partial = 0;
+    for (const share of running.values()) partial += share;
+    opts.onProgress(done + partial, tasks.length);
+  };
+  const progress: TaskProgress | undefined = opts.onProgress
+    ? (id, share) => {
+        running.set(id, share);
+        reportProgress();
+      }
+    : undefined;
   const accept = (r: TaskResult): void => {
     const index = order.get(r.id)!;
     results[index] = r;
     opts.onResult?.(r, index);
+    running.delete(r.id);
     done++; // not inside the optional call: `f?.(++x)` skips the increment when f is absent
     opts.onDone?.(done, tasks.length);
+    reportProgress();
   };
   if (opts.signal?.aborted) throw new Error('aborted');
   const busy = Math.min(workers, groups.length);
@@ -102,7 +127,7 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
   if (workers === 1 && (opts.inThread ?? runsInThread(1))) {
     for (const g of groups) {
       if (opts.signal?.aborted) throw new Error('aborted');
-      executeTaskGroup(g, accept, () => opts.signal?.aborted === true, threadedBlocks(threads.threads, { minHouseholds: threads.minHouseholds }));
+      executeTaskGroup(g, accept, () => opts.signal?.aborted === true, threadedBlocks(threads.threads, { minHouseholds: threads.minHouseholds }), progress);
       await new Promise((r) => setImmediate(r)); // let signals and progress bars through
     }
     // a signal that arrived during the last task: the caller must not write a complete-looking output
@@ -128,15 +153,19 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Pr
       if (next < groups.length) {
         const g = groups[next++];
         pending.set(w, g.length);
-        w.postMessage({ group: g, threads } satisfies WorkerJob);
+        w.postMessage({ group: g, threads, progress: opts.onProgress !== undefined } satisfies WorkerJob);
       } else void w.terminate();
     };
     const workerCount = busy;
     for (let k = 0; k < workerCount; k++) {
       const w = new Worker(workerUrl());
       pool.push(w);
-      w.on('message', (msg: { ok: true; result: TaskResult } | { ok: false; id: number; error: string }) => {
+      w.on('message', (msg: WorkerMessage) => {
         if (failed) return;
+        if ('share' in msg) {
+          progress?.(msg.id, msg.share);
+          return;
+        }
         if (!msg.ok) {
           failed = true;
           stopAll();

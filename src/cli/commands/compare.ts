@@ -43,7 +43,7 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
   const progress = startProgress(io, 'compare', total, args.quiet || args.json);
   let doneBefore = 0;
   const run = async (tasks: RunTask[]) => {
-    const out = await runTasks(tasks, { workers, signal, onDone: (d) => progress.update(doneBefore + d, total) });
+    const out = await runTasks(tasks, { workers, signal, onProgress: (d) => progress.update(doneBefore + d, total) });
     doneBefore += tasks.length;
     return out;
   };

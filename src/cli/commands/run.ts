@@ -52,7 +52,7 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
   let total = spec.replicates;
   let doneBefore = 0;
   const progress = startProgress(io, scenario.name, total, args.quiet || args.json);
-  const pool = poolRunner({ workers, threads, signal, onDone: (d) => progress.update(doneBefore + d, total) });
+  const pool = poolRunner({ workers, threads, signal, onProgress: (d) => progress.update(doneBefore + d, total) });
   let run;
   try {
     run = await runScenarioToPrecision(spec, true, async (tasks) => {
