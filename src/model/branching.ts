@@ -6,6 +6,7 @@
  * (test/model/branching.test.ts pins it byte for byte); only the time is saved.
  */
 import { cloneColumns, columnPools } from '../engine/columns.js';
+import { settleAllNumberFields } from '../engine/settled-fields.js';
 import { MetricTable } from '../engine/results.js';
 import { rowViews, SEQUENTIAL, type HouseholdBlocks } from './household-blocks.js';
 import { HouseholdTally } from './household-tally.js';
@@ -13,7 +14,7 @@ import type { Metric } from './metrics.js';
 import type { ParamKey } from './parameters.js';
 import { expandSchedule } from './schedule.js';
 import { START_YEAR, type RunSpec, type RunState } from './simulate.js';
-import type { StepFlows, World } from './world.js';
+import { settleWorldFields, type StepFlows, type World } from './world.js';
 
 /** Months a run of this spec steps. */
 function stepsOf(spec: RunSpec): number {
@@ -73,7 +74,7 @@ function branchBlocks(b: HouseholdBlocks): HouseholdBlocks {
 }
 
 function cloneFlows(f: StepFlows): StepFlows {
-  return { ...f, exits: f.exits.slice(), spending: f.spending.slice() };
+  return settleAllNumberFields({ ...f, exits: f.exits.slice(), spending: f.spending.slice() });
 }
 
 function cloneTally(t: HouseholdTally): HouseholdTally {
@@ -96,7 +97,7 @@ export function branchRun(s: RunState, spec: RunSpec): RunState {
   const hh = cloneColumns(w.hh);
   const copy: World = {
     ...w,
-    p: { ...w.p },
+    p: settleAllNumberFields({ ...w.p }),
     series: expandSchedule(spec.params, spec.schedule, START_YEAR, s.steps),
     hh,
     hhPools: columnPools(hh),
@@ -109,6 +110,8 @@ export function branchRun(s: RunState, spec: RunSpec): RunState {
     // Its own scratch rows; a branch runs its blocks in this thread (the trunk's threads work on the trunk's columns).
     blocks: branchBlocks(w.blocks),
   };
+  // A new object: its number fields are settled again (settled-fields.ts says why).
+  settleWorldFields(copy);
   const monthly = new MetricTable<Metric>(s.monthly.metrics, s.monthly.rows);
   monthly.data.set(s.monthly.data.subarray(0, (w.step + 1) * s.monthly.metrics.length));
   return { spec, w: copy, monthly, steps: s.steps };

@@ -6,7 +6,7 @@
  */
 import { allocateColumns, columnPools } from '../engine/columns.js';
 import { uniformAt, normalAt } from '../engine/random.js';
-import { settleAllNumberFields, settleNumberFields } from '../engine/settled-fields.js';
+import { settleAllNumberFields } from '../engine/settled-fields.js';
 import { DRAW } from './draws.js';
 import type { ParamKey, Params } from './parameters.js';
 import {
@@ -15,6 +15,7 @@ import {
   INDUSTRY_COLUMNS,
   VILLAGE_COLUMNS,
   newFlows,
+  settleWorldFields,
   type Streams,
   type World,
 } from './world.js';
@@ -104,9 +105,7 @@ export function allocateWorld(
     blocks: singleBlock(sizes.villages, sizes.households),
     productivityNormalization: 1,
   };
-  // The fields a run changes (settled-fields.ts says why).
-  const fractional = ['line', 'wageIndex', 'pressure', 'targetPressure', 'budgetLeft', 'relocationFinanceLeft', 'leaveProbability', 'productivityNormalization', 'budgetYear', 'scaleUp'] as const;
-  return settleNumberFields(w, fractional, ['step', 'year', 'month', 'persons']);
+  return settleWorldFields(w);
 }
 
 /**

@@ -5,6 +5,7 @@
  * each pass.
  */
 import { columnPools } from '../engine/columns.js';
+import { settleAllNumberFields, settleNumberFields } from '../engine/settled-fields.js';
 import { rowViews, SEQUENTIAL } from './household-blocks.js';
 import { PARAM_KEYS } from './parameters.js';
 import type { Streams, World } from './world.js';
@@ -67,8 +68,10 @@ export function writeState(w: World, state: Float64Array): void {
  */
 export function mirrorWorld(s: SharedWorld): World {
   const blocks = { ...s.blocks, rows: rowViews(s.blocks.out, s.blocks.count), exec: SEQUENTIAL };
-  const p = Object.fromEntries(PARAM_KEYS.map((k) => [k, 0])) as World['p'];
-  return { ...s, hhPools: columnPools(s.hh), blocks, p, step: 0, month: 12, year: s.startYear, line: 0, wageIndex: 1 } as unknown as World;
+  // Every parameter and state field is written before each pass (readState): settled (settled-fields.ts says why).
+  const p = settleAllNumberFields(Object.fromEntries(PARAM_KEYS.map((k) => [k, 0])) as World['p']);
+  const w = { ...s, hhPools: columnPools(s.hh), blocks, p, step: 0, month: 12, year: s.startYear, line: 0, wageIndex: 1, productivityNormalization: 1 } as unknown as World;
+  return settleNumberFields(w, ['line', 'wageIndex', 'productivityNormalization'], ['step', 'month', 'year']);
 }
 
 /** Sets a mirror's changing values from a state array written by {@link writeState}. */

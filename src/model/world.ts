@@ -4,7 +4,7 @@
  */
 import { allocateColumns, type ColumnPools, type Columns } from '../engine/columns.js';
 import type { RandomStream } from '../engine/random.js';
-import { settleAllNumberFields } from '../engine/settled-fields.js';
+import { settleAllNumberFields, settleNumberFields } from '../engine/settled-fields.js';
 import type { HouseholdBlocks } from './household-blocks.js';
 import type { HouseholdTally } from './household-tally.js';
 import type { ParamKey, Params } from './parameters.js';
@@ -289,6 +289,15 @@ export interface World {
    * set once the draws are made (1 before), read only by the set-up's INCOME_2013_BLOCKS, which may run on another thread.
    */
   productivityNormalization: number;
+}
+
+/**
+ * Settles the number fields of a world that change during a run (settled-fields.ts says why): for a
+ * world as built, a branch's copy and a thread's mirror alike. Returns `w`.
+ */
+export function settleWorldFields(w: World): World {
+  const fractional = ['line', 'wageIndex', 'pressure', 'targetPressure', 'budgetLeft', 'budgetYear', 'relocationFinanceLeft', 'leaveProbability', 'productivityNormalization', 'scaleUp'] as const;
+  return settleNumberFields(w, fractional, ['step', 'year', 'month', 'persons']);
 }
 
 export function newFlows(): StepFlows {

@@ -1,7 +1,11 @@
 /**
  * settleNumberFields and settleAllNumberFields (src/engine/settled-fields.ts) change an object's hidden
- * class only: every value, the key order and the fields that are not numbers stay as they were.
+ * class only: every value, the key order and the fields that are not numbers stay as they were; and
+ * V8 keeps code optimized for a settled object when its field first holds a fraction (fails when
+ * settling does nothing: tried).
  */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { settleAllNumberFields, settleNumberFields } from '../../src/engine/settled-fields.js';
 
@@ -24,5 +28,16 @@ describe('settled number fields', () => {
     expect(Object.is(t.e, -0)).toBe(true);
     expect(t.f).toBeNaN();
     expect(Object.keys(t)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+});
+
+describe('settled number fields, in V8', () => {
+  it('keep a function optimized for the object when a field first holds a fraction (it is thrown away otherwise)', () => {
+    // V8's own optimization status, in a child process (the flag it needs is not for the test process), on dist/ (built by the test setup).
+    const fixture = fileURLToPath(new URL('./fixtures/settled-probe.mjs', import.meta.url));
+    const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+    const out = JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', fixture, dist], { encoding: 'utf8' })) as Record<'plain' | 'settled', { before: boolean; after: boolean }>;
+    expect(out.plain).toEqual({ before: true, after: false });
+    expect(out.settled).toEqual({ before: true, after: true });
   });
 });
