@@ -30,7 +30,9 @@ export function formatDuration(seconds: number): string {
 
 /** Runs done as shown: whole runs, or with one decimal while a run is part-way (`0.4`). */
 export function formatRuns(done: number): string {
-  return Number.isInteger(done) ? String(done) : (Math.floor(done * 10) / 10).toFixed(1);
+  // Shares of years add up with rounding (2.9999999999999996 runs is 3).
+  const d = Math.round(done * 1e6) / 1e6;
+  return Number.isInteger(d) ? String(d) : (Math.floor(d * 10) / 10).toFixed(1);
 }
 
 /** One plain progress line; `done` may count part of a run (the share of its years simulated). */
@@ -70,9 +72,12 @@ export function startProgress(io: CliIO, label: string, total: number, quiet: bo
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { rate: '0.0', runs: '0' });
+  let shownTotal = total;
   return {
-    update: (done) => {
-      const d = Math.min(done, total);
+    update: (done, tot) => {
+      // Adaptive batches raise the total as they start.
+      if (tot > shownTotal) bar.setTotal((shownTotal = tot));
+      const d = Math.min(done, shownTotal);
       bar.update(d, { runs: formatRuns(d), rate: (done / Math.max(0.001, (clock.now() - t0) / 1000)).toFixed(1) });
     },
     stop: () => bar.stop(),

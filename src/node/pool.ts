@@ -93,6 +93,7 @@ export function threadsPerRun(opts: PoolOptions, busy: number): ThreadsPerRun {
 
 /** Runs all tasks and returns their results in task order. */
 export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Promise<TaskResult[]> {
+  if (tasks.length === 0) return [];
   const results: TaskResult[] = new Array(tasks.length);
   const workers = Math.max(1, Math.min(opts.workers, tasks.length));
   const order = new Map<number, number>(tasks.map((t, i) => [t.id, i]));

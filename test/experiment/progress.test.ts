@@ -3,7 +3,7 @@
  * of a run counts (a long single run moves), shown to one decimal.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDuration, progressLine, startProgress } from '../../src/cli/progress.js';
+import { formatDuration, formatRuns, progressLine, startProgress } from '../../src/cli/progress.js';
 
 describe('plain progress', () => {
   it('prints a line every 10 s of the clock and one last one, never past the total', () => {
@@ -38,6 +38,10 @@ describe('plain progress', () => {
       'run: 1/1 runs (100%), 23s elapsed, done',
     ]);
     expect(progressLine('run', 0.575, 1, 12)).toBe('run: 0.5/1 runs (57%), 12s elapsed, about 9s left');
+    // Shares of years added up with rounding: 2.9999999999999996 runs is 3.
+    expect(formatRuns(2 + 1 / 3 + 1 / 3 + 1 / 3)).toBe('3');
+    expect(formatRuns(0.1 + 0.2)).toBe('0.3');
+    expect(formatRuns(2.96)).toBe('2.9');
   });
 
   it('is silent when quiet', () => {

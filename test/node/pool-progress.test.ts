@@ -31,6 +31,10 @@ describe('progress of runs in progress', () => {
     expect(order).toEqual([1, 2, 0]);
   });
 
+  it('an empty batch is done at once, on workers too', async () => {
+    expect(await runTasks([], { workers: 2, onProgress: () => undefined })).toEqual([]);
+  });
+
   for (const [name, opts] of [
     ['on worker threads', { workers: 2 }],
     ['in this thread', { workers: 1, inThread: true }],

@@ -40,10 +40,12 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
 
   // one progress bar over the study's batches of runs (adaptive batches raise the total as they start)
   let total = plannedRuns(plan);
-  const progress = startProgress(io, 'compare', total, args.quiet || args.json);
+  const quiet = args.quiet || args.json;
+  const progress = startProgress(io, 'compare', total, quiet);
   let doneBefore = 0;
   const run = async (tasks: RunTask[]) => {
-    const out = await runTasks(tasks, { workers, signal, onProgress: (d) => progress.update(doneBefore + d, total) });
+    // Quiet: no progress is asked for, so the workers send none.
+    const out = await runTasks(tasks, { workers, signal, onProgress: quiet ? undefined : (d) => progress.update(doneBefore + d, total) });
     doneBefore += tasks.length;
     return out;
   };

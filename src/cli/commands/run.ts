@@ -51,8 +51,10 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
   const rule = adaptiveRule(spec.replicates, {}, adaptiveOverrides(args));
   let total = spec.replicates;
   let doneBefore = 0;
-  const progress = startProgress(io, scenario.name, total, args.quiet || args.json);
-  const pool = poolRunner({ workers, threads, signal, onProgress: (d) => progress.update(doneBefore + d, total) });
+  const quiet = args.quiet || args.json;
+  const progress = startProgress(io, scenario.name, total, quiet);
+  // Quiet: no progress is asked for, so the workers send none.
+  const pool = poolRunner({ workers, threads, signal, onProgress: quiet ? undefined : (d) => progress.update(doneBefore + d, total) });
   let run;
   try {
     run = await runScenarioToPrecision(spec, true, async (tasks) => {
