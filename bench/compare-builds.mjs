@@ -1,0 +1,75 @@
+// Two builds of povsim compared in one process: whole replicates, and each pass over every household
+// on its own, A and B in turn (A B, B A, …), the ratio taken round by round. In one process both builds
+// see the same machine at the same moments, so a drift of the machine's speed cancels; that is steadier
+// than timing two processes on a shared machine. Prints one JSON line: per measure the median time of
+// each and the median, lowest and highest ratio A ÷ B.
+// Usage: node bench/compare-builds.mjs <distA> <distB> [scale] [rounds]
+//   e.g. after `git worktree add /tmp/before <commit> && (cd /tmp/before && npm ci && npm run build)`:
+//   node bench/compare-builds.mjs dist /tmp/before/dist 0.01 16
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [distA, distB] = process.argv.slice(2, 4);
+const scale = Number(process.argv[4] ?? 0.01);
+const rounds = Number(process.argv[5] ?? 16);
+if (!distA || !distB || !(scale > 0 && scale <= 1) || !(Number.isInteger(rounds) && rounds >= 2)) {
+  console.error('usage: node bench/compare-builds.mjs <distA> <distB> [scale in (0, 1]] [rounds ≥ 2]');
+  process.exit(2);
+}
+
+/** The parts of one build that are timed. */
+async function load(dist) {
+  const at = (file) => import(pathToFileURL(resolve(dist, file)).href);
+  const sim = await at('model/simulate.js');
+  const passes = {
+    income: (await at('model/income.js')).INCOME_BLOCKS,
+    shocks: (await at('model/shocks.js')).SHOCK_BLOCKS,
+    motivation: (await at('model/motivation.js')).MOTIVATION_BLOCKS,
+    participation: (await at('model/industry-participation.js')).PARTICIPATION_BLOCKS,
+  };
+  // A world part-way through a run (30 months), for the passes: they change it as they run, which does
+  // not matter for timing.
+  const s = sim.startRun({ params: sim.defaultParams(), schedule: [], seed: 3, scale, endYear: 2020 });
+  sim.advanceRun(s, 30);
+  return { sim, passes, w: s.w };
+}
+
+const build = { A: await load(distA), B: await load(distB) };
+const measures = ['replicate', ...Object.keys(build.A.passes)];
+
+/** Milliseconds of one measure in one build (a replicate: seed `seed`, 2013–2020). */
+function time(b, measure, seed) {
+  const t0 = performance.now();
+  if (measure === 'replicate') b.sim.runSimulation({ params: b.sim.defaultParams(), schedule: [], seed, scale, endYear: 2020 });
+  else for (let k = 0; k < b.w.blocks.count; k++) b.passes[measure].run(b.w, k);
+  return performance.now() - t0;
+}
+
+// One warm-up round each: the first run of a build is its code's cold start.
+for (const m of measures) {
+  time(build.A, m, 1);
+  time(build.B, m, 1);
+}
+const t = Object.fromEntries(measures.map((m) => [m, { A: [], B: [] }]));
+for (let r = 0; r < rounds; r++) {
+  for (const m of measures) {
+    const order = r % 2 === 0 ? ['A', 'B'] : ['B', 'A'];
+    for (const k of order) t[m][k].push(time(build[k], m, 10 + r));
+  }
+}
+const median = (v) => {
+  const s = [...v].sort((x, y) => x - y);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const out = { scale, rounds, households: build.A.w.nHouseholds };
+for (const m of measures) {
+  const ratios = t[m].A.map((a, i) => a / t[m].B[i]);
+  out[m] = {
+    medianMsA: Number(median(t[m].A).toFixed(2)),
+    medianMsB: Number(median(t[m].B).toFixed(2)),
+    ratio: Number(median(ratios).toFixed(3)),
+    ratioLow: Number(Math.min(...ratios).toFixed(3)),
+    ratioHigh: Number(Math.max(...ratios).toFixed(3)),
+  };
+}
+console.log(JSON.stringify(out));
