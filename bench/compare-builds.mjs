@@ -26,6 +26,7 @@ async function load(dist) {
     shocks: (await at('model/shocks.js')).SHOCK_BLOCKS,
     motivation: (await at('model/motivation.js')).MOTIVATION_BLOCKS,
     participation: (await at('model/industry-participation.js')).PARTICIPATION_BLOCKS,
+    yearEnd: (await at('model/year-end.js')).YEAR_END_BLOCKS,
   };
   // A world part-way through a run (30 months), for the passes: they change it as they run, which does
   // not matter for timing.

@@ -184,16 +184,17 @@ export function applySuccessFeedback(w: World, thisYearIncome: (h: number) => nu
 
 /** {@link applySuccessFeedback} for households first … end − 1 (a block of the year end, year-end.ts). */
 export function applySuccessFeedbackRange(w: World, first: number, end: number, thisYearIncome: (h: number) => number): void {
-  const hh = w.hh;
+  const { gone, incomeLastYear, motivation } = w.hh;
   const k = w.p.successFeedback;
   const cap = w.p.successFeedbackCap;
+  const line = w.line;
   for (let h = first; h < end; h++) {
-    if (hh.gone[h] === 1) continue;
-    const last = hh.incomeLastYear[h];
-    const gain = (thisYearIncome(h) - last) / Math.max(Math.abs(last), w.line);
+    if (gone[h] === 1) continue;
+    const last = incomeLastYear[h];
+    const gain = (thisYearIncome(h) - last) / Math.max(Math.abs(last), line);
     const g = gain > cap ? cap : gain < -cap ? -cap : gain;
-    const m = hh.motivation[h];
+    const m = motivation[h];
     const next = m + k * g * (g > 0 ? 1 - m : m);
-    hh.motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
+    motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
   }
 }

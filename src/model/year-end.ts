@@ -6,7 +6,6 @@ import { rotateCadres } from './cadres.js';
 import { dibaoStandard, earnedIncome } from './household-income.js';
 import { runBlocks, type BlockKernel } from './household-blocks.js';
 import { applySuccessFeedbackRange } from './motivation.js';
-import { yearIncome } from './registry-assessment.js';
 import { urbanize } from './urbanization.js';
 import type { World } from './world.js';
 
@@ -22,20 +21,22 @@ export function closeYear(w: World): void {
 export const YEAR_END_BLOCKS: BlockKernel = {
   name: 'yearEnd',
   run(w: World, b: number): void {
-    const hh = w.hh;
     const first = w.blocks.householdStart[b];
     const end = w.blocks.householdStart[b + 1];
-    applySuccessFeedbackRange(w, first, end, (h) => yearIncome(w, h));
+    const { onDibao, dibaoMonths, incomeLastYear, incomeYearSum, shockLastYear, shockYear } = w.hh;
+    // This year's mean income (registry-assessment.ts yearIncome), read from the hoisted column.
+    const months = w.month;
+    applySuccessFeedbackRange(w, first, end, (h) => incomeYearSum[h] / months);
     const leave = w.p.dibaoExitFactor * dibaoStandard(w);
     for (let h = first; h < end; h++) {
-      if (hh.onDibao[h] === 1 && earnedIncome(w, h) > leave) {
-        hh.onDibao[h] = 0;
-        hh.dibaoMonths[h] = 0;
+      if (onDibao[h] === 1 && earnedIncome(w, h) > leave) {
+        onDibao[h] = 0;
+        dibaoMonths[h] = 0;
       }
-      hh.incomeLastYear[h] = yearIncome(w, h);
-      hh.incomeYearSum[h] = 0;
-      hh.shockLastYear[h] = hh.shockYear[h];
-      hh.shockYear[h] = 0;
+      incomeLastYear[h] = incomeYearSum[h] / months;
+      incomeYearSum[h] = 0;
+      shockLastYear[h] = shockYear[h];
+      shockYear[h] = 0;
     }
   },
 };
