@@ -14,7 +14,7 @@ import { grantEntitlements } from './assistance.js';
 import { assignCadre } from './cadre-placement.js';
 import { precision } from './cadres.js';
 import { plainPasses } from './household-index.js';
-import { assessIncome, surelyAssessedAbove, yearIncome } from './registry-assessment.js';
+import { assessIncome, assuredAboveIncome, surelyAssessedAbove, yearIncome } from './registry-assessment.js';
 import { Registry, type World } from './world.js';
 
 const BINS = 1 << 15;
@@ -58,6 +58,8 @@ export function identifyNewPoor(w: World): void {
   const key = w.streams.identification.key;
   const villagePrecision = new Float64Array(w.nVillages);
   const villageQuality = new Float64Array(w.nVillages);
+  // Per village: the income above which no draw of its assessor can put a household below the line.
+  const villageAssured = new Float64Array(w.nVillages);
   for (let v = 0; v < w.nVillages; v++) {
     const a = w.villages.cadreStart[v];
     const b = w.villages.cadreEnd[v];
@@ -69,15 +71,18 @@ export function identifyNewPoor(w: World): void {
     }
     villagePrecision[v] = b > a ? sp / (b - a) : p.precisionWithoutCadre;
     villageQuality[v] = b > a ? sq / (b - a) : p.initialCadreQuality;
+    villageAssured[v] = assuredAboveIncome(w, villageQuality[v], w.line);
   }
   const lean = !plainPasses(w);
+  const { registry, gone, village } = hh;
+  const none = Registry.None;
   for (let h = 0; h < w.nHouseholds; h++) {
-    if (hh.registry[h] !== Registry.None || hh.gone[h] === 1) continue;
-    const v = hh.village[h];
+    if (registry[h] !== none || gone[h] === 1) continue;
+    const v = village[h];
     const y = yearIncome(w, h);
     // A household whose assessed income clears the line whatever its draw is not registered: skipped
-    // without drawing the whole assessment.
-    if (lean && surelyAssessedAbove(w, h, y, villageQuality[v], DRAW.assessment.identifyIncome, w.line)) continue;
+    // without drawing the whole assessment (most of them by their village's bound alone).
+    if (lean && (y > villageAssured[v] || surelyAssessedAbove(w, h, y, villageQuality[v], DRAW.assessment.identifyIncome, w.line))) continue;
     const assessed = assessIncome(w, h, y, villageQuality[v], DRAW.assessment.identifyIncome);
     if (assessed >= w.line) continue;
     if (uniformAt(key, h, w.step, DRAW.identification.register) >= p.identificationRate * villagePrecision[v]) continue;

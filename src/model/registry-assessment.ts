@@ -52,6 +52,19 @@ export function surelyAssessedAbove(w: World, h: number, income: number, quality
   return income * Math.exp(-x) > clears;
 }
 
+/**
+ * The income above which an assessment by a cadre of `quality` is above `level` (> 0) whatever its draw:
+ * the first test of {@link surelyAssessedAbove}, for a pass that compares many households with one
+ * assessor quality. Infinity when the level is not positive (nothing is sure then).
+ */
+export function assuredAboveIncome(w: World, quality: number, level: number): number {
+  if (!(level > 0)) return Infinity;
+  const sd = Math.abs(w.p.assessmentNoise * (1 - w.p.assessmentQualityEffect * quality));
+  // Above this, income × exp(−sd × NORMAL_RADIUS_MAX) is above the level with the margin; rounding in the
+  // division is far below the margin.
+  return (level * (1 + 2 * ABOVE_MARGIN)) / Math.exp(-sd * NORMAL_RADIUS_MAX);
+}
+
 /** Quality of the cadre assessing household h (its own cadre, or the village's first). */
 export function assessorQuality(w: World, h: number): number {
   let c = w.hh.cadre[h];

@@ -9,7 +9,7 @@ import { defaultParams } from '../../src/model/parameters.js';
 import type { ScheduleChange } from '../../src/model/schedule.js';
 import { advanceRun, finishRun, startRun, type RunSpec, type RunState } from '../../src/model/simulate.js';
 import { DRAW } from '../../src/model/draws.js';
-import { assessIncome, surelyAssessedAbove } from '../../src/model/registry-assessment.js';
+import { assessIncome, assuredAboveIncome, surelyAssessedAbove } from '../../src/model/registry-assessment.js';
 import { Registry, type World } from '../../src/model/world.js';
 
 const from2017 = (key: ScheduleChange['key'], value: number): ScheduleChange => ({ kind: 'step', key, at: { year: 2017, month: 1 }, value });
@@ -134,5 +134,32 @@ describe('surelyAssessedAbove', () => {
     // Never for a non-positive income or level.
     expect(surelyAssessedAbove(w, 0, 0, 0.5, DRAW.assessment.identifyIncome, w.line)).toBe(false);
     expect(surelyAssessedAbove(w, 0, 1e9, 0.5, DRAW.assessment.identifyIncome, 0)).toBe(false);
+  });
+});
+
+describe('assuredAboveIncome', () => {
+  it('is an income above which every draw of the assessment is above the level, for any draw slot', () => {
+    const s = startRun({ params: defaultParams(), schedule: [], seed: 4, scale: 0.001, endYear: 2015 });
+    advanceRun(s, 11);
+    const w = s.w;
+    let assured = 0;
+    for (const level of [w.line, 3 * w.line]) {
+      for (const quality of [0, 0.5, 1]) {
+        const bound = assuredAboveIncome(w, quality, level);
+        expect(bound).toBeGreaterThan(level);
+        for (let h = 0; h < w.nHouseholds; h++) {
+          const y = w.hh.incomeYearSum[h] / w.month;
+          if (!(y > bound)) continue;
+          assured++;
+          for (const slot of [DRAW.assessment.identifyIncome, DRAW.assessment.exitIncome, DRAW.assessment.quotaIncome]) {
+            expect(assessIncome(w, h, y, quality, slot), `household ${h}`).toBeGreaterThan(level);
+          }
+          // Whatever the draw: at the bound's own assumption, the widest normal draw.
+          expect(y * Math.exp(-Math.abs(w.p.assessmentNoise * (1 - w.p.assessmentQualityEffect * quality)) * 6.67)).toBeGreaterThan(level);
+        }
+      }
+    }
+    expect(assured).toBeGreaterThan(100);
+    expect(assuredAboveIncome(w, 0.5, 0)).toBe(Infinity);
   });
 });
