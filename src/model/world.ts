@@ -240,7 +240,7 @@ export interface World {
   /** Scheduled parameter series (index = step). */
   readonly series: Map<ParamKey, Float64Array>;
   readonly hh: Columns<typeof HOUSEHOLD_COLUMNS>;
-  /** The household columns' pools, one view per element type (engine/columns.ts): the passes over every household read through them. */
+  /** The household columns' pools, one view per element type (engine/columns.ts): the income pass reads its columns through them. */
   readonly hhPools: ColumnPools<typeof HOUSEHOLD_COLUMNS>;
   readonly villages: Columns<typeof VILLAGE_COLUMNS>;
   readonly cadres: Columns<typeof CADRE_COLUMNS>;
