@@ -21,13 +21,20 @@ if (!distA || !distB || !(scale > 0 && scale <= 1) || !(Number.isInteger(rounds)
 async function load(dist) {
   const at = (file) => import(pathToFileURL(resolve(dist, file)).href);
   const sim = await at('model/simulate.js');
-  const passes = {
+  const kernels = {
     income: (await at('model/income.js')).INCOME_BLOCKS,
     shocks: (await at('model/shocks.js')).SHOCK_BLOCKS,
     motivation: (await at('model/motivation.js')).MOTIVATION_BLOCKS,
     participation: (await at('model/industry-participation.js')).PARTICIPATION_BLOCKS,
     yearEnd: (await at('model/year-end.js')).YEAR_END_BLOCKS,
   };
+  const overBlocks = (...ks) => (w) => {
+    for (const k of ks) for (let b = 0; b < w.blocks.count; b++) k.run(w, b);
+  };
+  const passes = Object.fromEntries(Object.entries(kernels).map(([name, k]) => [name, overBlocks(k)]));
+  // Shocks and motivation as a run steps them: in one pass where the build has it, else the two in turn.
+  const joint = await at('model/shocks-and-motivation.js').catch(() => null);
+  passes.shocksAndMotivation = joint ? overBlocks(joint.SHOCK_MOTIVATION_BLOCKS) : overBlocks(kernels.shocks, kernels.motivation);
   // Each pass on a world of its own, part-way through a run (30 months): a pass changes its world as it
   // runs, which does not matter for its timing, but would for another pass's.
   const worlds = {};
@@ -46,10 +53,7 @@ const measures = ['replicate', ...Object.keys(build.A.passes)];
 function time(b, measure, seed) {
   const t0 = performance.now();
   if (measure === 'replicate') b.sim.runSimulation({ params: b.sim.defaultParams(), schedule: [], seed, scale, endYear: 2020 });
-  else {
-    const w = b.worlds[measure];
-    for (let k = 0; k < w.blocks.count; k++) b.passes[measure].run(w, k);
-  }
+  else b.passes[measure](b.worlds[measure]);
   return performance.now() - t0;
 }
 

@@ -6,6 +6,7 @@ import { MOTIVATION_BLOCKS } from './motivation.js';
 import { INCOME_2013_BLOCKS, POPULATION_BLOCKS } from './population.js';
 import { RECOUNT_BLOCKS } from './household-tally.js';
 import { SHOCK_BLOCKS } from './shocks.js';
+import { SHOCK_MOTIVATION_BLOCKS } from './shocks-and-motivation.js';
 import { YEAR_END_BLOCKS } from './year-end.js';
 
 export const BLOCK_KERNELS: { readonly [K in BlockKernelName]: BlockKernel } = {
@@ -13,6 +14,7 @@ export const BLOCK_KERNELS: { readonly [K in BlockKernelName]: BlockKernel } = {
   income2013: INCOME_2013_BLOCKS,
   shocks: SHOCK_BLOCKS,
   motivation: MOTIVATION_BLOCKS,
+  shocksMotivation: SHOCK_MOTIVATION_BLOCKS,
   participation: PARTICIPATION_BLOCKS,
   income: INCOME_BLOCKS,
   recount: RECOUNT_BLOCKS,

@@ -1,9 +1,9 @@
 /**
  * Household blocks: the passes over every household run block by block, so that threads can share them
  * (src/node/block-threads.ts) and a run gives the same bytes with any number of threads. They are the
- * population's draws and 2013 incomes (set-up); shocks, motivation, industry participation and income
- * (each month); the fresh count of a month's results and the year end (December, and the count of the
- * built world). block-kernels.ts lists them.
+ * population's draws and 2013 incomes (set-up); shocks and motivation (in one pass, or each alone),
+ * industry participation and income (each month); the fresh count of a month's results and the year
+ * end (December, and the count of the built world). block-kernels.ts lists them.
  *
  * A block is a run of whole villages of about BLOCK_HOUSEHOLDS households. Its bounds depend only on the
  * world's layout, never on the thread count. A block kernel changes only its own households and
@@ -21,7 +21,7 @@ export const BLOCK_HOUSEHOLDS = 4096;
 export const BLOCK_SLOTS = 32;
 
 /** The block kernels, by name (a thread is told a name, not handed a function). */
-export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivation' | 'participation' | 'income' | 'recount' | 'yearEnd';
+export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivation' | 'shocksMotivation' | 'participation' | 'income' | 'recount' | 'yearEnd';
 
 /** One pass over the households of a block. */
 export interface BlockKernel {

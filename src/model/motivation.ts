@@ -83,7 +83,27 @@ export function peerExitFactor(k: number, s: number, neutral: number): number {
 
 /** Monthly motivation and waiting update of every household. */
 export function updateMotivation(w: World): void {
+  // Waiting shares and programmes first (they read registry and waiting states, which the motivation
+  // update leaves alone); then motivation, block by block (household-blocks.ts), with the norms.
+  const idx = openMotivationVillages(w);
+  runBlocks(w, MOTIVATION_BLOCKS);
+  closeMotivation(w, idx);
+}
+
+/**
+ * The villages' part before the households' motivation: waiting shares and culture programmes, and in a
+ * hand-built world (one block) the norms too (tiled blocks take each village's norm as they reach it).
+ * Returns the step's registry index, which {@link closeMotivation} needs.
+ */
+export function openMotivationVillages(w: World): HouseholdIndex {
   const idx = registryIndex(w);
+  if (w.blocks.tiled) updateWaitingShares(w, idx);
+  else updateVillageNorms(w, idx);
+  return idx;
+}
+
+/** After the households' motivation: the culture programmes' cost, then "waiting for help". */
+export function closeMotivation(w: World, idx: HouseholdIndex): void {
   const p = w.p;
   const hh = w.hh;
   const vl = w.villages;
@@ -93,12 +113,6 @@ export function updateMotivation(w: World): void {
   const { cultureProgram, waitingShare } = vl;
   const { dependencyMonths } = p;
   const { waitingEntryRate, dependencyEntryFactor, waitingExitRate, cultureExitRate, cultureEntryReduction, waitingPeerEffect, neutralWaitingShare } = p;
-  // Waiting shares and programmes first (they read registry and waiting states, which the motivation
-  // update leaves alone); then motivation, block by block (household-blocks.ts), with the norms.
-  if (w.blocks.tiled) updateWaitingShares(w, idx);
-  else updateVillageNorms(w, idx);
-  runBlocks(w, MOTIVATION_BLOCKS);
-
   let programmes = 0;
   for (let v = 0; v < w.nVillages; v++) programmes += vl.cultureProgram[v];
   w.flows.spending[Spend.culture] += (programmes * p.cultureProgramCost) / 12;
@@ -125,6 +139,13 @@ export function updateMotivation(w: World): void {
   }
 }
 
+/** Village v's norm, from its households as they are now (tiled blocks set it as they reach the village), as stored. */
+export function openVillageNorm(w: World, v: number): number {
+  const norm = w.villages.norm;
+  norm[v] = villageNorm(w, v);
+  return norm[v];
+}
+
 /**
  * The motivation update of one block's households. Blocks of whole villages (a world whose villages
  * tile the households): each village's norm from its households as they are, then its households'
@@ -147,7 +168,7 @@ export const MOTIVATION_BLOCKS: BlockKernel = {
     const vFirst = tiled ? w.blocks.villageStart[b] : 0;
     const vEnd = tiled ? w.blocks.villageStart[b + 1] : 1;
     for (let v = vFirst; v < vEnd; v++) {
-      if (tiled) norm[v] = villageNorm(w, v);
+      if (tiled) openVillageNorm(w, v);
       const first = tiled ? vl.hhStart[v] : w.blocks.householdStart[b];
       const end = tiled ? vl.hhEnd[v] : w.blocks.householdStart[b + 1];
       for (let h = first; h < end; h++) {

@@ -1,7 +1,8 @@
 /**
  * The lean kernel equals the plain one: phases that visit only the households of the index
  * (household-index.ts) and skip work by bounds give, at every step, the same bytes in every column and
- * every metric as the plain passes over every household.
+ * every metric as the plain passes over every household. The plain run also takes shocks and motivation
+ * as two passes where the lean one takes them in one (shocks-and-motivation.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { firstAtOrAfter, plainPasses, registryIndex, usePlainPasses } from '../../src/model/household-index.js';

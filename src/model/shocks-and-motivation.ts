@@ -1,0 +1,92 @@
+/**
+ * Shocks and motivation in one pass over the households (the plan's `withNext` of the shocks phase).
+ *
+ * Each household's shocks and its motivation update are independent of one another: shocks write
+ * losses and transient income deviations, which motivation never reads; motivation writes motivation,
+ * which shocks never read; the villages' norms, waiting shares and culture programmes read neither. So
+ * the two phases may run household by household in one loop instead of one loop each: the same bytes
+ * in about 0.8 of the two passes' time (docs/performance.md, "Shocks and motivation in one pass").
+ *
+ * The loop inlines the per-household formulas of SHOCK_BLOCKS (shocks.ts) and MOTIVATION_BLOCKS
+ * (motivation.ts), which stay the reference: calling them per household from here was slower than two
+ * passes (V8 does not keep their hoisted columns in registers across the call). A change to either
+ * must be made here too; test/model/household-index.test.ts runs whole replicates this way and with the
+ * plain phases and fails at the first column that differs.
+ */
+import { uniformAt } from '../engine/random.js';
+import { DRAW } from './draws.js';
+import { openRow, runBlocks, type BlockKernel } from './household-blocks.js';
+import { marketIncome } from './household-income.js';
+import { plainPasses } from './household-index.js';
+import { closeMotivation, openMotivationVillages, openVillageNorm, updateMotivation } from './motivation.js';
+import { applyShocks, bookHealthClaims, drawCommonShocks, drawTransientShocks, floodSeason, HEALTH_CLAIMS } from './shocks.js';
+import { Measure, type World } from './world.js';
+
+/** The shocks phase, then the motivation phase, with one pass over the households of a tiled world. */
+export function shocksAndMotivation(w: World): void {
+  // A hand-built world (one block, households in any order) or a plain run: the two phases in turn.
+  if (!w.blocks.tiled || plainPasses(w)) {
+    applyShocks(w);
+    updateMotivation(w);
+    return;
+  }
+  drawCommonShocks(w);
+  const idx = openMotivationVillages(w);
+  runBlocks(w, SHOCK_MOTIVATION_BLOCKS);
+  bookHealthClaims(w);
+  closeMotivation(w, idx);
+}
+
+/** Each household of a block, village by village: its shocks, then its motivation (a tiled world only). */
+export const SHOCK_MOTIVATION_BLOCKS: BlockKernel = {
+  name: 'shocksMotivation',
+  run(w: World, b: number): void {
+    const row = openRow(w, b);
+    if (w.month === 1) drawTransientShocks(w, w.blocks.householdStart[b], w.blocks.householdStart[b + 1]);
+    const p = w.p;
+    const vl = w.villages;
+    const t = w.step;
+    // Shocks (shocks.ts).
+    const illKey = w.streams.illness.key;
+    const season = floodSeason(w.month);
+    const { chronic, measures, relocated, size, shockLoss, shockYear, gone, motivation, onDibao, dibaoMonths } = w.hh;
+    const { disaster, cultureProgram } = vl;
+    const baseRate = p.illnessMonthlyRate;
+    const chronicRate = p.chronicIllnessFactor * baseRate;
+    const { illnessCost, oopShare, oopShareAssisted: oopAssisted, disasterLoss } = p;
+    // Motivation (motivation.ts).
+    const mKey = w.streams.motivation.key;
+    const { peerPull, cultureEffect, dependencyMonths, dependencyErosion: erosion } = p;
+    const driftWidth = 2 * p.motivationDrift;
+    let healthClaims = 0;
+    for (let v = w.blocks.villageStart[b]; v < w.blocks.villageStart[b + 1]; v++) {
+      const hit = season && disaster[v] === 1;
+      const norm = openVillageNorm(w, v);
+      const culture = cultureProgram[v] === 1;
+      const end = vl.hhEnd[v];
+      for (let h = vl.hhStart[v]; h < end; h++) {
+        if (gone[h] === 1) continue;
+        let loss = 0;
+        const rate = chronic[h] === 1 ? chronicRate : baseRate;
+        if (uniformAt(illKey, h, t, DRAW.illness.onset) < rate) {
+          const cost = -illnessCost * Math.log(1 - uniformAt(illKey, h, t, DRAW.illness.cost));
+          const assisted = (measures[h] & Measure.Health) !== 0;
+          loss += cost * (assisted ? oopAssisted : oopShare);
+          if (assisted) healthClaims += cost * (oopShare - oopAssisted);
+        }
+        if (hit && relocated[h] === 0) loss += disasterLoss * marketIncome(w, h) * size[h];
+        shockLoss[h] = loss;
+        shockYear[h] += loss;
+
+        const dependent = onDibao[h] === 1 && dibaoMonths[h] > dependencyMonths;
+        const m = motivation[h];
+        let dm = peerPull * (norm - m);
+        if (culture) dm += cultureEffect * (1 - m);
+        if (dependent) dm -= erosion * m;
+        const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
+        motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
+      }
+    }
+    row[HEALTH_CLAIMS] = healthClaims;
+  },
+};
