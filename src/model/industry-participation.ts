@@ -50,13 +50,16 @@ export const PARTICIPATION_BLOCKS: BlockKernel = {
           }
           continue;
         }
+        // The draw before the household's own conditions: it is almost always above the rate, which the
+        // processor predicts, where motivation against the threshold splits households at random.
+        // The conjunction is the same in any order (the draw is keyed, not consumed).
         if (
           isCovered &&
           registry[h] !== Registry.Registered &&
+          uniformAt(key, h, t, DRAW.industryJoin.join) < joinRate &&
           laborers[h] > 0 &&
           motivation[h] >= joinThreshold &&
-          villageMembers < cap &&
-          uniformAt(key, h, t, DRAW.industryJoin.join) < joinRate
+          villageMembers < cap
         ) {
           industryMember[h] = 1;
           villageMembers++;

@@ -22,6 +22,9 @@ import { closeMotivation, openMotivationVillages, openVillageNorm, updateMotivat
 import { applyShocks, bookHealthClaims, drawCommonShocks, drawTransientShocks, floodSeason, HEALTH_CLAIMS } from './shocks.js';
 import { Measure, type World } from './world.js';
 
+// Scratch: the month's illness rate without and with chronic illness (no allocation per step).
+const RATE_OF = new Float64Array(2);
+
 /** The shocks phase, then the motivation phase, with one pass over the households of a tiled world. */
 export function shocksAndMotivation(w: World): void {
   // A hand-built world (one block, households in any order) or a plain run: the two phases in turn.
@@ -52,7 +55,10 @@ export const SHOCK_MOTIVATION_BLOCKS: BlockKernel = {
     const { chronic, measures, relocated, size, shockLoss, shockYear, gone, motivation, onDibao, dibaoMonths } = w.hh;
     const { disaster, cultureProgram } = vl;
     const baseRate = p.illnessMonthlyRate;
-    const chronicRate = p.chronicIllnessFactor * baseRate;
+    // The illness rate by chronic (0 or 1): a table, not a branch taken by a random fifth of households.
+    const rateOf = RATE_OF;
+    rateOf[0] = baseRate;
+    rateOf[1] = p.chronicIllnessFactor * baseRate;
     const { illnessCost, oopShare, oopShareAssisted: oopAssisted, disasterLoss } = p;
     // Motivation (motivation.ts).
     const mKey = w.streams.motivation.key;
@@ -67,7 +73,7 @@ export const SHOCK_MOTIVATION_BLOCKS: BlockKernel = {
       for (let h = vl.hhStart[v]; h < end; h++) {
         if (gone[h] === 1) continue;
         let loss = 0;
-        const rate = chronic[h] === 1 ? chronicRate : baseRate;
+        const rate = rateOf[chronic[h]];
         if (uniformAt(illKey, h, t, DRAW.illness.onset) < rate) {
           const cost = -illnessCost * Math.log(1 - uniformAt(illKey, h, t, DRAW.illness.cost));
           const assisted = (measures[h] & Measure.Health) !== 0;
