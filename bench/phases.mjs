@@ -1,5 +1,6 @@
 // Where the time goes: one baseline replicate with a timer around each phase (and recording).
 // Usage: node bench/phases.mjs [scale] [endYear] [threads]   (needs dist/: npm run build)
+import { checkPlan } from '../dist/engine/plan.js';
 import { MetricTable } from '../dist/engine/results.js';
 import { METRICS } from '../dist/model/metrics.js';
 import { defaultParams, initWorld } from '../dist/model/simulate.js';
@@ -17,6 +18,7 @@ const init = performance.now() - t0;
 const steps = (endYear - 2013) * 12;
 const table = new MetricTable(METRICS, steps + 1);
 // As runStep runs them: a phase with `withNext` runs with the next in one pass, timed as one.
+checkPlan(PHASES);
 const time = { record: 0 };
 for (let t = 1; t <= steps; t++) {
   for (let i = 0; i < PHASES.length; i++) {
@@ -25,7 +27,7 @@ for (let t = 1; t <= steps; t++) {
     const a = performance.now();
     let name = p.name;
     if (p.withNext) {
-      p.withNext(w);
+      p.withNext.run(w);
       name = `${p.name} + ${PHASES[++i].name}`;
     } else p.run(w);
     time[name] = (time[name] ?? 0) + performance.now() - a;

@@ -21,7 +21,7 @@ import { closeYear } from './year-end.js';
 
 export const PHASES: readonly Phase<World>[] = [
   { name: 'clock', when: 'monthly', why: 'first: sets the month, the year\'s poverty line and pressure, and scheduled parameter values every later phase reads', run: advanceClock },
-  { name: 'shocks', when: 'monthly', why: 'exogenous events (illness, disasters, prices, January income shocks) happen before anyone reacts to them', run: applyShocks, withNext: shocksAndMotivation },
+  { name: 'shocks', when: 'monthly', why: 'exogenous events (illness, disasters, prices, January income shocks) happen before anyone reacts to them', run: applyShocks, withNext: { phase: 'motivation', run: shocksAndMotivation } },
   { name: 'motivation', when: 'monthly', why: 'households update motivation and the "waiting for help" state from last month\'s norms, culture programmes and dependence before they make choices', run: updateMotivation },
   { name: 'cadres', when: 'monthly', why: 'caseloads, stationed cadres\' burnout and the effort helpers give are set before cadres deliver assistance this month', run: updateCadres },
   { name: 'industries', when: 'monthly', why: 'competitiveness, coverage, capacity and market factors are set before households join or are enrolled', run: updateIndustries },

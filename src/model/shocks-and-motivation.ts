@@ -1,11 +1,14 @@
 /**
- * Shocks and motivation in one pass over the households (the plan's `withNext` of the shocks phase).
+ * Shocks and motivation in one pass over the households (the plan's `withNext` of the shocks phase, with 'motivation').
  *
  * Each household's shocks and its motivation update are independent of one another: shocks write
  * losses and transient income deviations, which motivation never reads; motivation writes motivation,
  * which shocks never read; the villages' norms, waiting shares and culture programmes read neither. So
  * the two phases may run household by household in one loop instead of one loop each: the same bytes
- * in about 0.8 of the two passes' time (docs/performance.md, "Shocks and motivation in one pass").
+ * in 0.82–0.88 of the two passes' time (docs/performance.md, "Shocks and motivation in one pass").
+ * The motivation phase also updates "waiting for help", and that the disaster losses do read (through
+ * market income): so the waiting update stays after the loop (closeMotivation), where the plain order
+ * has it. Moved before the loop, the test below fails at step 20.
  *
  * The loop inlines the per-household formulas of SHOCK_BLOCKS (shocks.ts) and MOTIVATION_BLOCKS
  * (motivation.ts), which stay the reference: calling them per household from here was slower than two

@@ -87,6 +87,16 @@ describe('lean kernel against plain passes', () => {
   });
 });
 
+describe('lean kernel against plain passes, motivation at its bounds', () => {
+  it('a wide drift puts motivation at 0 and at 1, and the joint pass clamps it as the plain phase does', () => {
+    // The default drift never takes a household to 0 in the runs above, so their clamp is not exercised.
+    const { difference, lean } = leanAgainstPlain({ params: { ...defaultParams(), motivationDrift: 0.2 }, schedule: [], seed: 3, scale: 0.0005, endYear: 2015 });
+    expect(difference).toBeNull();
+    expect(lean.w.hh.motivation.includes(0)).toBe(true);
+    expect(lean.w.hh.motivation.includes(1)).toBe(true);
+  });
+});
+
 describe('registryIndex', () => {
   it('lists, in id order, the households in the registry, with a job, resettled, on dibao, returned or waiting; every household when plain', () => {
     const s = startRun({ params: defaultParams(), schedule: [], seed: 5, scale: 0.0005, endYear: 2015 });
