@@ -34,6 +34,19 @@ const SLOTS = 19;
 /** Slots of the tally's sums (a block row of the income pass holds them first, household-blocks.ts). */
 export const TALLY_SLOTS = SLOTS;
 
+/** The slots {@link tallyAnyHousehold} adds to, for a loop that keeps their sums in locals (income.ts). */
+export const ANY_HOUSEHOLD_SLOTS = {
+  persons: PERSONS,
+  truePoor: TRUE_POOR,
+  poorIncomeSum: POOR_INCOME_SUM,
+  gapSum: GAP_SUM,
+  vulnerable: VULNERABLE,
+  incomeSum: INCOME_SUM,
+  industry: INDUSTRY,
+  motivation: MOTIVATION,
+  relocationDebt: RELOCATION_DEBT,
+} as const;
+
 /**
  * The sums live in one Float64Array, not in object fields: the income loop adds to them for every
  * household every month, and an array slot is one load and one store where a double field is boxed.

@@ -14,7 +14,7 @@
  */
 import { constraintFactors, dibaoStandard, industryTypeIncome } from './household-income.js';
 import { blockSum, openRow, runBlocks, type BlockKernel } from './household-blocks.js';
-import { finishRegistryTally, tallyAnyHousehold, tallyRegistryIndex, TALLY_SLOTS } from './household-tally.js';
+import { ANY_HOUSEHOLD_SLOTS as ANY, finishRegistryTally, tallyRegistryIndex, TALLY_SLOTS } from './household-tally.js';
 import { registryIndex } from './household-index.js';
 import { offsetIn } from '../engine/columns.js';
 import { Measure, Spend, type World } from './world.js';
@@ -119,6 +119,18 @@ export const INCOME_BLOCKS: BlockKernel = {
     let ecoPosts = 0;
     let educationAid = 0;
     let healthAid = 0;
+    // The month's sums of tallyAnyHousehold (household-tally.ts), in locals: added to in the same order
+    // as there, so the same values, without a load and store of the row per sum and household.
+    let persons = 0;
+    let truePoor = 0;
+    let poorIncomeSum = 0;
+    let gapSum = 0;
+    let vulnerable = 0;
+    let incomeSum = 0;
+    let industry = 0;
+    let motivationSum = 0;
+    let debtSum = 0;
+    const vulnerableLine = 1.5 * line;
     for (let h = first; h < end; h++) {
       if (U8[oGone + h] === 1) continue;
       const n = U8[oSize + h];
@@ -165,9 +177,29 @@ export const INCOME_BLOCKS: BlockKernel = {
       F[oYearSum + h] += y;
       const flow = y > saveAbove ? savingsRate * (y - saveAbove) : y < 0 ? y : 0;
       F[oSavings + h] += (flow * n) / 12;
-      // The stored (float32) values, as the recount in December would read them.
-      tallyAnyHousehold(row, n, F[oSmoothed + h], line, member, F[oMotivation + h], F[oDebt + h]);
+      // tallyAnyHousehold's sums, of the stored (float32) values, as the recount in December reads them.
+      const ys = F[oSmoothed + h];
+      persons += n;
+      if (ys < line) {
+        truePoor += n;
+        poorIncomeSum += ys * n;
+        gapSum += (n * (line - ys)) / line;
+      }
+      if (ys < vulnerableLine) vulnerable += n;
+      incomeSum += ys * n;
+      if (member !== 0) industry += n;
+      motivationSum += F[oMotivation + h] * n;
+      debtSum += F[oDebt + h];
     }
+    row[ANY.persons] = persons;
+    row[ANY.truePoor] = truePoor;
+    row[ANY.poorIncomeSum] = poorIncomeSum;
+    row[ANY.gapSum] = gapSum;
+    row[ANY.vulnerable] = vulnerable;
+    row[ANY.incomeSum] = incomeSum;
+    row[ANY.industry] = industry;
+    row[ANY.motivation] = motivationSum;
+    row[ANY.relocationDebt] = debtSum;
     row[DIBAO] = dibao;
     row[ECO_POSTS] = ecoPosts;
     row[EDUCATION_AID] = educationAid;
