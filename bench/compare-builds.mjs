@@ -35,6 +35,16 @@ async function load(dist) {
   // Shocks and motivation as a run steps them: in one pass where the build has it, else the two in turn.
   const joint = await at('model/shocks-and-motivation.js').catch(() => null);
   passes.shocksAndMotivation = joint ? overBlocks(joint.SHOCK_MOTIVATION_BLOCKS) : overBlocks(kernels.shocks, kernels.motivation);
+  // The two phases whole, with their parts outside the block kernels (the common shocks, the household
+  // index, the waiting shares and update), which builds have split differently between kernel and
+  // phase: each call is a step of its own (the index is built once per step).
+  const shocks = await at('model/shocks.js');
+  const motivation = await at('model/motivation.js');
+  const phase = joint ? joint.shocksAndMotivation : (w) => (shocks.applyShocks(w), motivation.updateMotivation(w));
+  passes.shocksMotivationPhases = (w) => {
+    w.step += 1;
+    phase(w);
+  };
   // Each pass on a world of its own, part-way through a run (30 months): a pass changes its world as it
   // runs, which does not matter for its timing, but would for another pass's.
   const worlds = {};

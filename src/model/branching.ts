@@ -67,10 +67,11 @@ export function startKey(spec: RunSpec): string {
 }
 
 
-/** The same blocks with scratch rows of their own, run in this thread. */
+/** The same blocks with scratch rows and a household index of their own, run in this thread. */
 function branchBlocks(b: HouseholdBlocks): HouseholdBlocks {
   const out = new Float64Array(b.out.length);
-  return { ...b, out, rows: rowViews(out, b.count), exec: SEQUENTIAL };
+  const indexIds = new Int32Array(b.indexIds.length);
+  return { ...b, out, rows: rowViews(out, b.count), indexIds, indexCounts: new Int32Array(b.indexCounts.length), exec: SEQUENTIAL };
 }
 
 function cloneFlows(f: StepFlows): StepFlows {

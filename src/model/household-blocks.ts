@@ -57,6 +57,13 @@ export interface HouseholdBlocks {
   readonly out: Float64Array;
   /** Row b of `out` as a view (made once, so kernels allocate nothing). */
   readonly rows: readonly Float64Array[];
+  /**
+   * The household index (household-index.ts) of a tiled world, built block by block by the joint pass of
+   * shocks and motivation: block b writes its ids from householdStart[b] on and their number into
+   * indexCounts[b]; the calling thread then closes the gaps (one id per household; empty when not tiled).
+   */
+  readonly indexIds: Int32Array;
+  readonly indexCounts: Int32Array;
   exec: BlockExecutor;
 }
 
@@ -81,6 +88,10 @@ function float64(n: number, shared: boolean): Float64Array {
   return shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n);
 }
 
+function int32(n: number, shared: boolean): Int32Array {
+  return shared ? new Int32Array(new SharedArrayBuffer(n * 4)) : new Int32Array(n);
+}
+
 /** One block holding every village and household (any layout). */
 export function singleBlock(nVillages: number, nHouseholds: number): HouseholdBlocks {
   const out = float64(BLOCK_SLOTS, false);
@@ -91,6 +102,8 @@ export function singleBlock(nVillages: number, nHouseholds: number): HouseholdBl
     tiled: false,
     out,
     rows: rowViews(out, 1),
+    indexIds: new Int32Array(0),
+    indexCounts: new Int32Array(1),
     exec: SEQUENTIAL,
   };
 }
@@ -125,6 +138,8 @@ export function layoutBlocks(w: World, shared: boolean): HouseholdBlocks {
     tiled: true,
     out,
     rows: rowViews(out, count),
+    indexIds: int32(w.nHouseholds, shared),
+    indexCounts: int32(count, shared),
     exec: SEQUENTIAL,
   };
 }

@@ -10,7 +10,8 @@
  * (registry, gone, ...) for the households they do visit. The index lists ids in ascending order, so a
  * phase visits its households, and adds to its sums, in the order of a full pass.
  *
- * It is rebuilt once per step, at the first phase that asks for it, from the columns as they are then.
+ * It is rebuilt once per step, from the columns as they are then: in a tiled world by the joint pass of
+ * shocks and motivation, block by block (adoptBlockIndex), else at the first phase that asks for it.
  * It stays exact for the rest of the step because no monthly phase moves a household into it: registry
  * states change only in December after the monthly phases (and a return or an exit keeps a household in
  * the registry), jobs, dibao and resettlement come only to households in the registry (or with a job,
@@ -25,8 +26,6 @@ export interface HouseholdIndex {
   count: number;
   /** The step it was built at (−1 before the first build). */
   step: number;
-  /** The six columns of the index as 32-bit words, when they can be read so (made at the first build). */
-  words?: Uint32Array[] | null;
 }
 
 // Keyed by the world's registry column: a branched world (branching.ts) has its own copy of the
@@ -36,33 +35,96 @@ const EVERY_HOUSEHOLD = new WeakSet<Uint8Array>();
 
 /** The index of households in the registry, with a job or resettled, for the current step. */
 export function registryIndex(w: World): HouseholdIndex {
-  const { registry, jobs, relocated, onDibao, returned, waiting } = w.hh;
-  let idx = INDEXES.get(registry);
-  if (idx === undefined) {
-    idx = { ids: new Int32Array(w.nHouseholds), count: 0, step: -1 };
-    INDEXES.set(registry, idx);
-  }
+  const idx = indexOf(w);
   if (idx.step === w.step) return idx;
   const ids = idx.ids;
   const n = w.nHouseholds;
   let k = 0;
-  if (EVERY_HOUSEHOLD.has(registry)) {
+  if (EVERY_HOUSEHOLD.has(w.hh.registry)) {
     for (let h = 0; h < n; h++) ids[k++] = h;
-  } else {
-    // Four households at a time: most words of the three u8 columns are all zero (see buildIndex).
-    if (idx.words === undefined) {
-      const cols = [registry, jobs, relocated, onDibao, returned, waiting];
-      idx.words = LITTLE_ENDIAN && n >= 4 && cols.every((c) => c.byteOffset % 4 === 0) ? cols.map((c) => new Uint32Array(c.buffer, c.byteOffset, n >>> 2)) : null;
-    }
-    const v = idx.words;
-    const words = v ? v[0].length : 0;
-    if (v) k = buildIndex(ids, v[0], v[1], v[2], v[3], v[4], v[5]);
-    // The rest one at a time (all of them when the columns cannot be read as words). Branch-free: write
-    // every id, advance past the ones that belong ((x + 255) >>> 8 is 1 for x in 1..255, 0 for 0).
-    for (let h = words << 2; h < n; h++) {
-      ids[k] = h;
-      k += ((registry[h] | jobs[h] | relocated[h] | onDibao[h] | returned[h] | waiting[h]) + 255) >>> 8;
-    }
+  } else k = indexHouseholds(w, ids, 0, 0, n);
+  idx.count = k;
+  idx.step = w.step;
+  return idx;
+}
+
+/**
+ * Writes the index's households among first … end − 1 at ids[at], ids[at + 1], …, ascending, from the
+ * columns as they are now; returns the position after the last one written. Four households at a time
+ * where the columns can be read as words: most words of the six u8 columns are all zero (see buildIndex).
+ */
+export function indexHouseholds(w: World, ids: Int32Array, at: number, first: number, end: number): number {
+  const v = wordViews(w);
+  let k = at;
+  let h = first;
+  const wordFrom = (first + 3) >>> 2;
+  const wordTo = end >>> 2;
+  if (v !== null && wordFrom < wordTo) {
+    k = indexOneByOne(w, ids, k, first, wordFrom << 2);
+    k = buildIndex(ids, k, wordFrom, wordTo, v[0], v[1], v[2], v[3], v[4], v[5]);
+    h = wordTo << 2;
+  }
+  return indexOneByOne(w, ids, k, h, end);
+}
+
+/**
+ * {@link indexHouseholds} one household at a time. Branch-free: write every id, advance past the ones
+ * that belong ((x + 255) >>> 8 is 1 for x in 1..255, 0 for 0).
+ */
+function indexOneByOne(w: World, ids: Int32Array, at: number, first: number, end: number): number {
+  const { registry, jobs, relocated, onDibao, returned, waiting } = w.hh;
+  let k = at;
+  for (let h = first; h < end; h++) {
+    ids[k] = h;
+    k += ((registry[h] | jobs[h] | relocated[h] | onDibao[h] | returned[h] | waiting[h]) + 255) >>> 8;
+  }
+  return k;
+}
+
+// The six columns of the index as 32-bit words (four households each), by the world's registry column
+// (a branch, and a thread's view of a world, have their own); null where they cannot be read so.
+const WORDS = new WeakMap<Uint8Array, Uint32Array[] | null>();
+
+function wordViews(w: World): Uint32Array[] | null {
+  const { registry, jobs, relocated, onDibao, returned, waiting } = w.hh;
+  let v = WORDS.get(registry);
+  if (v === undefined) {
+    const n = w.nHouseholds;
+    const cols = [registry, jobs, relocated, onDibao, returned, waiting];
+    v = LITTLE_ENDIAN && n >= 4 && cols.every((c) => c.byteOffset % 4 === 0) ? cols.map((c) => new Uint32Array(c.buffer, c.byteOffset, n >>> 2)) : null;
+    WORDS.set(registry, v);
+  }
+  return v;
+}
+
+/** World `w`'s index, as last built (a tiled world's lives in its blocks, where the joint pass builds it). */
+function indexOf(w: World): HouseholdIndex {
+  const registry = w.hh.registry;
+  let idx = INDEXES.get(registry);
+  if (idx === undefined) {
+    const ids = w.blocks.indexIds.length === w.nHouseholds ? w.blocks.indexIds : new Int32Array(w.nHouseholds);
+    idx = { ids, count: 0, step: -1 };
+    INDEXES.set(registry, idx);
+  }
+  return idx;
+}
+
+/**
+ * The index of this step from the one the blocks built (the joint pass of shocks and motivation,
+ * shocks-and-motivation.ts): block b's ids, ascending, are at householdStart[b] … + indexCounts[b] − 1,
+ * so moving each block's ids down behind the previous block's gives the ids in ascending order, as
+ * {@link registryIndex} lists them. The blocks built it from the columns the index reads, which that
+ * pass does not change.
+ */
+export function adoptBlockIndex(w: World): HouseholdIndex {
+  const idx = indexOf(w);
+  const { indexIds: ids, indexCounts, householdStart, count } = w.blocks;
+  let k = 0;
+  for (let b = 0; b < count; b++) {
+    const from = householdStart[b];
+    const n = indexCounts[b];
+    if (from !== k) ids.copyWithin(k, from, from + n);
+    k += n;
   }
   idx.count = k;
   idx.step = w.step;
@@ -72,14 +134,13 @@ export function registryIndex(w: World): HouseholdIndex {
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 /**
- * Indexes households 0 … 4 × a.length − 1 from the six u8 columns of the index read as 32-bit words
- * (four households each; byte j of a little-endian word is household 4i + j). A word that is zero in
- * all of them has no household to index. Returns how many ids it wrote.
+ * Indexes households 4 × wordFrom … 4 × wordTo − 1 from the six u8 columns of the index read as 32-bit
+ * words (four households each; byte j of a little-endian word is household 4i + j), writing from ids[at].
+ * A word that is zero in all of them has no household to index. Returns the position after the last id.
  */
-function buildIndex(ids: Int32Array, a: Uint32Array, b: Uint32Array, c: Uint32Array, d: Uint32Array, e: Uint32Array, f: Uint32Array): number {
-  let k = 0;
-  const words = a.length;
-  for (let i = 0; i < words; i++) {
+function buildIndex(ids: Int32Array, at: number, wordFrom: number, wordTo: number, a: Uint32Array, b: Uint32Array, c: Uint32Array, d: Uint32Array, e: Uint32Array, f: Uint32Array): number {
+  let k = at;
+  for (let i = wordFrom; i < wordTo; i++) {
     const x = a[i] | b[i] | c[i] | d[i] | e[i] | f[i];
     if (x === 0) continue;
     const h = i << 2;

@@ -48,27 +48,46 @@ function updateWaitingShares(w: World, idx?: HouseholdIndex): void {
   const { registry, waiting, gone } = w.hh;
   const vl = w.villages;
   for (let v = 0; v < w.nVillages; v++) {
-    let reg = 0;
-    let wait = 0;
     const end = vl.hhEnd[v];
     if (idx === undefined) {
+      let reg = 0;
+      let wait = 0;
       for (let h = vl.hhStart[v]; h < end; h++) {
         if (gone[h] === 1 || registry[h] !== Registry.Registered) continue;
         reg++;
         wait += waiting[h];
       }
+      vl.waitingShare[v] = reg > 0 ? wait / reg : 0;
     } else {
       const ids = idx.ids;
-      for (let i = firstAtOrAfter(ids, idx.count, vl.hhStart[v]); i < idx.count && ids[i] < end; i++) {
-        const h = ids[i];
-        if (gone[h] === 1 || registry[h] !== Registry.Registered) continue;
-        reg++;
-        wait += waiting[h];
-      }
+      const from = firstAtOrAfter(ids, idx.count, vl.hhStart[v]);
+      let to = from;
+      while (to < idx.count && ids[to] < end) to++;
+      setWaitingShare(w, v, ids, from, to);
     }
-    vl.waitingShare[v] = reg > 0 ? wait / reg : 0;
-    vl.cultureProgram[v] = vl.cultureKey[v] < w.p.culturalMotivation ? 1 : 0;
+    setCultureProgram(w, v);
   }
+}
+
+/** Village v's waiting share from its index households ids[from] … ids[to − 1] (every registered one of it). */
+export function setWaitingShare(w: World, v: number, ids: Int32Array, from: number, to: number): void {
+  const { registry, waiting, gone } = w.hh;
+  let reg = 0;
+  let wait = 0;
+  for (let i = from; i < to; i++) {
+    const h = ids[i];
+    if (gone[h] === 1 || registry[h] !== Registry.Registered) continue;
+    reg++;
+    wait += waiting[h];
+  }
+  w.villages.waitingShare[v] = reg > 0 ? wait / reg : 0;
+}
+
+/** Whether village v runs a culture programme this month (its key against the lever); returns it. */
+export function setCultureProgram(w: World, v: number): number {
+  const vl = w.villages;
+  vl.cultureProgram[v] = vl.cultureKey[v] < w.p.culturalMotivation ? 1 : 0;
+  return vl.cultureProgram[v];
 }
 
 /** Peer multiplier of entry into waiting for a village share s: 1 at the neutral share (neutralWaitingShare), slope k. */
@@ -104,6 +123,26 @@ export function openMotivationVillages(w: World): HouseholdIndex {
 
 /** After the households' motivation: the culture programmes' cost, then "waiting for help". */
 export function closeMotivation(w: World, idx: HouseholdIndex): void {
+  bookCulturePrograms(w);
+  updateWaiting(w, idx.ids, 0, idx.count);
+}
+
+/** The month's cost of the villages' culture programmes. */
+export function bookCulturePrograms(w: World): void {
+  const vl = w.villages;
+  let programmes = 0;
+  for (let v = 0; v < w.nVillages; v++) programmes += vl.cultureProgram[v];
+  w.flows.spending[Spend.culture] += (programmes * w.p.cultureProgramCost) / 12;
+}
+
+/**
+ * "Waiting for help" of the index households ids[from] … ids[to − 1], after the motivation update and
+ * with this month's waiting shares: only a waiting or registered household changes, and the index
+ * (household-index.ts) holds them all. The draw is taken only where it decides something; keyed by
+ * (household, month), so skipping it elsewhere changes no other draw. A household's change reads only
+ * its own columns and its village's share and programme, so villages may go in turn (the joint pass).
+ */
+export function updateWaiting(w: World, ids: Int32Array, from: number, to: number): void {
   const p = w.p;
   const hh = w.hh;
   const vl = w.villages;
@@ -113,15 +152,7 @@ export function closeMotivation(w: World, idx: HouseholdIndex): void {
   const { cultureProgram, waitingShare } = vl;
   const { dependencyMonths } = p;
   const { waitingEntryRate, dependencyEntryFactor, waitingExitRate, cultureExitRate, cultureEntryReduction, waitingPeerEffect, neutralWaitingShare } = p;
-  let programmes = 0;
-  for (let v = 0; v < w.nVillages; v++) programmes += vl.cultureProgram[v];
-  w.flows.spending[Spend.culture] += (programmes * p.cultureProgramCost) / 12;
-
-  // Waiting for help: only a waiting or registered household changes, and the index (household-index.ts)
-  // holds them all. The draw is taken only where it decides something; keyed by (household, month), so
-  // skipping it elsewhere changes no other draw.
-  const { ids, count } = idx;
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < to; i++) {
     const h = ids[i];
     if (gone[h] === 1) continue;
     const v = village[h];

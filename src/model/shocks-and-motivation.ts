@@ -7,8 +7,11 @@
  * the two phases may run household by household in one loop instead of one loop each: the same bytes
  * in 0.82–0.88 of the two passes' time (docs/performance.md, "Shocks and motivation in one pass").
  * The motivation phase also updates "waiting for help", and that the disaster losses do read (through
- * market income): so the waiting update stays after the loop (closeMotivation), where the plain order
- * has it. Moved before the loop, the test below fails at step 20.
+ * market income): so a village's waiting update comes after its households' loop, as in the plain
+ * order (before it, the test below fails at step 20). It reads only the village's own households and
+ * share, so villages may go in turn. The pass also builds the step's household index, block by block
+ * (household-index.ts): its columns do not change here, and the villages' waiting shares and updates
+ * need it. With threads, all of this is shared among them (docs/performance.md, "The index in blocks").
  *
  * The loop inlines the per-household formulas of SHOCK_BLOCKS (shocks.ts) and MOTIVATION_BLOCKS
  * (motivation.ts), which stay the reference: calling them per household from here was slower than two
@@ -20,8 +23,8 @@ import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
 import { openRow, runBlocks, type BlockKernel } from './household-blocks.js';
 import { marketIncome } from './household-income.js';
-import { plainPasses } from './household-index.js';
-import { closeMotivation, openMotivationVillages, openVillageNorm, updateMotivation } from './motivation.js';
+import { adoptBlockIndex, indexHouseholds, plainPasses } from './household-index.js';
+import { bookCulturePrograms, openVillageNorm, setCultureProgram, setWaitingShare, updateMotivation, updateWaiting } from './motivation.js';
 import { applyShocks, bookHealthClaims, drawCommonShocks, drawTransientShocks, floodSeason, HEALTH_CLAIMS } from './shocks.js';
 import { Measure, type World } from './world.js';
 
@@ -37,10 +40,12 @@ export function shocksAndMotivation(w: World): void {
     return;
   }
   drawCommonShocks(w);
-  const idx = openMotivationVillages(w);
+  // The blocks also build the step's household index and, village by village after its households,
+  // set its waiting share and update "waiting for help" (motivation.ts does both before and after its pass).
   runBlocks(w, SHOCK_MOTIVATION_BLOCKS);
   bookHealthClaims(w);
-  closeMotivation(w, idx);
+  adoptBlockIndex(w);
+  bookCulturePrograms(w);
 }
 
 /** Each household of a block, village by village: its shocks, then its motivation (a tiled world only). */
@@ -56,7 +61,13 @@ export const SHOCK_MOTIVATION_BLOCKS: BlockKernel = {
     const illKey = w.streams.illness.key;
     const season = floodSeason(w.month);
     const { chronic, measures, relocated, size, shockLoss, shockYear, gone, motivation, onDibao, dibaoMonths } = w.hh;
-    const { disaster, cultureProgram } = vl;
+    const { disaster } = vl;
+    // The household index (household-index.ts), this block's part, at its place from the block's first
+    // household on; the pass changes none of the columns it is built from.
+    const ids = w.blocks.indexIds;
+    const blockStart = w.blocks.householdStart[b];
+    const blockIds = indexHouseholds(w, ids, blockStart, blockStart, w.blocks.householdStart[b + 1]);
+    let k = blockStart;
     const baseRate = p.illnessMonthlyRate;
     // The illness rate by chronic (0 or 1): a table, not a branch taken by a random fifth of households.
     const rateOf = RATE_OF;
@@ -71,7 +82,7 @@ export const SHOCK_MOTIVATION_BLOCKS: BlockKernel = {
     for (let v = w.blocks.villageStart[b]; v < w.blocks.villageStart[b + 1]; v++) {
       const hit = season && disaster[v] === 1;
       const norm = openVillageNorm(w, v);
-      const culture = cultureProgram[v] === 1;
+      const culture = setCultureProgram(w, v) === 1;
       const end = vl.hhEnd[v];
       for (let h = vl.hhStart[v]; h < end; h++) {
         if (gone[h] === 1) continue;
@@ -95,7 +106,14 @@ export const SHOCK_MOTIVATION_BLOCKS: BlockKernel = {
         const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
         motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
       }
+      // The village's households have taken their shocks with the waiting states of the month before
+      // (disaster losses read them), so its waiting may change now.
+      const villageIds = k;
+      while (k < blockIds && ids[k] < end) k++;
+      setWaitingShare(w, v, ids, villageIds, k);
+      updateWaiting(w, ids, villageIds, k);
     }
+    w.blocks.indexCounts[b] = blockIds - blockStart;
     row[HEALTH_CLAIMS] = healthClaims;
   },
 };

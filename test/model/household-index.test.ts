@@ -99,9 +99,11 @@ describe('lean kernel against plain passes, motivation at its bounds', () => {
 
 describe('registryIndex', () => {
   it('lists, in id order, the households in the registry, with a job, resettled, on dibao, returned or waiting; every household when plain', () => {
-    const s = startRun({ params: defaultParams(), schedule: [], seed: 5, scale: 0.0005, endYear: 2015 });
+    const s = startRun({ params: defaultParams(), schedule: [], seed: 5, scale: 0.0015, endYear: 2015 });
     advanceRun(s, 14);
     const w = s.w;
+    // Built by the joint pass of step 14, block by block (shocks-and-motivation.ts), and put together.
+    expect(w.blocks.count).toBeGreaterThanOrEqual(3);
     const { ids, count } = registryIndex(w);
     const expected: number[] = [];
     for (let h = 0; h < w.nHouseholds; h++) {
