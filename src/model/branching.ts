@@ -71,7 +71,8 @@ export function startKey(spec: RunSpec): string {
 function branchBlocks(b: HouseholdBlocks): HouseholdBlocks {
   const out = new Float64Array(b.out.length);
   const indexIds = new Int32Array(b.indexIds.length);
-  return { ...b, out, rows: rowViews(out, b.count), indexIds, indexCounts: new Int32Array(b.indexCounts.length), exec: SEQUENTIAL };
+  const own = { indexIds, indexCounts: new Int32Array(b.indexCounts.length), indexStarts: new Int32Array(b.indexStarts.length), registeredIncome: new Float64Array(b.registeredIncome.length) };
+  return { ...b, out, rows: rowViews(out, b.count), ...own, exec: SEQUENTIAL };
 }
 
 function cloneFlows(f: StepFlows): StepFlows {

@@ -64,6 +64,10 @@ export interface HouseholdBlocks {
    */
   readonly indexIds: Int32Array;
   readonly indexCounts: Int32Array;
+  /** Where block b's households begin in the step's household index (count + 1 entries; set by a phase before its pass). */
+  readonly indexStarts: Int32Array;
+  /** By place in the index: a registered household's income term of the month's tally (household-tally.ts; empty when not tiled). */
+  readonly registeredIncome: Float64Array;
   exec: BlockExecutor;
 }
 
@@ -104,6 +108,8 @@ export function singleBlock(nVillages: number, nHouseholds: number): HouseholdBl
     rows: rowViews(out, 1),
     indexIds: new Int32Array(0),
     indexCounts: new Int32Array(1),
+    indexStarts: new Int32Array(2),
+    registeredIncome: new Float64Array(0),
     exec: SEQUENTIAL,
   };
 }
@@ -140,6 +146,8 @@ export function layoutBlocks(w: World, shared: boolean): HouseholdBlocks {
     rows: rowViews(out, count),
     indexIds: int32(w.nHouseholds, shared),
     indexCounts: int32(count, shared),
+    indexStarts: int32(count + 1, shared),
+    registeredIncome: float64(w.nHouseholds, shared),
     exec: SEQUENTIAL,
   };
 }

@@ -131,9 +131,28 @@ export function tallyRegistryHousehold(
   waiting: number,
   chronic: number,
 ): void {
+  if (registry === Registry.Registered) t[REGISTERED_INCOME_SUM] += y * n;
+  tallyRegistryCounts(t, n, y, line, registry, returned, relocated, onDibao, waiting, chronic);
+}
+
+/**
+ * {@link tallyRegistryHousehold} but for the registered persons' income: its sums count persons and
+ * households, whole numbers, which add up to the same values in any order (blocks may take them apart).
+ */
+function tallyRegistryCounts(
+  t: Float64Array,
+  n: number,
+  y: number,
+  line: number,
+  registry: number,
+  returned: number,
+  relocated: number,
+  onDibao: number,
+  waiting: number,
+  chronic: number,
+): void {
   if (registry === Registry.Registered) {
     t[OFFICIAL] += n;
-    t[REGISTERED_INCOME_SUM] += y * n;
     if (waiting === 1) t[WAITING] += n;
     t[REGISTERED_HOUSEHOLDS]++;
     t[REGISTERED_CHRONIC] += chronic;
@@ -159,6 +178,33 @@ export function tallyRegistryIndex(t: Float64Array, w: World, ids: Int32Array, c
     if (gone[h] === 1) continue;
     tallyRegistryHousehold(t, size[h], income[h], line, registry[h], returned[h], relocated[h], onDibao[h], waiting[h], chronic[h]);
   }
+}
+
+/**
+ * The registry sums of one block's households of the index, at places from … to − 1 of `ids`, into the
+ * block's row `t` (the income pass, household-blocks.ts), but for the registered persons' income: a float
+ * sum, which must be taken in id order over all blocks. So each place i gets its term in
+ * `registeredIncome[i]` (0 for a household that adds none), for {@link addRegisteredIncome}.
+ */
+export function tallyRegistryBlock(t: Float64Array, w: World, ids: Int32Array, from: number, to: number, income: Float32Array, registeredIncome: Float64Array): void {
+  const { size, registry, returned, relocated, onDibao, waiting, gone, chronic } = w.hh;
+  const line = w.line;
+  for (let i = from; i < to; i++) {
+    const h = ids[i];
+    registeredIncome[i] = 0;
+    if (gone[h] === 1) continue;
+    const n = size[h];
+    const r = registry[h];
+    if (r === Registry.Registered) registeredIncome[i] = income[h] * n;
+    tallyRegistryCounts(t, n, income[h], line, r, returned[h], relocated[h], onDibao[h], waiting[h], chronic[h]);
+  }
+}
+
+/** The registered persons' income of the index's first `count` places, added in their order into `t` (see tallyRegistryBlock). */
+export function addRegisteredIncome(t: Float64Array, registeredIncome: Float64Array, count: number): void {
+  let s = t[REGISTERED_INCOME_SUM];
+  for (let i = 0; i < count; i++) s += registeredIncome[i];
+  t[REGISTERED_INCOME_SUM] = s;
 }
 
 /** After the two passes: excluded = truly poor − registered poor persons (whole numbers, so exact). */

@@ -14,8 +14,8 @@
  */
 import { constraintFactors, dibaoStandard, industryTypeIncome } from './household-income.js';
 import { blockSum, openRow, runBlocks, type BlockKernel } from './household-blocks.js';
-import { ANY_HOUSEHOLD_SLOTS as ANY, finishRegistryTally, tallyRegistryIndex, TALLY_SLOTS } from './household-tally.js';
-import { registryIndex } from './household-index.js';
+import { addRegisteredIncome, ANY_HOUSEHOLD_SLOTS as ANY, finishRegistryTally, tallyRegistryBlock, tallyRegistryIndex, TALLY_SLOTS } from './household-tally.js';
+import { firstAtOrAfter, registryIndex } from './household-index.js';
 import { offsetIn } from '../engine/columns.js';
 import { Measure, Spend, type World } from './world.js';
 
@@ -36,6 +36,15 @@ const HEALTH_AID = TALLY_SLOTS + 3;
 
 export function updateIncome(w: World): void {
   const p = w.p;
+  // The sums that concern registry states, dibao and resettlement: only the index's households add to
+  // them. In a tiled world each block adds its own after its incomes, while they are in cache.
+  const { ids, count } = registryIndex(w);
+  const tiled = w.blocks.tiled;
+  if (tiled) {
+    const { householdStart, indexStarts, count: blocks } = w.blocks;
+    for (let b = 0; b < blocks; b++) indexStarts[b] = firstAtOrAfter(ids, count, householdStart[b]);
+    indexStarts[blocks] = count;
+  }
   // Every household's income, block by block (household-blocks.ts); each block adds up its own.
   runBlocks(w, INCOME_BLOCKS);
   // Results of this month are counted here, after the last monthly change (see household-tally.ts).
@@ -43,9 +52,8 @@ export function updateIncome(w: World): void {
   tally.reset(w.step);
   const sums = tally.sums;
   for (let k = 0; k < TALLY_SLOTS; k++) sums[k] = blockSum(w, k);
-  // The sums that concern registry states, dibao and resettlement: only the index's households add to them.
-  const { ids, count } = registryIndex(w);
-  tallyRegistryIndex(sums, w, ids, count, w.hh.incomeSmoothed);
+  if (tiled) addRegisteredIncome(sums, w.blocks.registeredIncome, count);
+  else tallyRegistryIndex(sums, w, ids, count, w.hh.incomeSmoothed);
   finishRegistryTally(sums);
   const sp = w.flows.spending;
   sp[Spend.social_security] += blockSum(w, DIBAO) / 12;
@@ -200,6 +208,9 @@ export const INCOME_BLOCKS: BlockKernel = {
     row[ANY.industry] = industry;
     row[ANY.motivation] = motivationSum;
     row[ANY.relocationDebt] = debtSum;
+    // The registry sums of the block's households of the index (updateIncome set where they are).
+    const bl = w.blocks;
+    if (bl.tiled) tallyRegistryBlock(row, w, bl.indexIds, bl.indexStarts[b], bl.indexStarts[b + 1], hh.incomeSmoothed, bl.registeredIncome);
     row[DIBAO] = dibao;
     row[ECO_POSTS] = ecoPosts;
     row[EDUCATION_AID] = educationAid;
