@@ -10,7 +10,8 @@
  */
 import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
-import { firstAtOrAfter, type HouseholdIndex, registryIndex } from './household-index.js';
+import { runBlocks, type BlockKernel } from './household-blocks.js';
+import { firstAtOrAfter, type HouseholdIndex, plainPasses, registryIndex, setIndexStarts } from './household-index.js';
 import { CadreKind, Registry, Spend, type World } from './world.js';
 
 /**
@@ -49,9 +50,57 @@ export function recountCaseloads(w: World, idx?: HouseholdIndex): void {
   }
 }
 
+/**
+ * {@link recountCaseloads} block by block, with threads shared among them: a helper's households are of
+ * its village, and a stationed cadre's load is its village's, so a block changes only its own villages'
+ * cadres. Each block counts its households of the index, in id order.
+ */
+function recountCaseloadsInBlocks(w: World, idx: HouseholdIndex): void {
+  w.cadres.caseload.fill(0);
+  setIndexStarts(w, idx.ids, idx.count);
+  runBlocks(w, CASELOAD_BLOCKS);
+}
+
+/** One block's caseloads: its helpers' registered households, then its villages' stationed loads. */
+export const CASELOAD_BLOCKS: BlockKernel = {
+  name: 'caseloads',
+  run(w: World, b: number): void {
+    const caseload = w.cadres.caseload;
+    const { registry, cadre, gone } = w.hh;
+    const vl = w.villages;
+    const { indexIds: ids, indexStarts } = w.blocks;
+    const from = indexStarts[b];
+    const to = indexStarts[b + 1];
+    for (let i = from; i < to; i++) {
+      const h = ids[i];
+      if (registry[h] === Registry.Registered && cadre[h] >= 0) caseload[cadre[h]]++;
+    }
+    const weight = w.p.monitoredWeight;
+    let i = from;
+    for (let v = w.blocks.villageStart[b]; v < w.blocks.villageStart[b + 1]; v++) {
+      const end = vl.hhEnd[v];
+      let load = 0;
+      // The village's households of the index, in id order (villages tile the block's households).
+      for (; i < to && ids[i] < end; i++) {
+        const r = registry[ids[i]];
+        if (r === Registry.Registered) load += 1;
+        // An exited household that left for a town is no longer monitored.
+        else if (r === Registry.Exited && gone[ids[i]] === 0) load += weight;
+      }
+      const a = vl.stationedStart[v];
+      const c1 = vl.stationedEnd[v];
+      if (c1 <= a) continue;
+      const per = Math.round(load / (c1 - a));
+      for (let c = a; c < c1; c++) caseload[c] = per;
+    }
+  },
+};
+
 /** Monthly burnout of stationed cadres, the effort helpers give, quality; books the policy's cadre costs. */
 export function updateCadres(w: World): void {
-  recountCaseloads(w, registryIndex(w));
+  const idx = registryIndex(w);
+  if (w.blocks.tiled && !plainPasses(w)) recountCaseloadsInBlocks(w, idx);
+  else recountCaseloads(w, idx);
   const p = w.p;
   const cd = w.cadres;
   const vl = w.villages;

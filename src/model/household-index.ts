@@ -131,6 +131,16 @@ export function adoptBlockIndex(w: World): HouseholdIndex {
   return idx;
 }
 
+/**
+ * Sets where each block's households begin among the index's first `count` ids (w.blocks.indexStarts),
+ * for a pass whose blocks visit their own households of the index.
+ */
+export function setIndexStarts(w: World, ids: Int32Array, count: number): void {
+  const { householdStart, indexStarts, count: blocks } = w.blocks;
+  for (let b = 0; b < blocks; b++) indexStarts[b] = firstAtOrAfter(ids, count, householdStart[b]);
+  indexStarts[blocks] = count;
+}
+
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 /**

@@ -15,7 +15,7 @@
 import { constraintFactors, dibaoStandard, industryTypeIncome } from './household-income.js';
 import { blockSum, openRow, runBlocks, type BlockKernel } from './household-blocks.js';
 import { addRegisteredIncome, ANY_HOUSEHOLD_SLOTS as ANY, finishRegistryTally, tallyRegistryBlock, tallyRegistryIndex, TALLY_SLOTS } from './household-tally.js';
-import { firstAtOrAfter, registryIndex } from './household-index.js';
+import { registryIndex, setIndexStarts } from './household-index.js';
 import { offsetIn } from '../engine/columns.js';
 import { Measure, Spend, type World } from './world.js';
 
@@ -40,11 +40,7 @@ export function updateIncome(w: World): void {
   // them. In a tiled world each block adds its own after its incomes, while they are in cache.
   const { ids, count } = registryIndex(w);
   const tiled = w.blocks.tiled;
-  if (tiled) {
-    const { householdStart, indexStarts, count: blocks } = w.blocks;
-    for (let b = 0; b < blocks; b++) indexStarts[b] = firstAtOrAfter(ids, count, householdStart[b]);
-    indexStarts[blocks] = count;
-  }
+  if (tiled) setIndexStarts(w, ids, count);
   // Every household's income, block by block (household-blocks.ts); each block adds up its own.
   runBlocks(w, INCOME_BLOCKS);
   // Results of this month are counted here, after the last monthly change (see household-tally.ts).

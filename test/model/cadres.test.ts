@@ -19,6 +19,8 @@ import {
   rotateCadres,
   updateCadres,
 } from '../../src/model/cadres.js';
+import { defaultParams } from '../../src/model/parameters.js';
+import { advanceRun, startRun } from '../../src/model/simulate.js';
 import { CadreKind, Registry, Spend } from '../../src/model/world.js';
 import { advanceTo, buildWorld, expectRel, households, type CadreSpec } from './fixtures.js';
 
@@ -72,6 +74,30 @@ describe('recountCaseloads', () => {
     recountCaseloads(w);
     // 12 registered + 0.3 × 1 exited still here = 12.3 → 12.
     expect(w.cadres.caseload[2]).toBe(12);
+  });
+});
+
+describe('caseloads in blocks', () => {
+  it('every household\'s helper is of its village, so the blocks of a run recount caseloads without touching each other\'s cadres', () => {
+    const s = startRun({ params: defaultParams(), schedule: [], seed: 9, scale: 0.0015, endYear: 2016 });
+    advanceRun(s, 30);
+    const w = s.w;
+    expect(w.blocks.count).toBeGreaterThanOrEqual(3);
+    let assigned = 0;
+    for (let h = 0; h < w.nHouseholds; h++) {
+      const c = w.hh.cadre[h];
+      if (c < 0) continue;
+      assigned++;
+      const v = w.hh.village[h];
+      expect(c).toBeGreaterThanOrEqual(w.villages.cadreStart[v]);
+      expect(c).toBeLessThan(w.villages.cadreEnd[v]);
+    }
+    expect(assigned).toBeGreaterThan(100);
+    // The blocks' recount (this step's, in updateCadres) equals the one over every household.
+    const byBlocks = Array.from(w.cadres.caseload);
+    recountCaseloads(w);
+    expect(byBlocks).toEqual(Array.from(w.cadres.caseload));
+    expect(byBlocks.some((x) => x > 0)).toBe(true);
   });
 });
 
