@@ -6,6 +6,7 @@ import { PARTICIPATION_BLOCKS } from './industry-participation.js';
 import { MOTIVATION_BLOCKS } from './motivation.js';
 import { INCOME_2013_BLOCKS, POPULATION_BLOCKS } from './population.js';
 import { RECOUNT_BLOCKS } from './household-tally.js';
+import { IDENTIFICATION_BLOCKS } from './identification.js';
 import { SHOCK_BLOCKS } from './shocks.js';
 import { SHOCK_MOTIVATION_BLOCKS } from './shocks-and-motivation.js';
 import { YEAR_END_BLOCKS } from './year-end.js';
@@ -21,6 +22,7 @@ export const BLOCK_KERNELS: { readonly [K in BlockKernelName]: BlockKernel } = {
   recount: RECOUNT_BLOCKS,
   yearEnd: YEAR_END_BLOCKS,
   caseloads: CASELOAD_BLOCKS,
+  identification: IDENTIFICATION_BLOCKS,
 };
 
 /** The kernels in a fixed order (the table's): a thread is told a kernel by its place here. */

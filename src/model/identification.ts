@@ -13,6 +13,7 @@ import { DRAW } from './draws.js';
 import { grantEntitlements } from './assistance.js';
 import { assignCadre } from './cadre-placement.js';
 import { precision } from './cadres.js';
+import { blockSum, openRow, runBlocks, type BlockKernel } from './household-blocks.js';
 import { plainPasses } from './household-index.js';
 import { assessIncome, assuredAboveIncome, surelyAssessedAbove, yearIncome } from './registry-assessment.js';
 import { Registry, type World } from './world.js';
@@ -53,43 +54,65 @@ export function registerInitialQuota(w: World): void {
 
 /** December: registers newly poor households (after exits and returns). */
 export function identifyNewPoor(w: World): void {
-  const hh = w.hh;
-  const p = w.p;
-  const key = w.streams.identification.key;
-  const villagePrecision = new Float64Array(w.nVillages);
-  const villageQuality = new Float64Array(w.nVillages);
-  // Per village: the income above which no draw of its assessor can put a household below the line.
-  const villageAssured = new Float64Array(w.nVillages);
-  for (let v = 0; v < w.nVillages; v++) {
-    const a = w.villages.cadreStart[v];
-    const b = w.villages.cadreEnd[v];
-    let sp = 0;
-    let sq = 0;
-    for (let c = a; c < b; c++) {
-      sp += precision(w, c);
-      sq += w.cadres.quality[c];
-    }
-    villagePrecision[v] = b > a ? sp / (b - a) : p.precisionWithoutCadre;
-    villageQuality[v] = b > a ? sq / (b - a) : p.initialCadreQuality;
-    villageAssured[v] = assuredAboveIncome(w, villageQuality[v], w.line);
-  }
-  const lean = !plainPasses(w);
-  const { registry, gone, village } = hh;
-  const none = Registry.None;
-  for (let h = 0; h < w.nHouseholds; h++) {
-    if (registry[h] !== none || gone[h] === 1) continue;
-    const v = village[h];
-    const y = yearIncome(w, h);
-    // A household whose assessed income clears the line whatever its draw is not registered: skipped
-    // without drawing the whole assessment (most of them by their village's bound alone).
-    if (lean && (y > villageAssured[v] || surelyAssessedAbove(w, h, y, villageQuality[v], DRAW.assessment.identifyIncome, w.line))) continue;
-    const assessed = assessIncome(w, h, y, villageQuality[v], DRAW.assessment.identifyIncome);
-    if (assessed >= w.line) continue;
-    if (uniformAt(key, h, w.step, DRAW.identification.register) >= p.identificationRate * villagePrecision[v]) continue;
-    hh.registry[h] = Registry.Registered;
-    hh.statusYear[h] = w.year;
-    grantEntitlements(w, h);
-    w.flows.newRegistrations += hh.size[h];
-    assignCadre(w, h);
-  }
+  // Block by block (household-blocks.ts): a household's registration reads and changes only its own
+  // columns and its village's helpers' caseloads (assignCadre), and the count of registrations is whole persons.
+  runBlocks(w, IDENTIFICATION_BLOCKS);
+  w.flows.newRegistrations += blockSum(w, 0);
 }
+
+// Per village of a block: its assessors' mean precision and quality, and the income above which no draw
+// of its assessment can put a household below the line (scratch, grown as needed: no allocation per step).
+let villagePrecision = new Float64Array(0);
+let villageQuality = new Float64Array(0);
+let villageAssured = new Float64Array(0);
+
+/** One block's identification of newly poor households, in id order; its row's slot 0 counts the persons registered. */
+export const IDENTIFICATION_BLOCKS: BlockKernel = {
+  name: 'identification',
+  run(w: World, b: number): void {
+    const row = openRow(w, b);
+    const hh = w.hh;
+    const p = w.p;
+    const key = w.streams.identification.key;
+    if (villagePrecision.length < w.nVillages) {
+      villagePrecision = new Float64Array(w.nVillages);
+      villageQuality = new Float64Array(w.nVillages);
+      villageAssured = new Float64Array(w.nVillages);
+    }
+    for (let v = w.blocks.villageStart[b]; v < w.blocks.villageStart[b + 1]; v++) {
+      const a = w.villages.cadreStart[v];
+      const e = w.villages.cadreEnd[v];
+      let sp = 0;
+      let sq = 0;
+      for (let c = a; c < e; c++) {
+        sp += precision(w, c);
+        sq += w.cadres.quality[c];
+      }
+      villagePrecision[v] = e > a ? sp / (e - a) : p.precisionWithoutCadre;
+      villageQuality[v] = e > a ? sq / (e - a) : p.initialCadreQuality;
+      villageAssured[v] = assuredAboveIncome(w, villageQuality[v], w.line);
+    }
+    const lean = !plainPasses(w);
+    const { registry, gone, village } = hh;
+    const none = Registry.None;
+    let registered = 0;
+    const end = w.blocks.householdStart[b + 1];
+    for (let h = w.blocks.householdStart[b]; h < end; h++) {
+      if (registry[h] !== none || gone[h] === 1) continue;
+      const v = village[h];
+      const y = yearIncome(w, h);
+      // A household whose assessed income clears the line whatever its draw is not registered: skipped
+      // without drawing the whole assessment (most of them by their village's bound alone).
+      if (lean && (y > villageAssured[v] || surelyAssessedAbove(w, h, y, villageQuality[v], DRAW.assessment.identifyIncome, w.line))) continue;
+      const assessed = assessIncome(w, h, y, villageQuality[v], DRAW.assessment.identifyIncome);
+      if (assessed >= w.line) continue;
+      if (uniformAt(key, h, w.step, DRAW.identification.register) >= p.identificationRate * villagePrecision[v]) continue;
+      hh.registry[h] = Registry.Registered;
+      hh.statusYear[h] = w.year;
+      grantEntitlements(w, h);
+      registered += hh.size[h];
+      assignCadre(w, h);
+    }
+    row[0] = registered;
+  },
+};
