@@ -30,18 +30,34 @@ export function leaveProbability(w: World): number {
   return eligible > 0 ? Math.min(1, (w.p.urbanizationRate * rural) / eligible) : 0;
 }
 
+/** December: the year's leavers among every household (see {@link urbanizeRange}). */
 export function urbanize(w: World): void {
+  if (departures.length < w.nIndustries) departures = new Float64Array(w.nIndustries);
+  departures.fill(0);
+  urbanizeRange(w, 0, w.nHouseholds, departures);
+  for (let k = 0; k < w.nIndustries; k++) w.industries.members[k] -= departures[k];
+}
+
+// Members leaving each industry, for urbanize (no allocation per step).
+let departures = new Float64Array(0);
+
+/**
+ * The year's leavers among households first … end − 1. A leaver releases its village's industry place
+ * here and counts in departures[k] for its industry k, which the caller takes off the industry's
+ * members: a block (year-end.ts) changes only its own villages, and the counts are whole numbers.
+ */
+export function urbanizeRange(w: World, first: number, end: number, departures: Float64Array): void {
   const hh = w.hh;
   const q = w.leaveProbability * (w.p.urbanizationRate / w.initialUrbanizationRate || 0);
   const key = w.streams.urbanization.key;
   const vl = w.villages;
-  for (let h = 0; h < w.nHouseholds; h++) {
+  for (let h = first; h < end; h++) {
     if (!mayLeave(w, h) || uniformAt(key, h, w.step, DRAW.urbanization.leave) >= q) continue;
     hh.gone[h] = 1;
     if (hh.industryMember[h] !== 0) {
       const v = hh.village[h];
       vl.members[v]--;
-      w.industries.members[vl.industryType[v]]--;
+      departures[vl.industryType[v]]++;
       hh.industryMember[h] = 0;
     }
     hh.jobs[h] = 0;
