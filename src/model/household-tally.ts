@@ -216,13 +216,21 @@ export function finishRegistryTally(t: Float64Array): void {
  * Counts every household afresh into `t`, judging poverty on last year's income in December (and in
  * the world as built, December 2013), else on the twelve-month estimate. The sums of tallyAnyHousehold
  * are taken block by block (household-blocks.ts) and the blocks added in order, as the income pass does;
- * the registry sums over every household in id order.
+ * the registry sums as the income pass takes them (household counts by block, the registered persons'
+ * income in id order), over every household.
  */
 export function countHouseholds(w: World, t: HouseholdTally): HouseholdTally {
   t.reset(w.step);
+  // In a tiled world the blocks also take the registry sums of their households, with a term of the
+  // registered persons' income per household, added here in id order (see tallyRegistryBlock).
   runBlocks(w, RECOUNT_BLOCKS);
   const sums = t.sums;
   for (let k = 0; k < SLOTS; k++) sums[k] = blockSum(w, k);
+  if (w.blocks.tiled) {
+    addRegisteredIncome(sums, w.blocks.registeredIncome, w.nHouseholds);
+    finishRegistryTally(sums);
+    return t;
+  }
   const { size, registry, returned, relocated, onDibao, waiting, gone, chronic } = w.hh;
   const income = recountIncome(w);
   const line = w.line;
@@ -252,5 +260,20 @@ export const RECOUNT_BLOCKS: BlockKernel = {
       if (gone[h] === 1) continue;
       tallyAnyHousehold(row, size[h], income[h], line, industryMember[h], motivation[h], relocationDebt[h]);
     }
+    if (w.blocks.tiled) tallyRegistryRange(row, w, w.blocks.householdStart[b], end, income, w.blocks.registeredIncome);
   },
 };
+
+/** {@link tallyRegistryBlock} of households first … end − 1 (all of them, not the index), with household h's term in registeredIncome[h]. */
+function tallyRegistryRange(t: Float64Array, w: World, first: number, end: number, income: Float32Array, registeredIncome: Float64Array): void {
+  const { size, registry, returned, relocated, onDibao, waiting, gone, chronic } = w.hh;
+  const line = w.line;
+  for (let h = first; h < end; h++) {
+    registeredIncome[h] = 0;
+    if (gone[h] === 1) continue;
+    const n = size[h];
+    const r = registry[h];
+    if (r === Registry.Registered) registeredIncome[h] = income[h] * n;
+    tallyRegistryCounts(t, n, income[h], line, r, returned[h], relocated[h], onDibao[h], waiting[h], chronic[h]);
+  }
+}
