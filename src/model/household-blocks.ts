@@ -68,6 +68,12 @@ export interface HouseholdBlocks {
   readonly indexStarts: Int32Array;
   /** By place in the index: a registered household's income term of the month's tally (household-tally.ts; empty when not tiled). */
   readonly registeredIncome: Float64Array;
+  /**
+   * The villages' norms (mean motivation) after the joint pass of shocks and motivation, which the next
+   * month's pass starts from, and in normStep[0] the step they are for (shocks-and-motivation.ts).
+   */
+  readonly nextNorms: Float64Array;
+  readonly normStep: Int32Array;
   exec: BlockExecutor;
 }
 
@@ -110,6 +116,8 @@ export function singleBlock(nVillages: number, nHouseholds: number): HouseholdBl
     indexCounts: new Int32Array(1),
     indexStarts: new Int32Array(2),
     registeredIncome: new Float64Array(0),
+    nextNorms: new Float64Array(0),
+    normStep: Int32Array.of(-1),
     exec: SEQUENTIAL,
   };
 }
@@ -148,6 +156,8 @@ export function layoutBlocks(w: World, shared: boolean): HouseholdBlocks {
     indexCounts: int32(count, shared),
     indexStarts: int32(count + 1, shared),
     registeredIncome: float64(w.nHouseholds, shared),
+    nextNorms: float64(w.nVillages, shared),
+    normStep: int32(1, shared).fill(-1),
     exec: SEQUENTIAL,
   };
 }

@@ -43,6 +43,7 @@ export function shocksAndMotivation(w: World): void {
   // The blocks also build the step's household index and, village by village after its households,
   // set its waiting share and update "waiting for help" (motivation.ts does both before and after its pass).
   runBlocks(w, SHOCK_MOTIVATION_BLOCKS);
+  w.blocks.normStep[0] = w.step + 1;
   bookHealthClaims(w);
   adoptBlockIndex(w);
   bookCulturePrograms(w);
@@ -79,9 +80,21 @@ export const SHOCK_MOTIVATION_BLOCKS: BlockKernel = {
     const { peerPull, cultureEffect, dependencyMonths, dependencyErosion: erosion } = p;
     const driftWidth = 2 * p.motivationDrift;
     let healthClaims = 0;
+    // A village's norm is the mean motivation of its households now. This pass adds up their new
+    // motivations for the next month's; nothing else changes motivation or who has left until then,
+    // but the year end (December: success feedback, urbanization), so in January the norms are counted afresh.
+    const { norm: villageNorms } = vl;
+    const nextNorms = w.blocks.nextNorms;
+    const normsKept = w.blocks.normStep[0] === t && w.month !== 1;
     for (let v = w.blocks.villageStart[b]; v < w.blocks.villageStart[b + 1]; v++) {
       const hit = season && disaster[v] === 1;
-      const norm = openVillageNorm(w, v);
+      let norm: number;
+      if (normsKept) {
+        villageNorms[v] = nextNorms[v];
+        norm = villageNorms[v];
+      } else norm = openVillageNorm(w, v);
+      let motivationSum = 0;
+      let counted = 0;
       const culture = setCultureProgram(w, v) === 1;
       const end = vl.hhEnd[v];
       for (let h = vl.hhStart[v]; h < end; h++) {
@@ -104,8 +117,13 @@ export const SHOCK_MOTIVATION_BLOCKS: BlockKernel = {
         if (culture) dm += cultureEffect * (1 - m);
         if (dependent) dm -= erosion * m;
         const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
-        motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
+        // As stored (float32), as the norm reads it.
+        const stored = Math.fround(next < 0 ? 0 : next > 1 ? 1 : next);
+        motivation[h] = stored;
+        motivationSum += stored;
+        counted++;
       }
+      nextNorms[v] = counted > 0 ? motivationSum / counted : 0;
       // The village's households have taken their shocks with the waiting states of the month before
       // (disaster losses read them), so its waiting may change now.
       const villageIds = k;
