@@ -11,7 +11,8 @@
  * order (before it, the test below fails at step 20). It reads only the village's own households and
  * share, so villages may go in turn. The pass also builds the step's household index, block by block
  * (household-index.ts): its columns do not change here, and the villages' waiting shares and updates
- * need it. With threads, all of this is shared among them (docs/performance.md, "The index in blocks").
+ * need it. With threads, all of this is shared among them (docs/performance.md, "More of the step in
+ * blocks"). And it adds up each village's new motivations, the norm the next month starts from.
  *
  * The loop inlines the per-household formulas of SHOCK_BLOCKS (shocks.ts) and MOTIVATION_BLOCKS
  * (motivation.ts), which stay the reference: calling them per household from here was slower than two
@@ -41,7 +42,8 @@ export function shocksAndMotivation(w: World): void {
   }
   drawCommonShocks(w);
   // The blocks also build the step's household index and, village by village after its households,
-  // set its waiting share and update "waiting for help" (motivation.ts does both before and after its pass).
+  // set its waiting share and update "waiting for help" (motivation.ts does both before and after its
+  // pass); and they leave the villages' norms for the next step.
   runBlocks(w, SHOCK_MOTIVATION_BLOCKS);
   w.blocks.normStep[0] = w.step + 1;
   bookHealthClaims(w);
