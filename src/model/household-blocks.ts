@@ -1,13 +1,15 @@
 /**
  * Household blocks: the passes over every household run block by block, so that threads can share them
  * (src/node/block-threads.ts) and a run gives the same bytes with any number of threads. They are the
- * population's draws and 2013 incomes (set-up); shocks and motivation (in one pass, or each alone),
- * industry participation and income (each month); the fresh count of a month's results and the year
- * end (December, and the count of the built world). block-kernels.ts lists them.
+ * population's draws and 2013 incomes (set-up); shocks and motivation (in one pass, or each alone, with
+ * the household index and waiting for help), the caseload recount, industry participation and income
+ * (each month); identification, the fresh count of a month's results and the year end with
+ * urbanization (December, and the count of the built world). block-kernels.ts lists them.
  *
  * A block is a run of whole villages of about BLOCK_HOUSEHOLDS households. Its bounds depend only on the
- * world's layout, never on the thread count. A block kernel changes only its own households and
- * villages, and writes what it adds up (persons, incomes, spending) into its own row of `out`; the
+ * world's layout, never on the thread count. A block kernel changes only its own households, villages
+ * and their cadres, and its own places in the scratch below (its part of the index, its households'
+ * terms), and writes what it adds up (persons, incomes, spending) into its own row of `out`; the
  * phase then adds the rows in block order. So every sum is taken in the same order whether one thread
  * runs all blocks or several threads run some each. Anything shared between villages (the industries'
  * member counts, the spending accounts, the month's tally) is changed only there, on the calling thread.
@@ -26,7 +28,7 @@ export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivati
 /** One pass over the households of a block. */
 export interface BlockKernel {
   readonly name: BlockKernelName;
-  /** Runs the pass over block `b` of `w.blocks`; writes only the block's households, villages and row of `out`. */
+  /** Runs the pass over block `b` of `w.blocks`; writes only the block's households, villages, their cadres, its places in the blocks' scratch and its row of `out`. */
   run(w: World, b: number): void;
 }
 
@@ -63,6 +65,7 @@ export interface HouseholdBlocks {
    * indexCounts[b]; the calling thread then closes the gaps (one id per household; empty when not tiled).
    */
   readonly indexIds: Int32Array;
+  /** How many ids block b wrote into indexIds this step. */
   readonly indexCounts: Int32Array;
   /** Where block b's households begin in the step's household index (count + 1 entries; set by a phase before its pass). */
   readonly indexStarts: Int32Array;

@@ -11,7 +11,8 @@
  * phase visits its households, and adds to its sums, in the order of a full pass.
  *
  * It is rebuilt once per step, from the columns as they are then: in a tiled world by the joint pass of
- * shocks and motivation, block by block (adoptBlockIndex), else at the first phase that asks for it.
+ * shocks and motivation, block by block (adoptBlockIndex); in a hand-built world, or with plain passes,
+ * at the first phase that asks for it.
  * It stays exact for the rest of the step because no monthly phase moves a household into it: registry
  * states change only in December after the monthly phases (and a return or an exit keeps a household in
  * the registry), jobs, dibao and resettlement come only to households in the registry (or with a job,
@@ -97,13 +98,17 @@ function wordViews(w: World): Uint32Array[] | null {
   return v;
 }
 
-/** World `w`'s index, as last built (a tiled world's lives in its blocks, where the joint pass builds it). */
+/**
+ * World `w`'s index, as last built. A tiled world's ids are its blocks' array, where the joint pass
+ * builds them and the block passes read them (adoptBlockIndex, setIndexStarts): an entry made before
+ * the world had its blocks is made again.
+ */
 function indexOf(w: World): HouseholdIndex {
   const registry = w.hh.registry;
   let idx = INDEXES.get(registry);
-  if (idx === undefined) {
-    const ids = w.blocks.indexIds.length === w.nHouseholds ? w.blocks.indexIds : new Int32Array(w.nHouseholds);
-    idx = { ids, count: 0, step: -1 };
+  const tiled = w.blocks.tiled;
+  if (idx === undefined || (tiled && idx.ids !== w.blocks.indexIds)) {
+    idx = { ids: tiled ? w.blocks.indexIds : new Int32Array(w.nHouseholds), count: 0, step: -1 };
     INDEXES.set(registry, idx);
   }
   return idx;
@@ -113,8 +118,9 @@ function indexOf(w: World): HouseholdIndex {
  * The index of this step from the one the blocks built (the joint pass of shocks and motivation,
  * shocks-and-motivation.ts): block b's ids, ascending, are at householdStart[b] … + indexCounts[b] − 1,
  * so moving each block's ids down behind the previous block's gives the ids in ascending order, as
- * {@link registryIndex} lists them. The blocks built it from the columns the index reads, which that
- * pass does not change.
+ * {@link registryIndex} lists them. Each block built its part before its villages' waiting updates, the
+ * only change that pass makes to the index's columns, and those change only households already in it
+ * (waiting or registered), so the parts are the index of the step as it began.
  */
 export function adoptBlockIndex(w: World): HouseholdIndex {
   const idx = indexOf(w);

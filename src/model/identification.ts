@@ -55,8 +55,10 @@ export function registerInitialQuota(w: World): void {
 /** December: registers newly poor households (after exits and returns). */
 export function identifyNewPoor(w: World): void {
   // Block by block (household-blocks.ts): a household's registration reads and changes only its own
-  // columns and its village's helpers' caseloads (assignCadre), and the count of registrations is whole persons.
-  runBlocks(w, IDENTIFICATION_BLOCKS);
+  // columns and its village's helpers' caseloads (assignCadre), and the count of registrations is whole
+  // persons. With plain passes, on this thread: a thread's view of the world cannot tell plain passes.
+  if (plainPasses(w)) for (let b = 0; b < w.blocks.count; b++) IDENTIFICATION_BLOCKS.run(w, b);
+  else runBlocks(w, IDENTIFICATION_BLOCKS);
   w.flows.newRegistrations += blockSum(w, 0);
 }
 

@@ -33,6 +33,6 @@ export const PHASES: readonly Phase<World>[] = [
   { name: 'returns', when: 'yearly', why: 'December: exited households fallen below the standard they exited under (indexed for prices) get a fallback or are re-registered, before exits are assessed', run: detectReturns },
   { name: 'exit assessment', when: 'yearly', why: 'December: the year\'s income is complete; exits and false exits are decided', run: assessExits },
   { name: 'identification', when: 'yearly', why: 'December, after exits: newly poor households are registered', run: identifyNewPoor },
-  { name: 'year end', when: 'yearly', why: 'December, last: success feedback, dibao review, cadre rotation, urbanization, income roll-over', run: closeYear },
+  { name: 'year end', when: 'yearly', why: 'December, last: success feedback, dibao review, income roll-over, urbanization, cadre rotation', run: closeYear },
 ];
 

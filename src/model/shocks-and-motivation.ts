@@ -10,8 +10,8 @@
  * market income): so a village's waiting update comes after its households' loop, as in the plain
  * order (before it, the test below fails at step 20). It reads only the village's own households and
  * share, so villages may go in turn. The pass also builds the step's household index, block by block
- * (household-index.ts): its columns do not change here, and the villages' waiting shares and updates
- * need it. With threads, all of this is shared among them (docs/performance.md, "More of the step in
+ * (household-index.ts), each block's part before its villages' waiting updates (the only change here to
+ * the index's columns, and only to households already in it); the waiting shares and updates need it. With threads, all of this is shared among them (docs/performance.md, "More of the step in
  * blocks"). And it adds up each village's new motivations, the norm the next month starts from.
  *
  * The loop inlines the per-household formulas of SHOCK_BLOCKS (shocks.ts) and MOTIVATION_BLOCKS
@@ -66,7 +66,7 @@ export const SHOCK_MOTIVATION_BLOCKS: BlockKernel = {
     const { chronic, measures, relocated, size, shockLoss, shockYear, gone, motivation, onDibao, dibaoMonths } = w.hh;
     const { disaster } = vl;
     // The household index (household-index.ts), this block's part, at its place from the block's first
-    // household on; the pass changes none of the columns it is built from.
+    // household on: built before the block's waiting updates, as the step began.
     const ids = w.blocks.indexIds;
     const blockStart = w.blocks.householdStart[b];
     const blockIds = indexHouseholds(w, ids, blockStart, blockStart, w.blocks.householdStart[b + 1]);
@@ -119,10 +119,9 @@ export const SHOCK_MOTIVATION_BLOCKS: BlockKernel = {
         if (culture) dm += cultureEffect * (1 - m);
         if (dependent) dm -= erosion * m;
         const next = m + dm + driftWidth * (uniformAt(mKey, h, t, DRAW.motivation.drift) - 0.5);
-        // As stored (float32), as the norm reads it.
-        const stored = Math.fround(next < 0 ? 0 : next > 1 ? 1 : next);
-        motivation[h] = stored;
-        motivationSum += stored;
+        motivation[h] = next < 0 ? 0 : next > 1 ? 1 : next;
+        // As stored, as the norm reads it.
+        motivationSum += motivation[h];
         counted++;
       }
       nextNorms[v] = counted > 0 ? motivationSum / counted : 0;

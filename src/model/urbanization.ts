@@ -30,7 +30,7 @@ export function leaveProbability(w: World): number {
   return eligible > 0 ? Math.min(1, (w.p.urbanizationRate * rural) / eligible) : 0;
 }
 
-/** December: the year's leavers among every household (see {@link urbanizeRange}). */
+/** December: the year's leavers among every household at once (for tests; the year end runs {@link urbanizeRange} by blocks). */
 export function urbanize(w: World): void {
   if (departures.length < w.nIndustries) departures = new Float64Array(w.nIndustries);
   departures.fill(0);

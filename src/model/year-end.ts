@@ -1,6 +1,6 @@
 /**
- * Year end (December, after the registry events): success feedback on motivation, dibao reviews,
- * cadre rotation, urbanization, and the roll-over of the year's income.
+ * Year end (December, after the registry events): success feedback on motivation, dibao reviews, the
+ * roll-over of the year's income and urbanization, household by household; then cadre rotation.
  */
 import { rotateCadres } from './cadres.js';
 import { dibaoStandard, earnedIncome } from './household-income.js';

@@ -59,6 +59,35 @@ describe('a branched run', () => {
     expect(sameBytes(branched.yearly.data, trunkDone.yearly.data)).toBe(false);
   });
 
+  it('parted mid-year, the trunk and its branch stepped in turn each equal their own run at every step (neither keeps the other\'s state)', () => {
+    // Parted in April 2015 (step 16); stepped alternately, as a caller may, not one after the other.
+    const spec: RunSpec = { ...base, scale: 0.001, endYear: 2016 };
+    const alt: RunSpec = { ...spec, schedule: [{ kind: 'step', key: 'culturalMotivation', at: { year: 2015, month: 4 }, value: 0.8 }] };
+    const trunk = startRun(spec);
+    advanceRun(trunk, 15);
+    const b = branchRun(trunk, alt);
+    const trunkAlone = startRun(spec);
+    const altAlone = startRun(alt);
+    advanceRun(trunkAlone, 15);
+    advanceRun(altAlone, 15);
+    expect(trunk.w.blocks.count).toBeGreaterThanOrEqual(2);
+    const columns = (s: typeof trunk) => Buffer.concat([s.w.hh.motivation, s.w.hh.waiting, s.w.villages.norm].map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
+    let differ = 0;
+    for (let t = 16; t <= trunk.steps; t++) {
+      advanceRun(trunk, t);
+      advanceRun(b, t);
+      advanceRun(trunkAlone, t);
+      advanceRun(altAlone, t);
+      expect(Buffer.compare(columns(trunk), columns(trunkAlone)), `trunk, step ${t}`).toBe(0);
+      expect(Buffer.compare(columns(b), columns(altAlone)), `branch, step ${t}`).toBe(0);
+      if (Buffer.compare(columns(b), columns(trunk)) !== 0) differ++;
+    }
+    expect(sameBytes(finishRun(trunk).monthly.data, finishRun(trunkAlone).monthly.data)).toBe(true);
+    expect(sameBytes(finishRun(b).monthly.data, finishRun(altAlone).monthly.data)).toBe(true);
+    // The policy did change the branch.
+    expect(differ).toBeGreaterThan(10);
+  });
+
   it('refuses to branch after the runs have parted', () => {
     const trunk = startRun(base);
     advanceRun(trunk, JAN_2018);

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { earnedIncome } from '../../src/model/household-income.js';
 import { closeYear } from '../../src/model/year-end.js';
-import { advanceTo, buildWorld, expectRel } from './fixtures.js';
+import { BLOCK_SLOTS } from '../../src/model/household-blocks.js';
+import { INDUSTRY_TYPES } from '../../src/model/population.js';
+import { advanceTo, buildWorld, expectRel, households } from './fixtures.js';
 
 describe('closeYear', () => {
   function world(params = {}) {
@@ -62,5 +64,33 @@ describe('closeYear', () => {
     advanceTo(w0, 12);
     closeYear(w0);
     expectRel(w0.cadres.burnout[0], 0.4, 1e-6);
+  });
+});
+
+describe('closeYear and urbanization', () => {
+  it('every industry has a slot in a block\'s row (urbanization and industry participation count by industry there)', () => {
+    expect(INDUSTRY_TYPES.length).toBeLessThanOrEqual(BLOCK_SLOTS);
+  });
+
+  it('a household leaving for a town this December still gets its success feedback, and its industry place leaves the industry\'s members', () => {
+    // 10% of 840 persons from 40 eligible persons: every eligible household leaves (urbanization.test.ts).
+    const w = buildWorld({
+      params: { urbanizationRate: 0.1, successFeedback: 0.5, rotationRate: 0 },
+      villages: [{
+        industryKey: 0.01,
+        households: households(10, () => ({ industryMember: 1, motivation: 0.5, incomeLastYear: 5000, incomeYearSum: 12 * 5500 })).concat(households(200, () => ({ laborers: 0 }))),
+      }],
+    });
+    advanceTo(w, 12);
+    expect(w.industries.members[0]).toBe(10);
+    closeYear(w);
+    for (let h = 0; h < 10; h++) {
+      expect(w.hh.gone[h]).toBe(1);
+      expect(w.hh.industryMember[h]).toBe(0);
+      // The feedback comes first: +10% income raises motivation by 0.5 × 0.1 × (1 − 0.5).
+      expect(w.hh.motivation[h]).toBeCloseTo(0.5 + 0.5 * 0.1 * 0.5, 6);
+    }
+    expect(w.villages.members[0]).toBe(0);
+    expect(w.industries.members[0]).toBe(0);
   });
 });
