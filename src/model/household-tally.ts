@@ -186,11 +186,12 @@ export function tallyRegistryIndex(t: Float64Array, w: World, ids: Int32Array, c
  * sum, which must be taken in id order over all blocks. So each place i gets its term in
  * `registeredIncome[i]` (0 for a household that adds none), for {@link addRegisteredIncome}.
  */
-export function tallyRegistryBlock(t: Float64Array, w: World, ids: Int32Array, from: number, to: number, income: Float32Array, registeredIncome: Float64Array): void {
+export function tallyRegistryBlock(t: Float64Array, w: World, ids: Int32Array | null, from: number, to: number, income: Float32Array, registeredIncome: Float64Array): void {
   const { size, registry, returned, relocated, onDibao, waiting, gone, chronic } = w.hh;
   const line = w.line;
   for (let i = from; i < to; i++) {
-    const h = ids[i];
+    // Without ids, place i is household i (December's fresh count of every household).
+    const h = ids === null ? i : ids[i];
     registeredIncome[i] = 0;
     if (gone[h] === 1) continue;
     const n = size[h];
@@ -260,20 +261,7 @@ export const RECOUNT_BLOCKS: BlockKernel = {
       if (gone[h] === 1) continue;
       tallyAnyHousehold(row, size[h], income[h], line, industryMember[h], motivation[h], relocationDebt[h]);
     }
-    if (w.blocks.tiled) tallyRegistryRange(row, w, w.blocks.householdStart[b], end, income, w.blocks.registeredIncome);
+    // Every household of the block (not the index): place h holds household h's term.
+    if (w.blocks.tiled) tallyRegistryBlock(row, w, null, w.blocks.householdStart[b], end, income, w.blocks.registeredIncome);
   },
 };
-
-/** {@link tallyRegistryBlock} of households first … end − 1 (all of them, not the index), with household h's term in registeredIncome[h]. */
-function tallyRegistryRange(t: Float64Array, w: World, first: number, end: number, income: Float32Array, registeredIncome: Float64Array): void {
-  const { size, registry, returned, relocated, onDibao, waiting, gone, chronic } = w.hh;
-  const line = w.line;
-  for (let h = first; h < end; h++) {
-    registeredIncome[h] = 0;
-    if (gone[h] === 1) continue;
-    const n = size[h];
-    const r = registry[h];
-    if (r === Registry.Registered) registeredIncome[h] = income[h] * n;
-    tallyRegistryCounts(t, n, income[h], line, r, returned[h], relocated[h], onDibao[h], waiting[h], chronic[h]);
-  }
-}
