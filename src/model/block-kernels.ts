@@ -1,5 +1,6 @@
 /** Every block kernel by name and by number: how a thread finds the pass it is told to run (household-blocks.ts). */
 import { CASELOAD_BLOCKS } from './cadres.js';
+import { EXIT_BLOCKS } from './exit-assessment.js';
 import type { BlockKernel, BlockKernelName } from './household-blocks.js';
 import { INCOME_BLOCKS } from './income.js';
 import { PARTICIPATION_BLOCKS } from './industry-participation.js';
@@ -23,6 +24,7 @@ export const BLOCK_KERNELS: { readonly [K in BlockKernelName]: BlockKernel } = {
   yearEnd: YEAR_END_BLOCKS,
   caseloads: CASELOAD_BLOCKS,
   identification: IDENTIFICATION_BLOCKS,
+  exits: EXIT_BLOCKS,
 };
 
 /** The kernels in a fixed order (the table's): a thread is told a kernel by its place here. */

@@ -13,14 +13,78 @@
 import { uniformAt } from '../engine/random.js';
 import { DRAW } from './draws.js';
 import { exitRoute } from './exit-routes.js';
-import { registryIndex } from './household-index.js';
+import { blockSum, openRow, runBlocks, type BlockKernel } from './household-blocks.js';
+import { plainPasses, registryIndex, setIndexStarts } from './household-index.js';
 import { assessIncome, assessorQuality, guaranteesMet, stableIncome, yearIncome } from './registry-assessment.js';
-import { Measure, Registry, type World } from './world.js';
+import { Measure, Registry, ROUTE_NAMES, type World } from './world.js';
+
+/** Slots of the assessment's sums (a block's row): persons of exits caught as false, of false exits, exiting, then exiting by route. */
+const CAUGHT = 0;
+const FALSE_EXITS = 1;
+const EXITING = 2;
+const BY_ROUTE = 3;
+
+/** Slots the assessment's sums take (at most BLOCK_SLOTS, a test checks). */
+export const EXIT_SLOTS = BY_ROUTE + ROUTE_NAMES.length;
+
+// The year's sums (no allocation per step).
+const sums = new Float64Array(EXIT_SLOTS);
 
 export function assessExits(w: World): void {
+  // Only registered households are assessed (the index holds them all; returns keep a household in it).
+  const idx = registryIndex(w);
+  if (w.blocks.tiled && !plainPasses(w)) {
+    // Block by block, threads sharing them: a household's assessment reads and changes only its own
+    // columns and its village's, and what households share is a count of persons.
+    setIndexStarts(w, idx.ids, idx.count);
+    runBlocks(w, EXIT_BLOCKS);
+    for (let k = 0; k < EXIT_SLOTS; k++) sums[k] = blockSum(w, k);
+  } else {
+    sums.fill(0);
+    openVillages(w, 0, w.nVillages);
+    assessAmong(w, idx.ids, 0, idx.count, sums);
+    closeVillages(w, 0, w.nVillages);
+  }
+  // Whole numbers of persons: the same in any order.
+  const f = w.flows;
+  f.falseExitsCaught += sums[CAUGHT];
+  f.falseExits += sums[FALSE_EXITS];
+  w.durable[w.step] += sums[EXITING];
+  for (let r = 0; r < ROUTE_NAMES.length; r++) f.exits[r] += sums[BY_ROUTE + r];
+}
+
+/** One block's exit assessment: its villages' counts, its households of the index, then its villages' inspection. */
+export const EXIT_BLOCKS: BlockKernel = {
+  name: 'exits',
+  run(w: World, b: number): void {
+    const row = openRow(w, b);
+    const { villageStart, indexIds, indexStarts } = w.blocks;
+    openVillages(w, villageStart[b], villageStart[b + 1]);
+    assessAmong(w, indexIds, indexStarts[b], indexStarts[b + 1], row);
+    closeVillages(w, villageStart[b], villageStart[b + 1]);
+  },
+};
+
+/** Villages v0 … v1 − 1 start the year's count of attempted and false exits. */
+function openVillages(w: World, v0: number, v1: number): void {
+  w.villages.exitsAttempted.fill(0, v0, v1);
+  w.villages.exitsFoundFalse.fill(0, v0, v1);
+}
+
+/** The share of attempted exits found false sets next year's inspection pressure on each village v0 … v1 − 1. */
+function closeVillages(w: World, v0: number, v1: number): void {
+  const vl = w.villages;
+  const feedback = w.p.assessmentPressureFeedback;
+  for (let v = v0; v < v1; v++) {
+    const attempted = vl.exitsAttempted[v];
+    vl.inspection[v] = attempted > 0 ? feedback * (vl.exitsFoundFalse[v] / attempted) : 0;
+  }
+}
+
+/** Assesses the registered households among ids[from] … ids[to − 1], adding their persons into `sums` (slots above). */
+function assessAmong(w: World, ids: Int32Array, from: number, to: number, sums: Float64Array): void {
   const hh = w.hh;
   const p = w.p;
-  const f = w.flows;
   const key = w.streams.assessment.key;
   const t = w.step;
   const pass = w.line * (1 + p.exitMargin);
@@ -30,11 +94,7 @@ export function assessExits(w: World): void {
   const concealed = 1 - p.waitingConcealment;
   const vl = w.villages;
   const teamBurnout = vl.teamBurnout;
-  vl.exitsAttempted.fill(0);
-  vl.exitsFoundFalse.fill(0);
-  // Only registered households are assessed (the index holds them all; returns keep a household in it).
-  const { ids, count } = registryIndex(w);
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < to; i++) {
     const h = ids[i];
     // A household that returned this December is not assessed for exit in the same month.
     if (hh.registry[h] !== Registry.Registered || hh.statusYear[h] === w.year || hh.gone[h] === 1) continue;
@@ -52,23 +112,19 @@ export function assessExits(w: World): void {
     const v = hh.village[h];
     vl.exitsAttempted[v] += size;
     if (stillPoor && uniformAt(key, h, t, DRAW.assessment.caught) < p.assessmentStrength) {
-      f.falseExitsCaught += size;
+      sums[CAUGHT] += size;
       vl.exitsFoundFalse[v] += size;
       continue;
     }
-    if (stillPoor) f.falseExits += size;
+    if (stillPoor) sums[FALSE_EXITS] += size;
     hh.registry[h] = Registry.Exited;
     hh.statusYear[h] = w.year;
     hh.falseExit[h] = stillPoor ? 1 : 0;
     hh.exitLine[h] = w.line;
     hh.exitStep[h] = t;
-    w.durable[t] += size;
+    sums[EXITING] += size;
     const route = exitRoute(w, h);
     hh.exitRoute[h] = route;
-    f.exits[route] += size;
-  }
-  for (let v = 0; v < w.nVillages; v++) {
-    const attempted = vl.exitsAttempted[v];
-    vl.inspection[v] = attempted > 0 ? p.assessmentPressureFeedback * (vl.exitsFoundFalse[v] / attempted) : 0;
+    sums[BY_ROUTE + route] += size;
   }
 }

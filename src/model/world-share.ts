@@ -28,10 +28,10 @@ export interface SharedWorld {
 
 /**
  * The values a block kernel may read that change during a run, as one Float64Array: the step, month,
- * year, poverty line, wage index, productivity normalization and urbanization's chance, then every parameter in PARAM_KEYS
+ * year, poverty line, wage index, productivity normalization, urbanization's chance and the target pressure, then every parameter in PARAM_KEYS
  * order (scheduled values change them month by month).
  */
-export const STATE_FIELDS = ['step', 'month', 'year', 'line', 'wageIndex', 'productivityNormalization', 'leaveProbability', 'initialUrbanizationRate'] as const;
+export const STATE_FIELDS = ['step', 'month', 'year', 'line', 'wageIndex', 'productivityNormalization', 'leaveProbability', 'initialUrbanizationRate', 'targetPressure'] as const;
 
 /** Length of a state array. */
 export const STATE_LENGTH = STATE_FIELDS.length + PARAM_KEYS.length;
@@ -70,9 +70,9 @@ export function mirrorWorld(s: SharedWorld): World {
   const blocks = { ...s.blocks, rows: rowViews(s.blocks.out, s.blocks.count), exec: SEQUENTIAL };
   // Every parameter and state field is written before each pass (readState): settled (settled-fields.ts says why).
   const p = settleAllNumberFields(Object.fromEntries(PARAM_KEYS.map((k) => [k, 0])) as World['p']);
-  const state = { step: 0, month: 12, year: s.startYear, line: 0, wageIndex: 1, productivityNormalization: 1, leaveProbability: 0, initialUrbanizationRate: 0 };
+  const state = { step: 0, month: 12, year: s.startYear, line: 0, wageIndex: 1, productivityNormalization: 1, leaveProbability: 0, initialUrbanizationRate: 0, targetPressure: 0 };
   const w = { ...s, hhPools: columnPools(s.hh), blocks, p, ...state } as unknown as World;
-  return settleNumberFields(w, ['line', 'wageIndex', 'productivityNormalization', 'leaveProbability', 'initialUrbanizationRate'], ['step', 'month', 'year']);
+  return settleNumberFields(w, ['line', 'wageIndex', 'productivityNormalization', 'leaveProbability', 'initialUrbanizationRate', 'targetPressure'], ['step', 'month', 'year']);
 }
 
 /** Sets a mirror's changing values from a state array written by {@link writeState}. */

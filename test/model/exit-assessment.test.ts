@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalAt, uniformAt } from '../../src/engine/random.js';
 import { DRAW } from '../../src/model/draws.js';
-import { assessExits } from '../../src/model/exit-assessment.js';
+import { assessExits, EXIT_SLOTS } from '../../src/model/exit-assessment.js';
+import { BLOCK_SLOTS } from '../../src/model/household-blocks.js';
 import { assessIncome, assessorQuality, guaranteesMet, yearIncome } from '../../src/model/registry-assessment.js';
 import { Measure, Registry, Route } from '../../src/model/world.js';
 import { advanceTo, buildWorld, expectRel, households, sum, type HouseholdSpec } from './fixtures.js';
@@ -66,6 +67,11 @@ describe('registry assessment helpers', () => {
 });
 
 describe('assessExits', () => {
+  it('its sums (caught, false, exiting, then one per route) fit a block\'s row; the blocks against the plain pass: household-index.test.ts', () => {
+    expect(EXIT_SLOTS).toBe(3 + 6);
+    expect(EXIT_SLOTS).toBeLessThanOrEqual(BLOCK_SLOTS);
+  });
+
   it('without pressure: exactly the households above line × (1 + exitMargin) with guarantees met exit, by their batch', () => {
     const w = exitWorld({ falseExitPropensity: 0 });
     const reg = Array.from(w.hh.registry);
@@ -75,6 +81,8 @@ describe('assessExits', () => {
     expect(w.flows.exits[Route.Industry]).toBe(4);
     expect(w.flows.exits[Route.Relocation]).toBe(6);
     expect(sum(w.flows.exits)).toBe(10);
+    // Every exit counts as durable at its step until a return within 24 months takes it off.
+    expect(w.durable[12]).toBe(10);
     expect(w.flows.falseExits + w.flows.falseExitsCaught).toBe(0);
     expect(Array.from(w.hh.falseExit)).toEqual(new Array(CASES.length).fill(0));
   });
@@ -93,6 +101,7 @@ describe('assessExits', () => {
     expect(w.flows.falseExits).toBe(3 + 5 + 2 + 3);
     expect(w.flows.falseExitsCaught).toBe(0);
     expect(sum(w.flows.exits)).toBe(4 + 3 + 2 + 5 + 2 + 3 + 6);
+    expect(w.durable[12]).toBe(4 + 3 + 2 + 5 + 2 + 3 + 6);
     expect(w.flows.exits[Route.Employment]).toBe(3);
     expect(w.flows.exits[Route.SocialSecurity]).toBe(2);
     expect(w.flows.exits[Route.Other]).toBe(5 + 2 + 3);
