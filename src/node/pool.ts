@@ -49,6 +49,8 @@ export interface PoolOptions {
    * AUTO_THREADS_MIN_HOUSEHOLDS or more; a given count applies to every world.
    */
   threads?: number;
+  /** Workers kept across batches (see {@link WorkerPool}); without it each batch starts and stops its own. */
+  pool?: WorkerPool;
 }
 
 /** Whether {@link runTasks} runs in this thread for this worker count (see PoolOptions.inThread). */
@@ -91,104 +93,177 @@ export function threadsPerRun(opts: PoolOptions, busy: number): ThreadsPerRun {
   return { threads: Math.max(1, Math.floor(opts.workers / Math.max(1, busy))), minHouseholds: AUTO_THREADS_MIN_HOUSEHOLDS };
 }
 
-/** Runs all tasks and returns their results in task order. */
+/**
+ * Runs all tasks and returns their results in task order: on `opts.pool`'s workers when given (they
+ * stay for the next batch), else on workers started for this batch and stopped after it.
+ */
 export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Promise<TaskResult[]> {
-  if (tasks.length === 0) return [];
-  const results: TaskResult[] = new Array(tasks.length);
-  const workers = Math.max(1, Math.min(opts.workers, tasks.length));
-  const order = new Map<number, number>(tasks.map((t, i) => [t.id, i]));
-  const groups = groupTasks(tasks, groupLimit(tasks.length, workers));
-  let done = 0;
-  // The share of its years each running task has simulated (tasks in progress only).
-  const running = new Map<number, number>();
-  const reportProgress = (): void => {
-    if (!opts.onProgress) return;
-    let partial = 0;
-    for (const share of running.values()) partial += share;
-    opts.onProgress(done + partial, tasks.length);
-  };
-  const progress: TaskProgress | undefined = opts.onProgress
-    ? (id, share) => {
-        running.set(id, share);
-        reportProgress();
-      }
-    : undefined;
-  const accept = (r: TaskResult): void => {
-    const index = order.get(r.id)!;
-    results[index] = r;
-    opts.onResult?.(r, index);
-    running.delete(r.id);
-    done++; // not inside the optional call: `f?.(++x)` skips the increment when f is absent
-    opts.onDone?.(done, tasks.length);
-    reportProgress();
-  };
-  if (opts.signal?.aborted) throw new Error('aborted');
-  const busy = Math.min(workers, groups.length);
-  const threads = threadsPerRun(opts, busy);
-  if (workers === 1 && (opts.inThread ?? runsInThread(1))) {
-    for (const g of groups) {
-      if (opts.signal?.aborted) throw new Error('aborted');
-      executeTaskGroup(g, accept, () => opts.signal?.aborted === true, threadedBlocks(threads.threads, { minHouseholds: threads.minHouseholds }), progress);
-      await new Promise((r) => setImmediate(r)); // let signals and progress bars through
-    }
-    // a signal that arrived during the last task: the caller must not write a complete-looking output
-    if (opts.signal?.aborted) throw new Error('aborted');
-    return results;
+  if (opts.pool) return opts.pool.run(tasks, opts);
+  const pool = new WorkerPool(opts.workers);
+  try {
+    return await pool.run(tasks, opts);
+  } finally {
+    pool.close();
   }
-  let next = 0;
-  const pool: Worker[] = [];
-  return new Promise<TaskResult[]>((resolve, reject) => {
-    let failed = false;
-    const stopAll = (): void => {
-      for (const w of pool) void w.terminate();
+}
+
+/** Runs `body` with a {@link WorkerPool} of `workers` workers, closed when it ends (also on an error). */
+export async function withWorkerPool<T>(workers: number, body: (pool: WorkerPool) => Promise<T>): Promise<T> {
+  const pool = new WorkerPool(workers);
+  try {
+    return await body(pool);
+  } finally {
+    pool.close();
+  }
+}
+
+/**
+ * Worker threads kept for the batches of one command (adaptive replicates, the draws and doses, a
+ * calibration's evaluations): each batch would otherwise start workers afresh, and a fresh worker's
+ * first runs are a second or two slower at 1:100 while V8 compiles the model. Workers start with the
+ * first batch that needs them and wait, not keeping the process alive, between batches. Results do
+ * not depend on which worker ran what. One batch at a time; after a failure or an abort the pool is
+ * closed and refuses further batches.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  /** The batch in progress: what to do with each worker's messages, its failure or its exit. */
+  private batch: { message: (w: Worker, msg: WorkerMessage) => void; exit: (w: Worker, code: number) => void; fail: (err: Error) => void } | null = null;
+  private closed: Error | null = null;
+  private startedCount = 0;
+
+  /** `size`: the most workers a batch may use. */
+  constructor(readonly size: number) {}
+
+  /** Runs a batch (see {@link runTasks}); `opts.workers` may ask for fewer workers than the pool has. */
+  async run(tasks: readonly RunTask[], opts: PoolOptions): Promise<TaskResult[]> {
+    if (this.closed) throw this.closed;
+    if (this.batch) throw new Error('WorkerPool: one batch at a time');
+    if (tasks.length === 0) return [];
+    const results: TaskResult[] = new Array(tasks.length);
+    const workers = Math.max(1, Math.min(opts.workers, this.size, tasks.length));
+    const order = new Map<number, number>(tasks.map((t, i) => [t.id, i]));
+    const groups = groupTasks(tasks, groupLimit(tasks.length, workers));
+    let done = 0;
+    // The share of its years each running task has simulated (tasks in progress only).
+    const running = new Map<number, number>();
+    const reportProgress = (): void => {
+      if (!opts.onProgress) return;
+      let partial = 0;
+      for (const share of running.values()) partial += share;
+      opts.onProgress(done + partial, tasks.length);
     };
-    const onAbort = (): void => {
-      failed = true;
-      stopAll();
-      reject(new Error('aborted'));
+    const progress: TaskProgress | undefined = opts.onProgress
+      ? (id, share) => {
+          running.set(id, share);
+          reportProgress();
+        }
+      : undefined;
+    const accept = (r: TaskResult): void => {
+      const index = order.get(r.id)!;
+      results[index] = r;
+      opts.onResult?.(r, index);
+      running.delete(r.id);
+      done++; // not inside the optional call: `f?.(++x)` skips the increment when f is absent
+      opts.onDone?.(done, tasks.length);
+      reportProgress();
     };
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) throw new Error('aborted');
+    const busy = Math.min(workers, groups.length);
+    const threads = threadsPerRun(opts, busy);
+    if (workers === 1 && (opts.inThread ?? runsInThread(1))) {
+      for (const g of groups) {
+        if (opts.signal?.aborted) throw new Error('aborted');
+        executeTaskGroup(g, accept, () => opts.signal?.aborted === true, threadedBlocks(threads.threads, { minHouseholds: threads.minHouseholds }), progress);
+        await new Promise((r) => setImmediate(r)); // let signals and progress bars through
+      }
+      // a signal that arrived during the last task: the caller must not write a complete-looking output
+      if (opts.signal?.aborted) throw new Error('aborted');
+      return results;
+    }
+    const pool = this.start(busy);
+    let next = 0;
     // Results still to come from each worker's current group.
     const pending = new Map<Worker, number>();
-    const feed = (w: Worker): void => {
-      if (next < groups.length) {
-        const g = groups[next++];
-        pending.set(w, g.length);
-        w.postMessage({ group: g, threads, progress: opts.onProgress !== undefined } satisfies WorkerJob);
-      } else void w.terminate();
-    };
-    const workerCount = busy;
-    for (let k = 0; k < workerCount; k++) {
-      const w = new Worker(workerUrl());
-      pool.push(w);
-      w.on('message', (msg: WorkerMessage) => {
-        if (failed) return;
-        if ('share' in msg) {
-          progress?.(msg.id, msg.share);
-          return;
-        }
-        if (!msg.ok) {
-          failed = true;
-          stopAll();
-          reject(new Error(`task ${msg.id} failed in a worker: ${msg.error}`));
-          return;
-        }
-        accept(msg.result);
-        const left = pending.get(w)! - 1;
-        pending.set(w, left);
-        if (done === tasks.length) {
-          opts.signal?.removeEventListener('abort', onAbort);
-          stopAll();
-          resolve(results);
-        } else if (left === 0) feed(w);
+    try {
+      return await new Promise<TaskResult[]>((resolve, reject) => {
+        const fail = (err: Error): void => {
+          this.close(err);
+          reject(err);
+        };
+        const onAbort = (): void => fail(new Error('aborted'));
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        const feed = (w: Worker): void => {
+          if (next >= groups.length) return;
+          const g = groups[next++];
+          pending.set(w, g.length);
+          w.postMessage({ group: g, threads, progress: opts.onProgress !== undefined } satisfies WorkerJob);
+        };
+        this.batch = {
+          fail,
+          exit: (w, code) => {
+            if ((pending.get(w) ?? 0) > 0) fail(new Error(`a worker stopped (exit code ${code}) before its runs were done`));
+          },
+          message: (w, msg) => {
+            if (this.closed) return; // after a failure or an abort: nothing more is taken
+            if ('share' in msg) {
+              progress?.(msg.id, msg.share);
+              return;
+            }
+            if (!msg.ok) {
+              fail(new Error(`task ${msg.id} failed in a worker: ${msg.error}`));
+              return;
+            }
+            accept(msg.result);
+            const left = pending.get(w)! - 1;
+            pending.set(w, left);
+            if (done === tasks.length) {
+              opts.signal?.removeEventListener('abort', onAbort);
+              resolve(results);
+            } else if (left === 0) feed(w);
+          },
+        };
+        for (const w of pool) feed(w);
       });
-      w.on('error', (err) => {
-        if (failed) return;
-        failed = true;
-        stopAll();
-        reject(err);
-      });
-      feed(w);
+    } finally {
+      this.batch = null;
+      // Waiting workers do not keep the process alive (a command that ends without close still exits).
+      for (const w of this.workers) w.unref();
     }
-  });
+  }
+
+  /** Workers started so far (a worker that stopped between batches is replaced by a new one). */
+  get started(): number {
+    return this.startedCount;
+  }
+
+  /** Stops every worker; a batch in progress fails with `reason`, and later batches are refused with it. */
+  close(reason: Error = new Error('WorkerPool: closed')): void {
+    if (this.closed) return;
+    this.closed = reason;
+    for (const w of this.workers) void w.terminate();
+    this.workers.length = 0;
+  }
+
+  /** The first `n` workers, started where missing, each kept alive while the batch runs. */
+  private start(n: number): Worker[] {
+    while (this.workers.length < n) {
+      const w = new Worker(workerUrl());
+      this.startedCount++;
+      w.on('message', (msg: WorkerMessage) => this.batch?.message(w, msg));
+      w.on('error', (err) => this.batch?.fail(err));
+      // A worker that stops while a batch waits on it (killed, out of memory) fails the batch; one that
+      // stops between batches is started afresh by the next.
+      w.on('exit', (code) => {
+        const i = this.workers.indexOf(w);
+        if (i < 0) return;
+        this.workers.splice(i, 1);
+        this.batch?.exit(w, code);
+      });
+      this.workers.push(w);
+    }
+    const pool = this.workers.slice(0, n);
+    for (const w of pool) w.ref();
+    return pool;
+  }
 }

@@ -25,7 +25,7 @@ import { pointRows, pointsCsv, resultsHeader } from '../experiment/sweep/rows.js
 import { WHOLE, shardPoints, shardText, type Shard } from '../experiment/sweep/shard.js';
 import type { RunTask, TaskResult } from '../experiment/task.js';
 import { modelCodeFingerprint } from './code-fingerprint.js';
-import { runTasks, runsInThread, type PoolOptions } from './pool.js';
+import { runTasks, runsInThread, WorkerPool, type PoolOptions } from './pool.js';
 import {
   CODE_FILE, DESIGN_FILE, JOURNAL_DIR, MANIFEST_FILE, PLAN_FILE, POINTS_FILE, RESULTS_FILE, clearSweepFiles, journalPoints, pointFilePath, prepareSweepDir,
   readIfExists, shardMarkerName, writeDurable, writeDurableParts,
@@ -147,7 +147,7 @@ export async function runSweep(plan: SweepPlan, dir: string, opts: SweepRunOptio
   const progress: SweepProgress = { pointsDone: resumed, pointsTotal: mine.length, runsDone: 0, runsTotal: pending.length * R };
   opts.onProgress?.({ ...progress });
   // 4. run in batches: one point at a time in this thread; with workers, batches sized to about
-  //    batchSeconds of work (each runTasks call starts its workers afresh). A point's journal file
+  //    batchSeconds of work (so a point's journal file comes soon; one pool's workers serve every batch). A point's journal file
   //    is written as soon as its replicates are in when the pool reports each result (onResult),
   //    else when its batch returns; once the pool is seen streaming, the rest is one batch.
   const workers = Math.max(1, opts.workers);
@@ -158,51 +158,57 @@ export async function runSweep(plan: SweepPlan, dir: string, opts: SweepRunOptio
   const checkCode = (): void => {
     if (workers > 1 && modelCodeFingerprint() !== modelCode) throw new Error(CODE_CHANGED);
   };
-  while (next < pending.length) {
-    // in this thread: one point per batch (signals get through between points); on threads: sized batches
-    const size = workers === 1 && (opts.executor !== undefined || runsInThread(1)) ? 1 : streaming ? pending.length - next : Math.max(1, Math.ceil(batchRuns / R));
-    const batch = pending.slice(next, next + size);
-    const tasks = batch.flatMap((p, i) => pointTasks(plan, design.values[p], seeds, i * R));
-    const arrived: (TaskResult | undefined)[] = new Array(tasks.length);
-    const missing = batch.map(() => R);
-    const written = batch.map(() => false);
-    const writePoint = (i: number, results: readonly TaskResult[]): void => {
-      writeDurable(pointFilePath(dir, batch[i]), pointRows(plan, batch[i], design.values[batch[i]], seeds, results));
-      written[i] = true;
-      progress.pointsDone++;
-    };
-    const before = progress.runsDone;
-    const tb = Date.now();
-    const pool: StreamingPoolOptions = {
-      workers,
-      signal: opts.signal,
-      onDone: (d) => {
-        progress.runsDone = before + d;
-        opts.onProgress?.({ ...progress });
-      },
-      onResult: (result, index) => {
-        streaming = true;
-        arrived[index] = result;
-        const i = Math.floor(index / R);
-        try {
-          if (--missing[i] === 0) writePoint(i, arrived.slice(i * R, (i + 1) * R) as TaskResult[]);
-        } catch (err) {
-          writeError ??= err; // reported after the pool returns, not inside its message handler
-        }
-      },
-    };
-    let writeError: unknown;
-    checkCode();
-    const results = await (opts.executor ?? runTasks)(tasks, pool);
-    if (writeError !== undefined) throw writeError;
-    checkCode();
-    batch.forEach((_, i) => {
-      if (!written[i]) writePoint(i, results.slice(i * R, (i + 1) * R));
-    });
-    opts.onProgress?.({ ...progress });
-    next += batch.length;
-    const perRun = Math.max(1e-3, (Date.now() - tb) / 1000 / tasks.length);
-    batchRuns = Math.min(100_000, Math.max(workers * 2, Math.round(target / perRun)));
+  const workerPool = new WorkerPool(workers);
+  try {
+    while (next < pending.length) {
+      // in this thread: one point per batch (signals get through between points); on threads: sized batches
+      const size = workers === 1 && (opts.executor !== undefined || runsInThread(1)) ? 1 : streaming ? pending.length - next : Math.max(1, Math.ceil(batchRuns / R));
+      const batch = pending.slice(next, next + size);
+      const tasks = batch.flatMap((p, i) => pointTasks(plan, design.values[p], seeds, i * R));
+      const arrived: (TaskResult | undefined)[] = new Array(tasks.length);
+      const missing = batch.map(() => R);
+      const written = batch.map(() => false);
+      const writePoint = (i: number, results: readonly TaskResult[]): void => {
+        writeDurable(pointFilePath(dir, batch[i]), pointRows(plan, batch[i], design.values[batch[i]], seeds, results));
+        written[i] = true;
+        progress.pointsDone++;
+      };
+      const before = progress.runsDone;
+      const tb = Date.now();
+      const pool: StreamingPoolOptions = {
+        workers,
+        signal: opts.signal,
+        pool: workerPool,
+        onDone: (d) => {
+          progress.runsDone = before + d;
+          opts.onProgress?.({ ...progress });
+        },
+        onResult: (result, index) => {
+          streaming = true;
+          arrived[index] = result;
+          const i = Math.floor(index / R);
+          try {
+            if (--missing[i] === 0) writePoint(i, arrived.slice(i * R, (i + 1) * R) as TaskResult[]);
+          } catch (err) {
+            writeError ??= err; // reported after the pool returns, not inside its message handler
+          }
+        },
+      };
+      let writeError: unknown;
+      checkCode();
+      const results = await (opts.executor ?? runTasks)(tasks, pool);
+      if (writeError !== undefined) throw writeError;
+      checkCode();
+      batch.forEach((_, i) => {
+        if (!written[i]) writePoint(i, results.slice(i * R, (i + 1) * R));
+      });
+      opts.onProgress?.({ ...progress });
+      next += batch.length;
+      const perRun = Math.max(1e-3, (Date.now() - tb) / 1000 / tasks.length);
+      batchRuns = Math.min(100_000, Math.max(workers * 2, Math.round(target / perRun)));
+    }
+  } finally {
+    workerPool.close();
   }
   // 5. finish
   if (shard.count > 1) {

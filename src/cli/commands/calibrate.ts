@@ -7,7 +7,7 @@
  */
 import { calibrationManifest, calibrationStartLine, calibrationSummaryLines, fittedFacts, runCalibrationStudy } from '../../experiment/calibration-study.js';
 import { calibratedModule, fitCsv, fittedScenarioYaml, historyCsv, profileCsv } from '../../experiment/sweep/calibration-output.js';
-import { poolRunner } from '../../node/pool.js';
+import { poolRunner, withWorkerPool } from '../../node/pool.js';
 import { writeCalibratedModule, writeFittedFile } from '../../node/calibration-files.js';
 import { loadCalibrationPlan } from '../../node/sweep-plans.js';
 import { flagError } from '../handle-command.js';
@@ -41,7 +41,8 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
     io.err(calibrationStartLine(plan, maxEvaluations));
     io.err('  eval\tobjective\tvalues');
   }
-  const study = await runCalibrationStudy(plan, maxEvaluations, args.profile, poolRunner({ workers, signal }), log);
+  // One pool for every evaluation: warm workers carry over from one to the next.
+  const study = await withWorkerPool(workers, (pool) => runCalibrationStudy(plan, maxEvaluations, args.profile, poolRunner({ workers, signal, pool }), log));
   const { fit, profile, rounded } = study;
   const facts = fittedFacts(args.plan, plan, fit);
   await writeOutputFolder(

@@ -11,7 +11,7 @@ import { plannedRuns, runStudy, type StudyResult } from '../../experiment/compar
 import type { RunTask } from '../../experiment/task.js';
 import { loadComparisonScenarios, readComparison } from '../../node/comparison-files.js';
 import { writeComparisonFolder } from '../../node/comparison-output.js';
-import { runTasks } from '../../node/pool.js';
+import { runTasks, withWorkerPool } from '../../node/pool.js';
 import type { CliIO } from '../io.js';
 import { prepareOutputDir } from '../output-dir.js';
 import { startProgress } from '../progress.js';
@@ -43,16 +43,19 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
   const quiet = args.quiet || args.json;
   const progress = startProgress(io, 'compare', total, quiet);
   let doneBefore = 0;
-  const run = async (tasks: RunTask[]) => {
-    // Quiet: no progress is asked for, so the workers send none.
-    const out = await runTasks(tasks, { workers, signal, onProgress: quiet ? undefined : (d) => progress.update(doneBefore + d, total) });
-    doneBefore += tasks.length;
-    return out;
-  };
   let study: StudyResult;
   try {
-    study = await runStudy(plan, run, (extra) => {
-      total += extra;
+    // One pool for every batch (the adaptive rounds, the draws, the doses): warm workers carry over.
+    study = await withWorkerPool(workers, (pool) => {
+      const run = async (tasks: RunTask[]) => {
+        // Quiet: no progress is asked for, so the workers send none.
+        const out = await runTasks(tasks, { workers, signal, pool, onProgress: quiet ? undefined : (d) => progress.update(doneBefore + d, total) });
+        doneBefore += tasks.length;
+        return out;
+      };
+      return runStudy(plan, run, (extra) => {
+        total += extra;
+      });
     });
   } finally {
     progress.stop();

@@ -18,6 +18,7 @@ import { journaledRunner, loadOptimizePlan, planText, prepareOptimizeDir, type J
 import { checkShardTimeout, joinShardedSearch, shardShare } from '../../node/optimize-shard.js';
 import { writeOptimizeSlurmFolder } from '../../node/optimize-slurm-files.js';
 import { writeOutputFolder } from '../../node/output-files.js';
+import { withWorkerPool } from '../../node/pool.js';
 import { writeReport } from '../../node/report-files.js';
 import { flagError } from '../handle-command.js';
 import type { CliIO } from '../io.js';
@@ -120,7 +121,8 @@ export async function optimizeCommand(args: OptimizeArgs, io: CliIO, signal: Abo
     if (say) io.err(`optimize ${plan.name}: ${mode === 'resume' ? 'resuming the search journaled in' : 'searching, journal in'} ${dir}/journal/`);
   }
   const stats: JournalStats = { fromJournal: 0, computed: 0 };
-  const result = await runOptimize(plan, journaledRunner(dir, { workers, signal }, stats, share), say);
+  // One pool for every round of the search: warm workers carry over.
+  const result = await withWorkerPool(workers, (pool) => runOptimize(plan, journaledRunner(dir, { workers, signal, pool }, stats, share), say));
   if (shard && shard.index !== 0) {
     const seconds = (Date.now() - t0) / 1000;
     if (args.json) io.out(JSON.stringify({ out: dir, plan: plan.name, shard: shardText(shard), outputsBy: 'shard 0', runs: result.runs, computed: stats.computed, fromJournal: stats.fromJournal, fromOtherShards: stats.fromOtherShards ?? 0, seconds }));

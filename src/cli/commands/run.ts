@@ -4,7 +4,7 @@ import { headlineTable, monthlyCsv, summaryJson, yearlyBands, yearlyCsv } from '
 import { adaptiveRule, precisionManifest, precisionSentence } from '../../experiment/adaptive-replicates.js';
 import { runScenarioToPrecision, type ScenarioSpec } from '../../experiment/run-scenario.js';
 import { START_YEAR } from '../../model/simulate.js';
-import { defaultWorkers, poolRunner } from '../../node/pool.js';
+import { defaultWorkers, poolRunner, withWorkerPool } from '../../node/pool.js';
 import { loadScenario } from '../../node/scenario-files.js';
 import type { CliIO } from '../io.js';
 import { defaultOutputDir, prepareOutputDir, writeOutputFolder } from '../output-dir.js';
@@ -53,16 +53,19 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
   let doneBefore = 0;
   const quiet = args.quiet || args.json;
   const progress = startProgress(io, scenario.name, total, quiet);
-  // Quiet: no progress is asked for, so the workers send none.
-  const pool = poolRunner({ workers, threads, signal, onProgress: quiet ? undefined : (d) => progress.update(doneBefore + d, total) });
   let run;
   try {
-    run = await runScenarioToPrecision(spec, true, async (tasks) => {
-      const out = await pool(tasks);
-      doneBefore += tasks.length;
-      return out;
-    }, rule, (extra) => {
-      total += extra;
+    // One pool for every adaptive batch: warm workers carry over.
+    run = await withWorkerPool(workers, (workerPool) => {
+      // Quiet: no progress is asked for, so the workers send none.
+      const pool = poolRunner({ workers, threads, signal, pool: workerPool, onProgress: quiet ? undefined : (d) => progress.update(doneBefore + d, total) });
+      return runScenarioToPrecision(spec, true, async (tasks) => {
+        const out = await pool(tasks);
+        doneBefore += tasks.length;
+        return out;
+      }, rule, (extra) => {
+        total += extra;
+      });
     });
   } finally {
     progress.stop();
