@@ -16,7 +16,8 @@ import { DRAW } from './draws.js';
 import { canAfford, payFromBudget } from './budget.js';
 import { attention, plannedAttention, precision } from './cadres.js';
 import { setBatch } from './exit-routes.js';
-import { firstAtOrAfter, registryIndex } from './household-index.js';
+import { blockSum, openRow, runBlocks, type BlockKernel } from './household-blocks.js';
+import { firstAtOrAfter, plainPasses, registryIndex, setIndexStarts } from './household-index.js';
 import { Measure, Registry, Route, type World } from './world.js';
 
 /** Measures a cadre chooses by diagnosis (health and education aid are entitlements, see below). */
@@ -89,14 +90,20 @@ export function deliverAssistance(w: World): void {
   // Each cadre's attention, planned attention and precision this month (entry c + 1; entry 0 for no
   // cadre): nothing in the pass changes effort, caseload or quality.
   const nc = w.nCadres + 1;
-  if (cadreScratch.length < 3 * nc) cadreScratch = new Float64Array(3 * nc);
-  const given0 = cadreScratch.subarray(0, nc);
-  const planned0 = cadreScratch.subarray(nc, 2 * nc);
-  const precision0 = cadreScratch.subarray(2 * nc, 3 * nc);
+  // In a tiled world the blocks' array, which threads share (ASSISTANCE_DECISIONS reads it).
+  if (!w.blocks.tiled && cadreScratch.length < 3 * nc) cadreScratch = new Float64Array(3 * nc);
+  const terms = w.blocks.tiled ? w.blocks.cadreTerms : cadreScratch;
+  const given0 = terms.subarray(0, nc);
+  const planned0 = terms.subarray(nc, 2 * nc);
+  const precision0 = terms.subarray(2 * nc, 3 * nc);
   for (let c = -1; c < w.nCadres; c++) {
     given0[c + 1] = attention(w, c);
     planned0[c + 1] = plannedAttention(w, c);
     precision0[c + 1] = precision(w, c);
+  }
+  if (inBlocks(w)) {
+    deliverInBlocks(w, ids, count, first, planned0, given0);
+    return;
   }
   // The month's support sums, in locals (added to in the same order, stored after the pass).
   let supportPlanned = f.supportPlanned;
@@ -114,23 +121,180 @@ export function deliverAssistance(w: World): void {
       supportPlanned += rate * planned0[c];
       supportDelivered += given;
     }
-    if (uniformAt(key, h, t, DRAW.assistance.visit) >= given) continue;
-    let m: number;
-    let fits: boolean;
-    if (uniformAt(key, h, t, DRAW.assistance.diagnosis) < precision0[c]) {
-      m = neededMeasure(w, h);
-      fits = true;
-      if (m === 0) continue; // nothing left to deliver
-    } else {
-      m = DIAGNOSED_MEASURES[Math.floor(uniformAt(key, h, t, DRAW.assistance.measure) * DIAGNOSED_MEASURES.length)];
-      fits = m === neededMeasure(w, h);
-    }
-    if (hh.waiting[h] === 1 && isProductive(m) && uniformAt(key, h, t, DRAW.assistance.refusal) < p.waitingRefusal) continue;
-    applyMeasure(w, h, m, fits, uniformAt(key, h, t, DRAW.assistance.takeUp));
+    const d = decideVisit(w, h, t, key, given, precision0[c]);
+    if (d === 0) continue;
+    applyMeasure(w, h, d & MEASURE_BITS, (d & FITS) !== 0, uniformAt(key, h, t, DRAW.assistance.takeUp));
   }
   f.supportPlanned = supportPlanned;
   f.supportDelivered = supportDelivered;
 }
+
+/** Bits of a decision (decideVisit) and of a place's code in the blocks' pass: the measure, */
+const MEASURE_BITS = 0xff;
+/** … whether it fits the household's leading need, */
+const FITS = 1 << 8;
+/** … what it would pay from the budget if the budget (and for industry the village's capacity) allows, */
+const PAYS_SHIFT = 9;
+const PAYS_INDUSTRY = 1;
+const PAYS_EMPLOYMENT = 2;
+const PAYS_HOUSING = 3;
+/** … whether the replay in pass order found it paid, */
+const PAID = 1 << 11;
+/** … whether the household is registered (it counts in the support sums), and its cadre + 1 above. */
+const REGISTERED = 1 << 12;
+const CADRE_SHIFT = 13;
+/** Most cadres a code can name (cadre + 1 below 2^19); a larger world runs the pass in one thread. */
+const CADRES_IN_CODE = 2 ** (32 - CADRE_SHIFT) - 1;
+
+/**
+ * The visit and diagnosis of household h by a cadre giving `given` attention with `precision`: the
+ * measure delivered (with FITS when it matches the leading need), or 0 when there is no visit, nothing
+ * to deliver or a waiting household refuses. It reads only the household's own columns and its
+ * village's fixed facts, so the order households are decided in does not matter.
+ */
+function decideVisit(w: World, h: number, t: number, key: number, given: number, precision: number): number {
+  if (uniformAt(key, h, t, DRAW.assistance.visit) >= given) return 0;
+  let m: number;
+  let fits: boolean;
+  if (uniformAt(key, h, t, DRAW.assistance.diagnosis) < precision) {
+    m = neededMeasure(w, h);
+    fits = true;
+    if (m === 0) return 0; // nothing left to deliver
+  } else {
+    m = DIAGNOSED_MEASURES[Math.floor(uniformAt(key, h, t, DRAW.assistance.measure) * DIAGNOSED_MEASURES.length)];
+    fits = m === neededMeasure(w, h);
+  }
+  if (w.hh.waiting[h] === 1 && isProductive(m) && uniformAt(key, h, t, DRAW.assistance.refusal) < w.p.waitingRefusal) return 0;
+  return fits ? m | FITS : m;
+}
+
+/**
+ * The blocks' pass when threads share it: a household's visit, diagnosis and measure read and change
+ * only its own columns and its village's, except the month's budget (households later in the pass wait
+ * when it is spent), a village's industry capacity (the same, within the village) and the support sums
+ * (floats, added in pass order). So the blocks decide every household's measure (ASSISTANCE_DECISIONS),
+ * this thread replays in pass order what depends on order (the support sums, the capacity and the budget:
+ * each payment as applyMeasure makes it), and the blocks then apply the measures (ASSISTANCE_MEASURES).
+ * The same bytes as the pass in one thread (test/node/block-threads.test.ts).
+ */
+function deliverInBlocks(w: World, ids: Int32Array, count: number, first: number, planned0: Float64Array, given0: Float64Array): void {
+  const p = w.p;
+  const f = w.flows;
+  const codes = w.blocks.assistCodes;
+  setIndexStarts(w, ids, count);
+  runBlocks(w, ASSISTANCE_DECISIONS);
+  const { village } = w.hh;
+  const vl = w.villages;
+  if (memberScratch.length < w.nVillages) memberScratch = new Int32Array(w.nVillages);
+  const members = memberScratch;
+  members.set(vl.members.subarray(0, w.nVillages));
+  const rate = p.assistanceRate;
+  let supportPlanned = f.supportPlanned;
+  let supportDelivered = f.supportDelivered;
+  for (let k = 0; k < count; k++) {
+    const i = first + k < count ? first + k : first + k - count;
+    const code = codes[i];
+    if (code & REGISTERED) {
+      const c = code >>> CADRE_SHIFT;
+      supportPlanned += rate * planned0[c];
+      supportDelivered += rate * given0[c];
+    }
+    const pays = (code >>> PAYS_SHIFT) & 3;
+    if (pays === 0) continue;
+    // The checks applyMeasure makes, in its order: capacity, then the budget.
+    if (pays === PAYS_INDUSTRY) {
+      const v = village[ids[i]];
+      if (members[v] >= vl.capacity[v] || !canAfford(w, p.industrySupportCost)) continue;
+      members[v]++;
+      payFromBudget(w, 'industry', p.industrySupportCost);
+    } else if (pays === PAYS_EMPLOYMENT) {
+      if (!canAfford(w, p.trainingCost)) continue;
+      payFromBudget(w, 'employment', p.trainingCost);
+    } else {
+      if (!canAfford(w, p.housingRenovationCost)) continue;
+      payFromBudget(w, 'housing', p.housingRenovationCost);
+    }
+    codes[i] = code | PAID;
+  }
+  f.supportPlanned = supportPlanned;
+  f.supportDelivered = supportDelivered;
+  runBlocks(w, ASSISTANCE_MEASURES);
+  // Industry members joined, by type (whole numbers, from the blocks' rows).
+  const ind = w.industries;
+  for (let k = 0; k < w.nIndustries; k++) ind.members[k] += blockSum(w, k);
+}
+
+// Each village's industry members as the replay counts them (no allocation per step).
+let memberScratch = new Int32Array(0);
+
+/** True when this month's pass runs in blocks: threads share the world and every cadre fits a code. */
+function inBlocks(w: World): boolean {
+  return w.blocks.tiled && w.blocks.exec.threads > 1 && !plainPasses(w) && w.nCadres < CADRES_IN_CODE;
+}
+
+/** Each household of the block's index decided: its code at its place in w.blocks.assistCodes. */
+export const ASSISTANCE_DECISIONS: BlockKernel = {
+  name: 'assistanceDecisions',
+  run(w: World, b: number): void {
+    const hh = w.hh;
+    const p = w.p;
+    const t = w.step;
+    const key = w.streams.assistance.key;
+    const { registry, cadre, gone, incomeSmoothed } = hh;
+    const { indexIds: ids, indexStarts, assistCodes: codes, cadreTerms } = w.blocks;
+    // The month's attention and precision by cadre + 1, as deliverAssistance computed them.
+    const nc = w.nCadres + 1;
+    const given0 = cadreTerms.subarray(0, nc);
+    const precision0 = cadreTerms.subarray(2 * nc, 3 * nc);
+    const postExit = p.postExitSupport;
+    const atRiskFactor = w.year >= p.atRiskSupportFromYear ? p.atRiskSupport : 1;
+    const atRiskBelow = p.atRiskIncomeBound * w.line;
+    for (let i = indexStarts[b]; i < indexStarts[b + 1]; i++) {
+      const h = ids[i];
+      const r = registry[h];
+      if (r === Registry.None || gone[h] === 1) {
+        codes[i] = 0;
+        continue;
+      }
+      // As deliverAssistance: the rate, the cadre's attention and precision.
+      let rate = p.assistanceRate;
+      if (r === Registry.Exited) rate *= postExit * (incomeSmoothed[h] < atRiskBelow ? atRiskFactor : 1);
+      const c = cadre[h] + 1;
+      let code = r === Registry.Registered ? REGISTERED | (c << CADRE_SHIFT) : 0;
+      const d = decideVisit(w, h, t, key, rate * given0[c], precision0[c]);
+      if (d !== 0) code |= d | (wouldPay(w, h, d & MEASURE_BITS, (d & FITS) !== 0, uniformAt(key, h, t, DRAW.assistance.takeUp)) << PAYS_SHIFT);
+      codes[i] = code;
+    }
+  },
+};
+
+/** The measures of the block's visited households applied, payments as the replay found them; industry members joined by type in the row. */
+export const ASSISTANCE_MEASURES: BlockKernel = {
+  name: 'assistanceMeasures',
+  run(w: World, b: number): void {
+    const row = openRow(w, b);
+    const t = w.step;
+    const key = w.streams.assistance.key;
+    const { indexIds: ids, indexStarts, assistCodes: codes } = w.blocks;
+    for (let i = indexStarts[b]; i < indexStarts[b + 1]; i++) {
+      const code = codes[i];
+      const m = code & MEASURE_BITS;
+      if (m === 0) continue;
+      const h = ids[i];
+      const fits = (code & FITS) !== 0;
+      const u = uniformAt(key, h, t, DRAW.assistance.takeUp);
+      const pays = (code >>> PAYS_SHIFT) & 3;
+      if (pays === 0) {
+        // A measure that pays nothing (or whose own conditions failed: applyMeasure changes nothing then).
+        if (m !== Measure.Industry && m !== Measure.Employment && m !== Measure.Housing) applyMeasure(w, h, m, fits, u);
+      } else if (code & PAID) {
+        if (pays === PAYS_INDUSTRY) row[w.villages.industryType[w.hh.village[h]]] += joinIndustry(w, h, fits, u);
+        else if (pays === PAYS_EMPLOYMENT) train(w, h, fits, u);
+        else renovate(w, h);
+      }
+    }
+  },
+};
 
 /** Measures that ask the household to work or move (a waiting household may refuse them). */
 export function isProductive(m: number): boolean {
@@ -157,25 +321,15 @@ export function applyMeasure(w: World, h: number, m: number, fits: boolean, u: n
     case Measure.Industry: {
       if (hh.industryMember[h] !== 0 || vl.covered[v] === 0 || vl.members[v] >= vl.capacity[v]) return false;
       if (!canAfford(w, p.industrySupportCost)) return false;
-      const canWork = hh.laborers[h] > 0 && hh.disabled[h] === 0;
-      if (canWork && hh.motivation[h] >= p.joinThreshold && u < fitFactor) hh.industryMember[h] = 1;
-      else if (vl.coopLinked[v] === 1) hh.industryMember[h] = 2;
-      else return false;
-      vl.members[v]++;
-      w.industries.members[vl.industryType[v]]++;
-      hh.measures[h] |= Measure.Industry;
-      setBatch(w, h, Route.Industry);
+      if (industryTakeUp(w, h, fitFactor, u) === 0) return false;
+      w.industries.members[vl.industryType[v]] += joinIndustry(w, h, fits, u);
       payFromBudget(w, 'industry', p.industrySupportCost);
       return true;
     }
     case Measure.Employment: {
       if (hh.laborers[h] === 0 || hh.measures[h] & Measure.Employment) return false;
       if (!canAfford(w, p.trainingCost)) return false;
-      hh.measures[h] |= Measure.Employment;
-      hh.skill[h] += p.trainingSkillGain * fitFactor * (1 - hh.skill[h]);
-      // Placement succeeds more often for motivated, skilled laborers.
-      if (hh.jobs[h] < hh.laborers[h] && u < fitFactor * placementChance(p, hh.motivation[h], hh.skill[h])) hh.jobs[h]++;
-      setBatch(w, h, Route.Employment);
+      train(w, h, fits, u);
       payFromBudget(w, 'employment', p.trainingCost);
       return true;
     }
@@ -203,12 +357,69 @@ export function applyMeasure(w: World, h: number, m: number, fits: boolean, u: n
     }
     case Measure.Housing: {
       if (hh.unsafeHousing[h] === 0 || !canAfford(w, p.housingRenovationCost)) return false;
-      hh.unsafeHousing[h] = 0;
-      hh.measures[h] |= Measure.Housing;
+      renovate(w, h);
       payFromBudget(w, 'housing', p.housingRenovationCost);
       return true;
     }
     default:
       return false;
   }
+}
+
+/**
+ * What measure m would pay from the budget, from household h's own conditions (PAYS_…; 0 for a measure
+ * that pays nothing or whose conditions fail): the budget and, for industry, the village's capacity decide the rest.
+ */
+function wouldPay(w: World, h: number, m: number, fits: boolean, u: number): number {
+  const hh = w.hh;
+  switch (m) {
+    case Measure.Industry: {
+      const v = hh.village[h];
+      const ok = hh.industryMember[h] === 0 && w.villages.covered[v] === 1 && industryTakeUp(w, h, fits ? 1 : w.p.wrongMeasureEffect, u) !== 0;
+      return ok ? PAYS_INDUSTRY : 0;
+    }
+    case Measure.Employment:
+      return hh.laborers[h] !== 0 && !(hh.measures[h] & Measure.Employment) ? PAYS_EMPLOYMENT : 0;
+    case Measure.Housing:
+      return hh.unsafeHousing[h] === 1 ? PAYS_HOUSING : 0;
+    default:
+      return 0;
+  }
+}
+
+/** How household h would join an industry it is enrolled in: 1 working, 2 dividend-linked (a cooperative links those who cannot work), 0 not at all. */
+function industryTakeUp(w: World, h: number, fitFactor: number, u: number): number {
+  const hh = w.hh;
+  const canWork = hh.laborers[h] > 0 && hh.disabled[h] === 0;
+  if (canWork && hh.motivation[h] >= w.p.joinThreshold && u < fitFactor) return 1;
+  return w.villages.coopLinked[hh.village[h]] === 1 ? 2 : 0;
+}
+
+/** Household h joins its village's industry (the budget and capacity allowed it); returns 1, the member its type gains. */
+function joinIndustry(w: World, h: number, fits: boolean, u: number): number {
+  const hh = w.hh;
+  const v = hh.village[h];
+  hh.industryMember[h] = industryTakeUp(w, h, fits ? 1 : w.p.wrongMeasureEffect, u);
+  w.villages.members[v]++;
+  hh.measures[h] |= Measure.Industry;
+  setBatch(w, h, Route.Industry);
+  return 1;
+}
+
+/** Training for household h's laborers, and a placement for one of them by chance. */
+function train(w: World, h: number, fits: boolean, u: number): void {
+  const hh = w.hh;
+  const p = w.p;
+  const fitFactor = fits ? 1 : p.wrongMeasureEffect;
+  hh.measures[h] |= Measure.Employment;
+  hh.skill[h] += p.trainingSkillGain * fitFactor * (1 - hh.skill[h]);
+  // Placement succeeds more often for motivated, skilled laborers.
+  if (hh.jobs[h] < hh.laborers[h] && u < fitFactor * placementChance(p, hh.motivation[h], hh.skill[h])) hh.jobs[h]++;
+  setBatch(w, h, Route.Employment);
+}
+
+/** Household h's unsafe house renovated. */
+function renovate(w: World, h: number): void {
+  w.hh.unsafeHousing[h] = 0;
+  w.hh.measures[h] |= Measure.Housing;
 }

@@ -1,4 +1,5 @@
 /** Every block kernel by name and by number: how a thread finds the pass it is told to run (household-blocks.ts). */
+import { ASSISTANCE_DECISIONS, ASSISTANCE_MEASURES } from './assistance.js';
 import { CASELOAD_BLOCKS } from './cadres.js';
 import { EXIT_BLOCKS } from './exit-assessment.js';
 import type { BlockKernel, BlockKernelName } from './household-blocks.js';
@@ -25,6 +26,8 @@ export const BLOCK_KERNELS: { readonly [K in BlockKernelName]: BlockKernel } = {
   caseloads: CASELOAD_BLOCKS,
   identification: IDENTIFICATION_BLOCKS,
   exits: EXIT_BLOCKS,
+  assistanceDecisions: ASSISTANCE_DECISIONS,
+  assistanceMeasures: ASSISTANCE_MEASURES,
 };
 
 /** The kernels in a fixed order (the table's): a thread is told a kernel by its place here. */

@@ -10,6 +10,9 @@ import { DRAW } from '../../src/model/draws.js';
 import { DIAGNOSED_MEASURES, deliverAssistance, grantEntitlements, neededMeasure } from '../../src/model/assistance.js';
 import { Measure, Registry, Route, Spend } from '../../src/model/world.js';
 import { advanceTo, buildWorld, expectRel, households, type HouseholdSpec } from './fixtures.js';
+import { SEQUENTIAL, type BlockExecutorFactory } from '../../src/model/household-blocks.js';
+import { defaultParams } from '../../src/model/parameters.js';
+import { advanceRun, startRun } from '../../src/model/simulate.js';
 
 const R = Registry.Registered;
 /** A perfect cadre: quality 1 and effort 1 give precision 1; with a large caseloadReference, attention 1. */
@@ -287,5 +290,41 @@ describe('budget', () => {
       expect(w.flows.budgetSpent).toBe(expected * 5000);
       expect(w.budgetLeft).toBe(left - expected * 5000);
     }
+  });
+});
+
+describe('in blocks, when threads share the pass', () => {
+  // Two "threads" that run every block in this thread: the world takes the pass in blocks (decisions,
+  // the replay in pass order, the measures) without real threads (test/node/block-threads.test.ts has those).
+  const TWO_IN_ONE: BlockExecutorFactory = {
+    shares: () => false,
+    create: () => ({ threads: 2, run: (w, kernel) => SEQUENTIAL.run(w, kernel), close: () => undefined }),
+  };
+
+  it('gives the bytes of the pass in one thread at every step, 2013–2016, while the budget and industry capacity bind', () => {
+    const spec = { params: { ...defaultParams(), industryCapacity: 0.05 }, schedule: [], seed: 11, scale: 0.002, endYear: 2016 };
+    const one = startRun(spec);
+    const two = startRun(spec, TWO_IN_ONE);
+    expect(two.w.blocks.count).toBeGreaterThanOrEqual(3);
+    let binding = 0;
+    let full = 0;
+    for (let t = 1; t <= one.steps; t++) {
+      advanceRun(one, t);
+      advanceRun(two, t);
+      expect(Buffer.from(two.monthly.data.buffer).equals(Buffer.from(one.monthly.data.buffer)), `step ${t}`).toBe(true);
+      for (const k of ['industryMember', 'measures', 'batch', 'skill', 'jobs', 'ecoPost', 'onDibao', 'unsafeHousing', 'relocationOffered'] as const) {
+        const a = one.w.hh[k];
+        expect(Buffer.from(two.w.hh[k].buffer, two.w.hh[k].byteOffset, two.w.hh[k].byteLength).equals(Buffer.from(a.buffer, a.byteOffset, a.byteLength)), `step ${t}: ${k}`).toBe(true);
+      }
+      expect(two.w.budgetLeft).toBe(one.w.budgetLeft);
+      // Months that end with less left than a training costs: a later one-off measure would have waited.
+      if (one.w.budgetLeft < spec.params.trainingCost) binding++;
+      for (let v = 0; v < one.w.nVillages; v++) if (one.w.villages.covered[v] === 1 && one.w.villages.members[v] >= one.w.villages.capacity[v]) full++;
+    }
+    // The block pass ran (its codes are written) and was tested where order matters.
+    expect(two.w.blocks.assistCodes.some((c) => c !== 0)).toBe(true);
+    expect(one.w.blocks.assistCodes.every((c) => c === 0)).toBe(true);
+    expect(binding).toBeGreaterThan(12);
+    expect(full).toBeGreaterThan(0);
   });
 });
