@@ -1,6 +1,7 @@
 /** Every block kernel by name and by number: how a thread finds the pass it is told to run (household-blocks.ts). */
 import { ASSISTANCE_DECISIONS, ASSISTANCE_MEASURES } from './assistance.js';
 import { CASELOAD_BLOCKS } from './cadres.js';
+import { EMPLOYMENT_BLOCKS } from './employment.js';
 import { EXIT_BLOCKS } from './exit-assessment.js';
 import type { BlockKernel, BlockKernelName } from './household-blocks.js';
 import { INCOME_BLOCKS } from './income.js';
@@ -28,6 +29,7 @@ export const BLOCK_KERNELS: { readonly [K in BlockKernelName]: BlockKernel } = {
   exits: EXIT_BLOCKS,
   assistanceDecisions: ASSISTANCE_DECISIONS,
   assistanceMeasures: ASSISTANCE_MEASURES,
+  employment: EMPLOYMENT_BLOCKS,
 };
 
 /** The kernels in a fixed order (the table's): a thread is told a kernel by its place here. */

@@ -23,7 +23,7 @@ export const BLOCK_HOUSEHOLDS = 4096;
 export const BLOCK_SLOTS = 32;
 
 /** The block kernels, by name (a thread is told a name, not handed a function). */
-export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivation' | 'shocksMotivation' | 'participation' | 'income' | 'recount' | 'yearEnd' | 'caseloads' | 'identification' | 'exits' | 'assistanceDecisions' | 'assistanceMeasures';
+export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivation' | 'shocksMotivation' | 'participation' | 'income' | 'recount' | 'yearEnd' | 'caseloads' | 'identification' | 'exits' | 'assistanceDecisions' | 'assistanceMeasures' | 'employment';
 
 /** One pass over the households of a block. */
 export interface BlockKernel {
