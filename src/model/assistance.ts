@@ -180,7 +180,7 @@ function decideVisit(w: World, h: number, t: number, key: number, given: number,
 function deliverInBlocks(w: World, ids: Int32Array, count: number, first: number, planned0: Float64Array, given0: Float64Array): void {
   const p = w.p;
   const f = w.flows;
-  const codes = w.blocks.assistCodes;
+  const codes = w.blocks.placeCodes;
   setIndexStarts(w, ids, count);
   runBlocks(w, ASSISTANCE_DECISIONS);
   const { village } = w.hh;
@@ -232,7 +232,7 @@ function inBlocks(w: World): boolean {
   return w.blocks.tiled && w.blocks.exec.threads > 1 && !plainPasses(w) && w.nCadres < CADRES_IN_CODE;
 }
 
-/** Each household of the block's index decided: its code at its place in w.blocks.assistCodes. */
+/** Each household of the block's index decided: its code at its place in w.blocks.placeCodes. */
 export const ASSISTANCE_DECISIONS: BlockKernel = {
   name: 'assistanceDecisions',
   run(w: World, b: number): void {
@@ -241,7 +241,7 @@ export const ASSISTANCE_DECISIONS: BlockKernel = {
     const t = w.step;
     const key = w.streams.assistance.key;
     const { registry, cadre, gone, incomeSmoothed } = hh;
-    const { indexIds: ids, indexStarts, assistCodes: codes, cadreTerms } = w.blocks;
+    const { indexIds: ids, indexStarts, placeCodes: codes, cadreTerms } = w.blocks;
     // The month's attention and precision by cadre + 1, as deliverAssistance computed them.
     const nc = w.nCadres + 1;
     const given0 = cadreTerms.subarray(0, nc);
@@ -275,7 +275,7 @@ export const ASSISTANCE_MEASURES: BlockKernel = {
     const row = openRow(w, b);
     const t = w.step;
     const key = w.streams.assistance.key;
-    const { indexIds: ids, indexStarts, assistCodes: codes } = w.blocks;
+    const { indexIds: ids, indexStarts, placeCodes: codes } = w.blocks;
     for (let i = indexStarts[b]; i < indexStarts[b + 1]; i++) {
       const code = codes[i];
       const m = code & MEASURE_BITS;

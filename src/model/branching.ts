@@ -71,7 +71,7 @@ export function startKey(spec: RunSpec): string {
 function branchBlocks(b: HouseholdBlocks): HouseholdBlocks {
   const out = new Float64Array(b.out.length);
   const indexIds = new Int32Array(b.indexIds.length);
-  const own = { indexIds, indexCounts: new Int32Array(b.indexCounts.length), indexStarts: new Int32Array(b.indexStarts.length), registeredIncome: new Float64Array(b.registeredIncome.length), assistCodes: new Int32Array(b.assistCodes.length), cadreTerms: new Float64Array(b.cadreTerms.length) };
+  const own = { indexIds, indexCounts: new Int32Array(b.indexCounts.length), indexStarts: new Int32Array(b.indexStarts.length), registeredIncome: new Float64Array(b.registeredIncome.length), placeCodes: new Int32Array(b.placeCodes.length), cadreTerms: new Float64Array(b.cadreTerms.length) };
   // The trunk's norms for the next step are not carried over: the branch's first step counts them afresh.
   const norms = { nextNorms: new Float64Array(b.nextNorms.length), normStep: Int32Array.of(-1) };
   return { ...b, out, rows: rowViews(out, b.count), ...own, ...norms, exec: SEQUENTIAL };

@@ -23,7 +23,7 @@ export const BLOCK_HOUSEHOLDS = 4096;
 export const BLOCK_SLOTS = 32;
 
 /** The block kernels, by name (a thread is told a name, not handed a function). */
-export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivation' | 'shocksMotivation' | 'participation' | 'income' | 'recount' | 'yearEnd' | 'caseloads' | 'identification' | 'exits' | 'assistanceDecisions' | 'assistanceMeasures' | 'employment';
+export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivation' | 'shocksMotivation' | 'participation' | 'income' | 'recount' | 'yearEnd' | 'caseloads' | 'identification' | 'exits' | 'assistanceDecisions' | 'assistanceMeasures' | 'employment' | 'relocationCandidates';
 
 /** One pass over the households of a block. */
 export interface BlockKernel {
@@ -71,8 +71,11 @@ export interface HouseholdBlocks {
   readonly indexStarts: Int32Array;
   /** By place in the index: a registered household's income term of the month's tally (household-tally.ts; empty when not tiled). */
   readonly registeredIncome: Float64Array;
-  /** By place in the index: a household's assistance code of the month, when threads share the pass (assistance.ts; empty when not tiled). */
-  readonly assistCodes: Int32Array;
+  /**
+   * By place in the index: what a phase's blocks found for each household, for the calling thread to read back
+   * within the same phase (assistance's codes, relocation's candidates; empty when not tiled).
+   */
+  readonly placeCodes: Int32Array;
   /** By cadre + 1: the month's attention, planned attention and precision, in three runs of nCadres + 1 (assistance.ts; empty when not tiled). */
   readonly cadreTerms: Float64Array;
   /**
@@ -123,7 +126,7 @@ export function singleBlock(nVillages: number, nHouseholds: number): HouseholdBl
     indexCounts: new Int32Array(1),
     indexStarts: new Int32Array(2),
     registeredIncome: new Float64Array(0),
-    assistCodes: new Int32Array(0),
+    placeCodes: new Int32Array(0),
     cadreTerms: new Float64Array(0),
     nextNorms: new Float64Array(0),
     normStep: Int32Array.of(-1),
@@ -165,7 +168,7 @@ export function layoutBlocks(w: World, shared: boolean): HouseholdBlocks {
     indexCounts: int32(count, shared),
     indexStarts: int32(count + 1, shared),
     registeredIncome: float64(w.nHouseholds, shared),
-    assistCodes: int32(w.nHouseholds, shared),
+    placeCodes: int32(w.nHouseholds, shared),
     cadreTerms: float64(3 * (w.nCadres + 1), shared),
     nextNorms: float64(w.nVillages, shared),
     normStep: int32(1, shared).fill(-1),

@@ -22,7 +22,8 @@
 import { canAfford, payFromBudget } from './budget.js';
 import { setBatch } from './exit-routes.js';
 import { refreshConstraints } from './household-income.js';
-import { registryIndex } from './household-index.js';
+import { runBlocks, type BlockKernel } from './household-blocks.js';
+import { plainPasses, registryIndex, setIndexStarts } from './household-index.js';
 import { Registry, Route, Spend, type World } from './world.js';
 
 
@@ -64,32 +65,58 @@ export function updateRelocation(w: World): void {
   if (w.year > p.relocationProgrammeEndYear) return;
   // Only households in the registry move (the index holds them all).
   const { ids, count } = registryIndex(w);
-  for (let i = 0; i < count; i++) {
-    const h = ids[i];
-    if (hh.relocationOffered[h] === 0 || hh.relocated[h] === 1 || hh.willing[h] === 0 || hh.gone[h] === 1) continue;
-    if (hh.registry[h] === Registry.None) continue;
-    const size = hh.size[h];
-    const cost = houseCost(w, h);
-    const subsidy = Math.min(p.subsidyLevel, cost);
-    const selfPay = selfPayment(w, h);
-    const programme = Math.max(0, cost - subsidy - selfPay);
-    if (!canAfford(w, subsidy) || programme > w.relocationFinanceLeft) continue;
-    const own = Math.max(0, selfPay - p.landCompensation);
-    const savings = Math.max(0, hh.savings[h]);
-    if (savings + creditLimit(w, h) < own) continue;
-    const fromSavings = Math.min(savings, own);
-    const debt = own - fromSavings;
-    hh.savings[h] -= fromSavings;
-    hh.relocationDebt[h] += debt;
-    hh.debtPayment[h] = hh.relocationDebt[h] / (12 * p.relocationLoanYears);
-    hh.relocated[h] = 1;
-    refreshConstraints(w, h);
-    setBatch(w, h, Route.Relocation);
-    hh.unsafeHousing[h] = 0; // the new house is safe
-    payFromBudget(w, 'relocation', subsidy);
-    // The programme's construction finance pays what neither the subsidy nor the household covers.
-    w.relocationFinanceLeft -= programme;
-    w.flows.spending[Spend.relocation] += programme;
-    w.flows.relocations += size;
+  if (w.blocks.tiled && !plainPasses(w)) {
+    // The blocks (threads sharing them) find the candidates, a household's own affair; this thread then
+    // moves them in id order, since the budget and the construction finance are spent in that order.
+    setIndexStarts(w, ids, count);
+    runBlocks(w, RELOCATION_CANDIDATES);
+    const codes = w.blocks.placeCodes;
+    for (let i = 0; i < count; i++) if (codes[i] === 1) relocate(w, ids[i]);
+  } else {
+    for (let i = 0; i < count; i++) if (isCandidate(w, ids[i])) relocate(w, ids[i]);
   }
+}
+
+/** True when household h has been offered a move it is willing to make, and is still here, in the registry and unmoved. */
+function isCandidate(w: World, h: number): boolean {
+  const hh = w.hh;
+  return hh.relocationOffered[h] === 1 && hh.relocated[h] === 0 && hh.willing[h] === 1 && hh.gone[h] === 0 && hh.registry[h] !== Registry.None;
+}
+
+/** Each household of the block's index: 1 at its place in w.blocks.placeCodes when it is a candidate, else 0. */
+export const RELOCATION_CANDIDATES: BlockKernel = {
+  name: 'relocationCandidates',
+  run(w: World, b: number): void {
+    const { indexIds: ids, indexStarts, placeCodes: codes } = w.blocks;
+    for (let i = indexStarts[b]; i < indexStarts[b + 1]; i++) codes[i] = isCandidate(w, ids[i]) ? 1 : 0;
+  },
+};
+
+/** Candidate household h moves if the budget, the construction finance and its own means allow. */
+function relocate(w: World, h: number): void {
+  const hh = w.hh;
+  const p = w.p;
+  const size = hh.size[h];
+  const cost = houseCost(w, h);
+  const subsidy = Math.min(p.subsidyLevel, cost);
+  const selfPay = selfPayment(w, h);
+  const programme = Math.max(0, cost - subsidy - selfPay);
+  if (!canAfford(w, subsidy) || programme > w.relocationFinanceLeft) return;
+  const own = Math.max(0, selfPay - p.landCompensation);
+  const savings = Math.max(0, hh.savings[h]);
+  if (savings + creditLimit(w, h) < own) return;
+  const fromSavings = Math.min(savings, own);
+  const debt = own - fromSavings;
+  hh.savings[h] -= fromSavings;
+  hh.relocationDebt[h] += debt;
+  hh.debtPayment[h] = hh.relocationDebt[h] / (12 * p.relocationLoanYears);
+  hh.relocated[h] = 1;
+  refreshConstraints(w, h);
+  setBatch(w, h, Route.Relocation);
+  hh.unsafeHousing[h] = 0; // the new house is safe
+  payFromBudget(w, 'relocation', subsidy);
+  // The programme's construction finance pays what neither the subsidy nor the household covers.
+  w.relocationFinanceLeft -= programme;
+  w.flows.spending[Spend.relocation] += programme;
+  w.flows.relocations += size;
 }

@@ -23,7 +23,7 @@ export interface SharedWorld {
   readonly startYear: number;
   /** Stream keys by stream (a kernel reads only `key`). */
   readonly streams: { readonly [S in keyof Streams]: { readonly name: string; readonly key: number } };
-  readonly blocks: Pick<World['blocks'], 'count' | 'villageStart' | 'householdStart' | 'tiled' | 'out' | 'indexIds' | 'indexCounts' | 'indexStarts' | 'registeredIncome' | 'assistCodes' | 'cadreTerms' | 'nextNorms' | 'normStep'>;
+  readonly blocks: Pick<World['blocks'], 'count' | 'villageStart' | 'householdStart' | 'tiled' | 'out' | 'indexIds' | 'indexCounts' | 'indexStarts' | 'registeredIncome' | 'placeCodes' | 'cadreTerms' | 'nextNorms' | 'normStep'>;
 }
 
 /**
@@ -39,7 +39,7 @@ export const STATE_LENGTH = STATE_FIELDS.length + PARAM_KEYS.length;
 /** The world's shareable part (its columns must be on shared memory for the threads to see each other's writes). */
 export function shareWorld(w: World): SharedWorld {
   const streams = Object.fromEntries(Object.entries(w.streams).map(([k, s]) => [k, { name: s.name, key: s.key }])) as SharedWorld['streams'];
-  const { count, villageStart, householdStart, tiled, out, indexIds, indexCounts, indexStarts, registeredIncome, assistCodes, cadreTerms, nextNorms, normStep } = w.blocks;
+  const { count, villageStart, householdStart, tiled, out, indexIds, indexCounts, indexStarts, registeredIncome, placeCodes, cadreTerms, nextNorms, normStep } = w.blocks;
   return {
     hh: w.hh,
     villages: w.villages,
@@ -51,7 +51,7 @@ export function shareWorld(w: World): SharedWorld {
     nIndustries: w.nIndustries,
     startYear: w.startYear,
     streams,
-    blocks: { count, villageStart, householdStart, tiled, out, indexIds, indexCounts, indexStarts, registeredIncome, assistCodes, cadreTerms, nextNorms, normStep },
+    blocks: { count, villageStart, householdStart, tiled, out, indexIds, indexCounts, indexStarts, registeredIncome, placeCodes, cadreTerms, nextNorms, normStep },
   };
 }
 

@@ -322,8 +322,8 @@ describe('in blocks, when threads share the pass', () => {
       for (let v = 0; v < one.w.nVillages; v++) if (one.w.villages.covered[v] === 1 && one.w.villages.members[v] >= one.w.villages.capacity[v]) full++;
     }
     // The block pass ran (its codes are written) and was tested where order matters.
-    expect(two.w.blocks.assistCodes.some((c) => c !== 0)).toBe(true);
-    expect(one.w.blocks.assistCodes.every((c) => c === 0)).toBe(true);
+    expect(two.w.blocks.placeCodes.some((c) => c !== 0)).toBe(true);
+    expect(one.w.blocks.placeCodes.every((c) => c === 0)).toBe(true);
     expect(binding).toBeGreaterThan(12);
     expect(full).toBeGreaterThan(0);
   });
