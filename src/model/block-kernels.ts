@@ -9,7 +9,7 @@ import { PARTICIPATION_BLOCKS } from './industry-participation.js';
 import { MOTIVATION_BLOCKS } from './motivation.js';
 import { INCOME_2013_BLOCKS, POPULATION_BLOCKS } from './population.js';
 import { RECOUNT_BLOCKS } from './household-tally.js';
-import { IDENTIFICATION_BLOCKS } from './identification.js';
+import { IDENTIFICATION_BLOCKS, QUOTA_BINS } from './identification.js';
 import { RELOCATION_CANDIDATES } from './relocation.js';
 import { SHOCK_BLOCKS } from './shocks.js';
 import { SHOCK_MOTIVATION_BLOCKS } from './shocks-and-motivation.js';
@@ -32,6 +32,7 @@ export const BLOCK_KERNELS: { readonly [K in BlockKernelName]: BlockKernel } = {
   assistanceMeasures: ASSISTANCE_MEASURES,
   employment: EMPLOYMENT_BLOCKS,
   relocationCandidates: RELOCATION_CANDIDATES,
+  quotaBins: QUOTA_BINS,
 };
 
 /** The kernels in a fixed order (the table's): a thread is told a kernel by its place here. */

@@ -23,7 +23,7 @@ export const BLOCK_HOUSEHOLDS = 4096;
 export const BLOCK_SLOTS = 32;
 
 /** The block kernels, by name (a thread is told a name, not handed a function). */
-export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivation' | 'shocksMotivation' | 'participation' | 'income' | 'recount' | 'yearEnd' | 'caseloads' | 'identification' | 'exits' | 'assistanceDecisions' | 'assistanceMeasures' | 'employment' | 'relocationCandidates';
+export type BlockKernelName = 'population' | 'income2013' | 'shocks' | 'motivation' | 'shocksMotivation' | 'participation' | 'income' | 'recount' | 'yearEnd' | 'caseloads' | 'identification' | 'exits' | 'assistanceDecisions' | 'assistanceMeasures' | 'employment' | 'relocationCandidates' | 'quotaBins';
 
 /** One pass over the households of a block. */
 export interface BlockKernel {
@@ -73,7 +73,8 @@ export interface HouseholdBlocks {
   readonly registeredIncome: Float64Array;
   /**
    * By place in the index: what a phase's blocks found for each household, for the calling thread to read back
-   * within the same phase (assistance's codes, relocation's candidates; empty when not tiled).
+   * within the same phase (assistance's codes, relocation's candidates; in the set-up, by household, the
+   * initial registry's income bins; empty when not tiled).
    */
   readonly placeCodes: Int32Array;
   /** By cadre + 1: the month's attention, planned attention and precision, in three runs of nCadres + 1 (assistance.ts; empty when not tiled). */

@@ -26,17 +26,14 @@ const LOG_MAX = Math.log(1e6);
 export function registerInitialQuota(w: World): void {
   const hh = w.hh;
   const n = w.nHouseholds;
-  const bin = new Int32Array(n);
+  // Each household's bin of assessed income, computed once (the fill below reads it again): by blocks
+  // (threads sharing them) into the blocks' per-place scratch, by household, in a tiled world.
+  const bin = w.blocks.tiled ? w.blocks.placeCodes : new Int32Array(n);
+  if (w.blocks.tiled) runBlocks(w, QUOTA_BINS);
+  else binHouseholds(w, bin, 0, n);
+  // Persons by bin: whole numbers, added in id order.
   const persons = new Float64Array(BINS);
-  const binOf = (y: number): number => {
-    const x = (Math.log(Math.max(1, y)) - LOG_MIN) / (LOG_MAX - LOG_MIN);
-    return Math.min(BINS - 1, Math.max(0, Math.floor(x * BINS)));
-  };
-  // Each household's bin of assessed income, computed once (the fill below reads it again).
-  for (let h = 0; h < n; h++) {
-    bin[h] = binOf(assessIncome(w, h, hh.incomeLastYear[h], w.p.initialCadreQuality, DRAW.assessment.quotaIncome));
-    persons[bin[h]] += hh.size[h];
-  }
+  for (let h = 0; h < n; h++) persons[bin[h]] += hh.size[h];
   const quota = w.p.initialRegistryShare * w.persons;
   let cum = 0;
   let cut = 0;
@@ -51,6 +48,24 @@ export function registerInitialQuota(w: World): void {
     }
   }
 }
+
+/** Bins of the assessed 2013 incomes of households first … end − 1, at bin[h]. */
+function binHouseholds(w: World, bin: Int32Array, first: number, end: number): void {
+  const income = w.hh.incomeLastYear;
+  const quality = w.p.initialCadreQuality;
+  for (let h = first; h < end; h++) {
+    const x = (Math.log(Math.max(1, assessIncome(w, h, income[h], quality, DRAW.assessment.quotaIncome))) - LOG_MIN) / (LOG_MAX - LOG_MIN);
+    bin[h] = Math.min(BINS - 1, Math.max(0, Math.floor(x * BINS)));
+  }
+}
+
+/** One block's households binned by assessed 2013 income, at their ids in w.blocks.placeCodes (the world as built). */
+export const QUOTA_BINS: BlockKernel = {
+  name: 'quotaBins',
+  run(w: World, b: number): void {
+    binHouseholds(w, w.blocks.placeCodes, w.blocks.householdStart[b], w.blocks.householdStart[b + 1]);
+  },
+};
 
 /** December: registers newly poor households (after exits and returns). */
 export function identifyNewPoor(w: World): void {

@@ -58,6 +58,21 @@ describe('registerInitialQuota', () => {
       expect(Math.abs(registeredPersons(w) - quota)).toBeLessThanOrEqual(4);
     }
   });
+
+  it('in a world of several blocks (bins found by blocks), the registry is the households assessed poorest, to within one bin', () => {
+    const w = initWorld({ params: defaultParams(), schedule: [], seed: 4, scale: 0.002, endYear: 2014 });
+    expect(w.blocks.count).toBeGreaterThanOrEqual(3);
+    expect(Math.abs(registeredPersons(w) - w.p.initialRegistryShare * w.persons)).toBeLessThanOrEqual(4);
+    let maxReg = 0;
+    let minOther = Infinity;
+    for (let h = 0; h < w.nHouseholds; h++) {
+      const y = Math.max(1, assessIncome(w, h, w.hh.incomeLastYear[h], w.p.initialCadreQuality, DRAW.assessment.quotaIncome));
+      if (w.hh.registry[h] === Registry.Registered) maxReg = Math.max(maxReg, y);
+      else minOther = Math.min(minOther, y);
+    }
+    // A bin is ln(10^6) / 2^15 ≈ 0.00042 wide in log income.
+    expect(Math.log(maxReg) - Math.log(minOther)).toBeLessThan(Math.log(1e6) / 2 ** 15);
+  });
 });
 
 describe('identifyNewPoor', () => {
