@@ -175,7 +175,7 @@ function decideVisit(w: World, h: number, t: number, key: number, given: number,
  * (floats, added in pass order). So the blocks decide every household's measure (ASSISTANCE_DECISIONS),
  * this thread replays in pass order what depends on order (the support sums, the capacity and the budget:
  * each payment as applyMeasure makes it), and the blocks then apply the measures (ASSISTANCE_MEASURES).
- * The same bytes as the pass in one thread (test/node/block-threads.test.ts).
+ * The same bytes as the pass in one thread (test/model/assistance.test.ts; with threads, test/node/block-threads.test.ts).
  */
 function deliverInBlocks(w: World, ids: Int32Array, count: number, first: number, planned0: Float64Array, given0: Float64Array): void {
   const p = w.p;
