@@ -98,13 +98,7 @@ export function threadsPerRun(opts: PoolOptions, busy: number): ThreadsPerRun {
  * stay for the next batch), else on workers started for this batch and stopped after it.
  */
 export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions): Promise<TaskResult[]> {
-  if (opts.pool) return opts.pool.run(tasks, opts);
-  const pool = new WorkerPool(opts.workers);
-  try {
-    return await pool.run(tasks, opts);
-  } finally {
-    pool.close();
-  }
+  return opts.pool ? opts.pool.run(tasks, opts) : withWorkerPool(opts.workers, (pool) => pool.run(tasks, opts));
 }
 
 /** Runs `body` with a {@link WorkerPool} of `workers` workers, closed when it ends (also on an error). */
@@ -120,7 +114,7 @@ export async function withWorkerPool<T>(workers: number, body: (pool: WorkerPool
 /**
  * Worker threads kept for the batches of one command (adaptive replicates, the draws and doses, a
  * calibration's evaluations): each batch would otherwise start workers afresh, and a fresh worker's
- * first runs are a second or two slower at 1:100 while V8 compiles the model. Workers start with the
+ * first group of runs is about a second slower at 1:100 while V8 compiles the model. Workers start with the
  * first batch that needs them and wait, not keeping the process alive, between batches. Results do
  * not depend on which worker ran what. One batch at a time; after a failure or an abort the pool is
  * closed and refuses further batches.
