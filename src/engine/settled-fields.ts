@@ -32,6 +32,27 @@ export function settleNumberFields<T extends object>(o: T, fractional: readonly 
   return o;
 }
 
+/**
+ * Settles every field of `o` that holds an object (or array, or function) as holding objects of any
+ * class. Returns `o`.
+ *
+ * Why: V8 notes the class of the first value an object literal's field is given. The second object
+ * made by the same literal (the next run's world, say) gets that field generalized to any class, and
+ * every optimized function that read the field through the first object is thrown away: at the start
+ * of a process's second run, nearly all of the model's code (docs/performance.md, "Warm-up"). A store
+ * of null and back does that generalization at once, before any code is compiled against the object.
+ */
+export function settleObjectFields<T extends object>(o: T): T {
+  const r = o as Record<string, unknown>;
+  for (const k of Object.keys(r)) {
+    const v = r[k];
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) continue;
+    r[k] = null;
+    r[k] = v;
+  }
+  return o;
+}
+
 /** Settles every number field of `o` as fractional (a table of parameters, a set of flows). Returns `o`. */
 export function settleAllNumberFields<T extends object>(o: T): T {
   const r = o as Record<string, unknown>;

@@ -14,6 +14,7 @@
  * runs all blocks or several threads run some each. Anything shared between villages (the industries'
  * member counts, the spending accounts, the month's tally) is changed only there, on the calling thread.
  */
+import { settleObjectFields } from '../engine/settled-fields.js';
 import type { World } from './world.js';
 
 /** Households a block aims at: large enough that a block is far more work than handing it to a thread. */
@@ -116,7 +117,7 @@ function int32(n: number, shared: boolean): Int32Array {
 /** One block holding every village and household (any layout). */
 export function singleBlock(nVillages: number, nHouseholds: number): HouseholdBlocks {
   const out = float64(BLOCK_SLOTS, false);
-  return {
+  return settleObjectFields({
     count: 1,
     villageStart: Int32Array.of(0, nVillages),
     householdStart: Int32Array.of(0, nHouseholds),
@@ -132,7 +133,7 @@ export function singleBlock(nVillages: number, nHouseholds: number): HouseholdBl
     nextNorms: new Float64Array(0),
     normStep: Int32Array.of(-1),
     exec: SEQUENTIAL,
-  };
+  });
 }
 
 /**
@@ -158,7 +159,8 @@ export function layoutBlocks(w: World, shared: boolean): HouseholdBlocks {
   }
   const count = villages.length - 1;
   const out = float64(count * BLOCK_SLOTS, shared);
-  return {
+  // Settled (settled-fields.ts says why): the block passes read these through the world.
+  return settleObjectFields({
     count,
     villageStart: Int32Array.from(villages),
     householdStart: Int32Array.from(households),
@@ -174,7 +176,7 @@ export function layoutBlocks(w: World, shared: boolean): HouseholdBlocks {
     nextNorms: float64(w.nVillages, shared),
     normStep: int32(1, shared).fill(-1),
     exec: SEQUENTIAL,
-  };
+  });
 }
 
 /** Runs `kernel` over every block of `w` with the world's executor. */

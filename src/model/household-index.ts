@@ -19,6 +19,7 @@
  * resettled), only registered households start waiting, and returns are December's. test/model/household-index.test.ts runs whole replicates
  * with the index and with every household and compares every column at every step.
  */
+import { settleNumberFields, settleObjectFields } from '../engine/settled-fields.js';
 import type { World } from './world.js';
 
 /** Household ids in ascending order; the first `count` are the index. */
@@ -108,7 +109,8 @@ function indexOf(w: World): HouseholdIndex {
   let idx = INDEXES.get(registry);
   const tiled = w.blocks.tiled;
   if (idx === undefined || (tiled && idx.ids !== w.blocks.indexIds)) {
-    idx = { ids: tiled ? w.blocks.indexIds : new Int32Array(w.nHouseholds), count: 0, step: -1 };
+    // Settled (settled-fields.ts says why): count and step change every step; the next world's index is a second object of this literal.
+    idx = settleObjectFields(settleNumberFields({ ids: tiled ? w.blocks.indexIds : new Int32Array(w.nHouseholds), count: 0, step: -1 }, [], ['count', 'step']));
     INDEXES.set(registry, idx);
   }
   return idx;

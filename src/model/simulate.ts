@@ -4,6 +4,7 @@
  */
 import { StreamRegistry } from '../engine/random.js';
 import { MetricTable } from '../engine/results.js';
+import { settleObjectFields } from '../engine/settled-fields.js';
 import { runStep } from '../engine/plan.js';
 import { placeCadres } from './cadre-placement.js';
 import { registerInitialQuota } from './identification.js';
@@ -45,7 +46,8 @@ export interface RunResult {
 /** Registers the run's named random streams (each decision its own stream). */
 export function createStreams(seed: number): Streams {
   const r = new StreamRegistry(seed);
-  return {
+  // Settled: the hot passes read the streams through this object (settled-fields.ts says why).
+  return settleObjectFields({
     population: r.register('population'),
     village: r.register('village'),
     cadreInit: r.register('cadre-init'),
@@ -62,7 +64,7 @@ export function createStreams(seed: number): Streams {
     rotation: r.register('rotation'),
     waiting: r.register('waiting'),
     urbanization: r.register('urbanization'),
-  };
+  });
 }
 
 /**
@@ -120,7 +122,7 @@ export function startRun(spec: RunSpec, blocks: BlockExecutorFactory = SEQUENTIA
     w.blocks.exec.close();
     throw err;
   }
-  return { spec, w, monthly, steps };
+  return settleObjectFields({ spec, w, monthly, steps });
 }
 
 /** Steps a run on to `toStep` (at most its last step), recording each month. */

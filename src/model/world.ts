@@ -4,7 +4,7 @@
  */
 import { allocateColumns, type ColumnPools, type Columns } from '../engine/columns.js';
 import type { RandomStream } from '../engine/random.js';
-import { settleAllNumberFields, settleNumberFields } from '../engine/settled-fields.js';
+import { settleAllNumberFields, settleNumberFields, settleObjectFields } from '../engine/settled-fields.js';
 import type { HouseholdBlocks } from './household-blocks.js';
 import type { HouseholdTally } from './household-tally.js';
 import type { ParamKey, Params } from './parameters.js';
@@ -297,12 +297,13 @@ export interface World {
  */
 export function settleWorldFields(w: World): World {
   const fractional = ['line', 'wageIndex', 'pressure', 'targetPressure', 'budgetLeft', 'budgetYear', 'relocationFinanceLeft', 'leaveProbability', 'productivityNormalization', 'scaleUp'] as const;
+  settleObjectFields(w);
   return settleNumberFields(w, fractional, ['step', 'year', 'month', 'persons']);
 }
 
 export function newFlows(): StepFlows {
   // Its counts take fractions (expected visits, yuan) from the first step (settled-fields.ts says why).
-  return settleAllNumberFields({
+  return settleObjectFields(settleAllNumberFields({
     exits: new Float64Array(ROUTE_NAMES.length),
     returns: 0,
     fallbacks: 0,
@@ -315,7 +316,7 @@ export function newFlows(): StepFlows {
     budgetAvailable: 0,
     supportPlanned: 0,
     supportDelivered: 0,
-  });
+  }));
 }
 
 export function resetFlows(f: StepFlows): void {

@@ -1,13 +1,13 @@
 /**
- * settleNumberFields and settleAllNumberFields (src/engine/settled-fields.ts) change an object's hidden
- * class only: every value, the key order and the fields that are not numbers stay as they were; and
- * V8 keeps code optimized for a settled object when its field first holds a fraction (fails when
- * settling does nothing: tried).
+ * settleNumberFields, settleAllNumberFields and settleObjectFields (src/engine/settled-fields.ts) change
+ * an object's hidden class only: every value, the key order and the other fields stay as they were; and
+ * V8 keeps code optimized for a settled object when its field first holds a fraction, or when the same
+ * literal makes a second object (fails when settling does nothing: tried).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { settleAllNumberFields, settleNumberFields } from '../../src/engine/settled-fields.js';
+import { settleAllNumberFields, settleNumberFields, settleObjectFields } from '../../src/engine/settled-fields.js';
 
 describe('settled number fields', () => {
   it('leave every value and the key order as they were', () => {
@@ -31,10 +31,35 @@ describe('settled number fields', () => {
   });
 });
 
+describe('settled object fields', () => {
+  it('leave every value, its identity and the key order as they were', () => {
+    const column = new Float64Array([1, 2]);
+    const nested = { a: 1 };
+    const fn = (): number => 3;
+    const o = { column, count: 2, nested, none: null, name: 'x', fn, list: [1, 2], flag: true };
+    const list = o.list;
+    expect(settleObjectFields(o)).toBe(o);
+    expect(o.column).toBe(column);
+    expect(o.nested).toBe(nested);
+    expect(o.fn).toBe(fn);
+    expect(o.list).toBe(list);
+    expect(o).toEqual({ column: new Float64Array([1, 2]), count: 2, nested: { a: 1 }, none: null, name: 'x', fn, list: [1, 2], flag: true });
+    expect(Object.keys(o)).toEqual(['column', 'count', 'nested', 'none', 'name', 'fn', 'list', 'flag']);
+  });
+});
+
 describe('settled number fields, in V8', () => {
   it('keep a function optimized for the object when a field first holds a fraction (it is thrown away otherwise)', () => {
     // V8's own optimization status, in a child process (the flag it needs is not for the test process), on dist/ (built by the test setup).
     const fixture = fileURLToPath(new URL('./fixtures/settled-probe.mjs', import.meta.url));
+    const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+    const out = JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', fixture, dist], { encoding: 'utf8' })) as Record<'plain' | 'settled', { before: boolean; after: boolean }>;
+    expect(out.plain).toEqual({ before: true, after: false });
+    expect(out.settled).toEqual({ before: true, after: true });
+  });
+
+  it('keep a function optimized for an object when the same literal makes a second object (it is thrown away otherwise)', () => {
+    const fixture = fileURLToPath(new URL('./fixtures/settled-objects-probe.mjs', import.meta.url));
     const dist = fileURLToPath(new URL('../../dist', import.meta.url));
     const out = JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', fixture, dist], { encoding: 'utf8' })) as Record<'plain' | 'settled', { before: boolean; after: boolean }>;
     expect(out.plain).toEqual({ before: true, after: false });
