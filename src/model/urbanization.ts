@@ -50,14 +50,17 @@ export function urbanizeRange(w: World, first: number, end: number, departures: 
   const hh = w.hh;
   const q = w.leaveProbability * (w.p.urbanizationRate / w.initialUrbanizationRate || 0);
   const key = w.streams.urbanization.key;
-  const vl = w.villages;
+  // Read here, not in the rare branch below: a read V8 has never seen run has no type feedback, and
+  // the optimized year-end pass was thrown away when the first member left.
+  const { village } = hh;
+  const { members, industryType } = w.villages;
   for (let h = first; h < end; h++) {
     if (!mayLeave(w, h) || uniformAt(key, h, w.step, DRAW.urbanization.leave) >= q) continue;
     hh.gone[h] = 1;
     if (hh.industryMember[h] !== 0) {
-      const v = hh.village[h];
-      vl.members[v]--;
-      departures[vl.industryType[v]]++;
+      const v = village[h];
+      members[v]--;
+      departures[industryType[v]]++;
       hh.industryMember[h] = 0;
     }
     hh.jobs[h] = 0;
