@@ -113,8 +113,11 @@ export function deliverAssistance(w: World): void {
     const r = registry[h];
     if (r === Registry.None || gone[h] === 1) continue;
     // Exited households keep their cadre and policies ("exit without losing support"), at a lower rate.
-    let rate = p.assistanceRate;
-    if (r === Registry.Exited) rate *= postExit * (incomeSmoothed[h] < atRiskBelow ? atRiskFactor : 1);
+    // Their factor is worked out for every household and multiplied by 1 for the others (the same
+    // values): in the branch for exited households alone, the arithmetic had no type feedback before
+    // the first exits, and the optimized pass was thrown away month after month in a cold run.
+    const exitedFactor = postExit * (incomeSmoothed[h] < atRiskBelow ? atRiskFactor : 1);
+    const rate = p.assistanceRate * (r === Registry.Exited ? exitedFactor : 1);
     const c = cadre[h] + 1;
     const given = rate * given0[c];
     if (r === Registry.Registered) {
@@ -257,8 +260,8 @@ export const ASSISTANCE_DECISIONS: BlockKernel = {
         continue;
       }
       // As deliverAssistance: the rate, the cadre's attention and precision.
-      let rate = p.assistanceRate;
-      if (r === Registry.Exited) rate *= postExit * (incomeSmoothed[h] < atRiskBelow ? atRiskFactor : 1);
+      const exitedFactor = postExit * (incomeSmoothed[h] < atRiskBelow ? atRiskFactor : 1);
+      const rate = p.assistanceRate * (r === Registry.Exited ? exitedFactor : 1);
       const c = cadre[h] + 1;
       let code = r === Registry.Registered ? REGISTERED | (c << CADRE_SHIFT) : 0;
       const d = decideVisit(w, h, t, key, rate * given0[c], precision0[c]);
