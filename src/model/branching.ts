@@ -8,13 +8,13 @@
 import { cloneColumns, columnPools } from '../engine/columns.js';
 import { settleAllNumberFields } from '../engine/settled-fields.js';
 import { MetricTable } from '../engine/results.js';
-import { rowViews, SEQUENTIAL, type HouseholdBlocks } from './household-blocks.js';
+import { blocksRecord, rowViews, SEQUENTIAL, type HouseholdBlocks } from './household-blocks.js';
 import { HouseholdTally } from './household-tally.js';
 import type { Metric } from './metrics.js';
 import type { ParamKey } from './parameters.js';
 import { expandSchedule } from './schedule.js';
 import { START_YEAR, type RunSpec, type RunState } from './simulate.js';
-import { settleWorldFields, type StepFlows, type World } from './world.js';
+import { flowsRecord, worldRecord, type StepFlows, type World } from './world.js';
 
 /** Months a run of this spec steps. */
 function stepsOf(spec: RunSpec): number {
@@ -74,11 +74,11 @@ function branchBlocks(b: HouseholdBlocks): HouseholdBlocks {
   const own = { indexIds, indexCounts: new Int32Array(b.indexCounts.length), indexStarts: new Int32Array(b.indexStarts.length), registeredIncome: new Float64Array(b.registeredIncome.length), placeCodes: new Int32Array(b.placeCodes.length), cadreTerms: new Float64Array(b.cadreTerms.length) };
   // The trunk's norms for the next step are not carried over: the branch's first step counts them afresh.
   const norms = { nextNorms: new Float64Array(b.nextNorms.length), normStep: Int32Array.of(-1) };
-  return { ...b, out, rows: rowViews(out, b.count), ...own, ...norms, exec: SEQUENTIAL };
+  return blocksRecord({ ...b, out, rows: rowViews(out, b.count), ...own, ...norms, exec: SEQUENTIAL });
 }
 
 function cloneFlows(f: StepFlows): StepFlows {
-  return settleAllNumberFields({ ...f, exits: f.exits.slice(), spending: f.spending.slice() });
+  return flowsRecord({ ...f, exits: f.exits.slice(), spending: f.spending.slice() });
 }
 
 function cloneTally(t: HouseholdTally): HouseholdTally {
@@ -99,7 +99,8 @@ export function branchRun(s: RunState, spec: RunSpec): RunState {
   if (at <= w.step) throw new Error(`branchRun: the runs differ from step ${at}, before the branch point ${w.step}`);
   // Every field is copied or shared read-only: streams hold only keys; `series` is the branch's own.
   const hh = cloneColumns(w.hh);
-  const copy: World = {
+  // Made by the literal every world is made by, and settled (worldRecord says why).
+  const copy = worldRecord({
     ...w,
     p: settleAllNumberFields({ ...w.p }),
     series: expandSchedule(spec.params, spec.schedule, START_YEAR, s.steps),
@@ -113,9 +114,7 @@ export function branchRun(s: RunState, spec: RunSpec): RunState {
     tally: cloneTally(w.tally),
     // Its own scratch rows; a branch runs its blocks in this thread (the trunk's threads work on the trunk's columns).
     blocks: branchBlocks(w.blocks),
-  };
-  // A new object: its number fields are settled again (settled-fields.ts says why).
-  settleWorldFields(copy);
+  });
   const monthly = new MetricTable<Metric>(s.monthly.metrics, s.monthly.rows);
   monthly.data.set(s.monthly.data.subarray(0, (w.step + 1) * s.monthly.metrics.length));
   return { spec, w: copy, monthly, steps: s.steps };

@@ -117,7 +117,7 @@ function int32(n: number, shared: boolean): Int32Array {
 /** One block holding every village and household (any layout). */
 export function singleBlock(nVillages: number, nHouseholds: number): HouseholdBlocks {
   const out = float64(BLOCK_SLOTS, false);
-  return settleObjectFields({
+  return blocksRecord({
     count: 1,
     villageStart: Int32Array.of(0, nVillages),
     householdStart: Int32Array.of(0, nHouseholds),
@@ -159,8 +159,7 @@ export function layoutBlocks(w: World, shared: boolean): HouseholdBlocks {
   }
   const count = villages.length - 1;
   const out = float64(count * BLOCK_SLOTS, shared);
-  // Settled (settled-fields.ts says why): the block passes read these through the world.
-  return settleObjectFields({
+  return blocksRecord({
     count,
     villageStart: Int32Array.from(villages),
     householdStart: Int32Array.from(households),
@@ -176,6 +175,30 @@ export function layoutBlocks(w: World, shared: boolean): HouseholdBlocks {
     nextNorms: float64(w.nVillages, shared),
     normStep: int32(1, shared).fill(-1),
     exec: SEQUENTIAL,
+  });
+}
+
+/**
+ * Blocks with these fields, settled (settled-fields.ts says why): the one literal all blocks are made by,
+ * as laid out and as a branch's own (as worldRecord in world.ts says, one hidden class for the passes).
+ */
+export function blocksRecord(b: HouseholdBlocks): HouseholdBlocks {
+  return settleObjectFields({
+    count: b.count,
+    villageStart: b.villageStart,
+    householdStart: b.householdStart,
+    tiled: b.tiled,
+    out: b.out,
+    rows: b.rows,
+    indexIds: b.indexIds,
+    indexCounts: b.indexCounts,
+    indexStarts: b.indexStarts,
+    registeredIncome: b.registeredIncome,
+    placeCodes: b.placeCodes,
+    cadreTerms: b.cadreTerms,
+    nextNorms: b.nextNorms,
+    normStep: b.normStep,
+    exec: b.exec,
   });
 }
 

@@ -15,7 +15,7 @@ import {
   INDUSTRY_COLUMNS,
   VILLAGE_COLUMNS,
   newFlows,
-  settleWorldFields,
+  worldRecord,
   type Streams,
   type World,
 } from './world.js';
@@ -71,7 +71,7 @@ export function allocateWorld(
   const villages = allocateColumns(VILLAGE_COLUMNS, sizes.villages, shared);
   const cadres = allocateColumns(CADRE_COLUMNS, sizes.cadres, shared);
   const industries = allocateColumns(INDUSTRY_COLUMNS, INDUSTRY_TYPES.length, shared);
-  const w: World = {
+  return worldRecord({
     p,
     series: opts.series,
     hh,
@@ -104,8 +104,7 @@ export function allocateWorld(
     tally: new HouseholdTally(),
     blocks: singleBlock(sizes.villages, sizes.households),
     productivityNormalization: 1,
-  };
-  return settleWorldFields(w);
+  });
 }
 
 /**

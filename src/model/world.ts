@@ -292,6 +292,49 @@ export interface World {
 }
 
 /**
+ * A world with these fields, settled: the one object literal every world is made by, as built and as a
+ * branch's copy. Worlds made by different literals (or spread from one another) get different hidden
+ * classes, and a pass V8 compiled for the trunk's was thrown away, again and again, when it met a branch's
+ * (about 850 times in a group of a trunk and five branches at 1:100; docs/performance.md, "Warm-up").
+ */
+export function worldRecord(f: World): World {
+  return settleWorldFields({
+    p: f.p,
+    series: f.series,
+    hh: f.hh,
+    hhPools: f.hhPools,
+    villages: f.villages,
+    cadres: f.cadres,
+    industries: f.industries,
+    nHouseholds: f.nHouseholds,
+    nVillages: f.nVillages,
+    nCadres: f.nCadres,
+    nIndustries: f.nIndustries,
+    persons: f.persons,
+    scaleUp: f.scaleUp,
+    startYear: f.startYear,
+    streams: f.streams,
+    step: f.step,
+    year: f.year,
+    month: f.month,
+    line: f.line,
+    wageIndex: f.wageIndex,
+    pressure: f.pressure,
+    targetPressure: f.targetPressure,
+    budgetLeft: f.budgetLeft,
+    budgetYear: f.budgetYear,
+    relocationFinanceLeft: f.relocationFinanceLeft,
+    leaveProbability: f.leaveProbability,
+    initialUrbanizationRate: f.initialUrbanizationRate,
+    durable: f.durable,
+    flows: f.flows,
+    tally: f.tally,
+    blocks: f.blocks,
+    productivityNormalization: f.productivityNormalization,
+  });
+}
+
+/**
  * Settles the number fields of a world that change during a run (settled-fields.ts says why): for a
  * world as built, a branch's copy and a thread's mirror alike. Returns `w`.
  */
@@ -302,8 +345,7 @@ export function settleWorldFields(w: World): World {
 }
 
 export function newFlows(): StepFlows {
-  // Its counts take fractions (expected visits, yuan) from the first step (settled-fields.ts says why).
-  return settleObjectFields(settleAllNumberFields({
+  return flowsRecord({
     exits: new Float64Array(ROUTE_NAMES.length),
     returns: 0,
     fallbacks: 0,
@@ -316,7 +358,28 @@ export function newFlows(): StepFlows {
     budgetAvailable: 0,
     supportPlanned: 0,
     supportDelivered: 0,
-  }));
+  });
+}
+
+/** Flows with these fields: the one literal all flows are made by, fresh or a branch's copy (as {@link worldRecord}), settled. */
+export function flowsRecord(f: StepFlows): StepFlows {
+  // Its counts take fractions (expected visits, yuan) from the first step (settled-fields.ts says why).
+  return settleObjectFields(
+    settleAllNumberFields({
+      exits: f.exits,
+      returns: f.returns,
+      fallbacks: f.fallbacks,
+      falseExits: f.falseExits,
+      falseExitsCaught: f.falseExitsCaught,
+      newRegistrations: f.newRegistrations,
+      relocations: f.relocations,
+      spending: f.spending,
+      budgetSpent: f.budgetSpent,
+      budgetAvailable: f.budgetAvailable,
+      supportPlanned: f.supportPlanned,
+      supportDelivered: f.supportDelivered,
+    }),
+  );
 }
 
 export function resetFlows(f: StepFlows): void {

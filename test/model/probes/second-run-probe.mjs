@@ -1,12 +1,13 @@
 // Run by test/model/second-run.test.ts under `node --allow-natives-syntax`: whether the model's
 // hottest passes, optimized during a first run, are still optimized after a second run in the same
 // process is built (every world, its flows, streams, blocks and index are objects of the same literals
-// as the first run's). argv[2]: the dist/ folder to load.
+// as the first run's), and after a branch of it steps a month. argv[2]: the dist/ folder to load.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const load = (f) => import(pathToFileURL(resolve(process.argv[2], f)).href);
 const { defaultParams, startRun, advanceRun, closeRun } = await load('model/simulate.js');
+const { branchRun } = await load('model/branching.js');
 const { INCOME_BLOCKS } = await load('model/income.js');
 const { SHOCK_MOTIVATION_BLOCKS } = await load('model/shocks-and-motivation.js');
 
@@ -26,5 +27,13 @@ const before = status();
 closeRun(first);
 const second = startRun(spec(2));
 const after = status();
+// A branch of the second run (a copy of its world, as compare makes for each alternative), stepped a
+// month: the passes meet a second world of the run.
+advanceRun(second, 24);
+for (const f of Object.values(kernels)) %OptimizeFunctionOnNextCall(f);
+advanceRun(second, 25);
+const branch = branchRun(second, second.spec);
+advanceRun(branch, 26);
+const afterBranch = status();
 closeRun(second);
-process.stdout.write(JSON.stringify({ before, after }) + '\n');
+process.stdout.write(JSON.stringify({ before, after, afterBranch }) + '\n');
