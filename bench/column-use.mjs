@@ -77,3 +77,7 @@ export function householdColumnUse(scale = 0.0005, months = 13) {
   }
   return { read: names.filter((n) => read.has(n)), written: names.filter((n) => written.has(n)) };
 }
+
+// Run as a script: prints { read, written } as JSON (bench/one-run.mjs asks in a child process, since
+// the proxies leave this process's compiled model code unfit for timing).
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(householdColumnUse()));
