@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { settleAllNumberFields, settleNumberFields, settleObjectFields } from '../../src/engine/settled-fields.js';
 
 describe('settled number fields', () => {
@@ -48,21 +48,28 @@ describe('settled object fields', () => {
   });
 });
 
-describe('settled number fields, in V8', () => {
+type Status = Record<'plain' | 'settled', { before: boolean; after: boolean }>;
+
+/** V8's own optimization status, in a child process (the flag it needs is not for the test process), on dist/ (built by the test setup). */
+function probe(): { numbers: Status; objects: Status } {
+  const fixture = fileURLToPath(new URL('./fixtures/settled-probe.mjs', import.meta.url));
+  const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+  return JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', fixture, dist], { encoding: 'utf8' })) as { numbers: Status; objects: Status };
+}
+
+describe('settled fields, in V8', () => {
+  let out: { numbers: Status; objects: Status };
+  beforeAll(() => {
+    out = probe();
+  });
+
   it('keep a function optimized for the object when a field first holds a fraction (it is thrown away otherwise)', () => {
-    // V8's own optimization status, in a child process (the flag it needs is not for the test process), on dist/ (built by the test setup).
-    const fixture = fileURLToPath(new URL('./fixtures/settled-probe.mjs', import.meta.url));
-    const dist = fileURLToPath(new URL('../../dist', import.meta.url));
-    const out = JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', fixture, dist], { encoding: 'utf8' })) as Record<'plain' | 'settled', { before: boolean; after: boolean }>;
-    expect(out.plain).toEqual({ before: true, after: false });
-    expect(out.settled).toEqual({ before: true, after: true });
+    expect(out.numbers.plain).toEqual({ before: true, after: false });
+    expect(out.numbers.settled).toEqual({ before: true, after: true });
   });
 
   it('keep a function optimized for an object when the same literal makes a second object (it is thrown away otherwise)', () => {
-    const fixture = fileURLToPath(new URL('./fixtures/settled-objects-probe.mjs', import.meta.url));
-    const dist = fileURLToPath(new URL('../../dist', import.meta.url));
-    const out = JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', fixture, dist], { encoding: 'utf8' })) as Record<'plain' | 'settled', { before: boolean; after: boolean }>;
-    expect(out.plain).toEqual({ before: true, after: false });
-    expect(out.settled).toEqual({ before: true, after: true });
+    expect(out.objects.plain).toEqual({ before: true, after: false });
+    expect(out.objects.settled).toEqual({ before: true, after: true });
   });
 });
