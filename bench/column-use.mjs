@@ -2,6 +2,8 @@
 // tiny world with every household column behind a recording proxy, and lists the columns read and
 // written. Found by running, not by a hand-kept list, so it follows the model as it changes.
 // Usage: import { householdColumnUse } from './column-use.mjs'   (needs dist/: npm run build)
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MetricTable } from '../dist/engine/results.js';
 import { METRICS } from '../dist/model/metrics.js';
 import { runStep } from '../dist/engine/plan.js';
@@ -80,4 +82,4 @@ export function householdColumnUse(scale = 0.0005, months = 13) {
 
 // Run as a script: prints { read, written } as JSON (bench/one-run.mjs asks in a child process, since
 // the proxies leave this process's compiled model code unfit for timing).
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(householdColumnUse()));
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) console.log(JSON.stringify(householdColumnUse()));

@@ -64,7 +64,8 @@ console.log(JSON.stringify(out));
 async function floorRunner() {
   const { execFileSync } = await import('node:child_process');
   const { timeFloor } = await import('./floor.mjs');
-  const use = JSON.parse(execFileSync(process.execPath, [new URL('./column-use.mjs', import.meta.url).pathname], { encoding: 'utf8' }));
+  const { fileURLToPath } = await import('node:url');
+  const use = JSON.parse(execFileSync(process.execPath, [fileURLToPath(new URL('./column-use.mjs', import.meta.url))], { encoding: 'utf8' }));
   const w = initWorld({ params: defaultParams(), schedule: [], seed: 1, scale, endYear });
   return { households: w.nHouseholds, read: use.read, written: use.written, run: () => timeFloor(w.hh, w.nHouseholds, use.read, use.written, months).seconds };
 }
