@@ -129,7 +129,7 @@ describe('class 4: one writer per output folder', () => {
     // either the second saw the lock (2) or the earlier run's files (2); never two successes
     expect(codes).toEqual([0, 2]);
     const loser = a.code === 2 ? a : b;
-    expect(loser.err).toMatch(/is in use by povsim process \d+|already holds files from an earlier run/);
+    expect(loser.err).toMatch(/is in use by (povsim process \d+|another povsim process)|already holds files from an earlier run/);
     expect(completeFolders(dir)).toEqual([out]);
     expect(existsSync(join(out, LOCK_FILE))).toBe(false);
   });
