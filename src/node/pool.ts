@@ -10,13 +10,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AUTO_THREADS_MIN_HOUSEHOLDS, threadedBlocks } from './block-threads.js';
+import { takeEarlyWorker, workerUrl } from './early-worker.js';
 import { executeTaskGroup, groupTasks, type RunTask, type TaskProgress, type TaskResult, type TaskRunner } from '../experiment/task.js';
 
-/** Where the compiled worker lives. */
-export function workerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/node/worker.js', here) : new URL('./worker.js', here);
-}
+export { workerUrl };
 
 /** Default worker count: all cores. */
 export function defaultWorkers(): number {
@@ -239,10 +236,13 @@ export class WorkerPool {
     this.workers.length = 0;
   }
 
-  /** The first `n` workers, started where missing, each kept alive while the batch runs. */
+  /**
+   * The first `n` workers, started where missing (the first adopting the command's early worker, if
+   * one is running: early-worker.ts), each kept alive while the batch runs.
+   */
   private start(n: number): Worker[] {
     while (this.workers.length < n) {
-      const w = new Worker(workerUrl());
+      const w = takeEarlyWorker() ?? new Worker(workerUrl());
       this.startedCount++;
       w.on('message', (msg: WorkerMessage) => this.batch?.message(w, msg));
       w.on('error', (err) => this.batch?.fail(err));
