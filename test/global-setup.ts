@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 
-/** Worker threads load compiled JavaScript from dist/, so tests build it first (about 1-2 s). */
+/** Worker threads load compiled JavaScript from dist/, and the CLI its bundle, so tests build both first (`npm run build`, a few seconds). */
 export default function setup(): void {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 }

@@ -15,7 +15,7 @@ import { CONTROL, FAILURE_BYTES, recordFailure, takeBlocks, type BlockThreadData
 /** Where the compiled thread entry lives (as for the pool's workers, pool.ts). */
 function blockWorkerUrl(): URL {
   const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/node/block-worker.js', here) : new URL('./block-worker.js', here);
+  return here.endsWith('.ts') ? new URL('../../dist/node/block-worker.js', here) : new URL('../node/block-worker.js', here);
 }
 
 /** How long a thread may take to start before the run gives up, ms. */
