@@ -1,7 +1,7 @@
 /**
  * A worker thread started as a command begins, before the command's own modules load, for the pool to
  * adopt as its first worker. A fresh worker's first replicate is slow while V8 compiles the model (at
- * 1:100 about 0.8 s of a 1.1 s replicate on a 2-core EPYC); this one spends the command's start-up
+ * 1:100 about 1.3 s against 0.85 s warm, on a 2-core EPYC); this one spends the command's start-up
  * (loading the CLI, reading the scenario) on a small discarded run that compiles the same passes
  * (worker.ts). Results do not depend on it: nothing of the warm-up run is kept, and the scratch arrays
  * the model reuses are written before they are read.

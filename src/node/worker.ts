@@ -12,7 +12,7 @@ const port = parentPort;
 /**
  * A small baseline run, discarded, for an early worker (early-worker.ts): it compiles the monthly passes
  * while the command starts up. Size: about as long as the bundled command line takes to load (0.2 s on
- * a 2-core EPYC); longer ones slowed the command's own start-up as much as they gained (docs/performance.md).
+ * a 2-core EPYC); longer ones slowed the command's own start-up nearly as much as they gained (docs/performance.md).
  * Messages posted meanwhile wait in the port. It cannot change a result (nothing is kept), so a failure
  * here is left for the real runs to meet and report.
  */

@@ -49,5 +49,4 @@ describe('the early worker', () => {
     expect(takeEarlyWorker()).toBeUndefined();
     await w!.terminate();
   });
-
 });
