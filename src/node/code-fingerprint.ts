@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { workerUrl } from './pool.js';
+import { workerUrl } from './early-worker.js';
 
 /** The compiled code a run executes: the engine, the model, and the task a worker runs. */
 const MODEL_CODE = ['engine', 'model', 'experiment/task.js', 'experiment/seeds.js', 'node/worker.js', 'node/block-worker.js', 'node/block-loop.js', 'node/block-threads.js', 'node/block-control.js'];

@@ -13,8 +13,6 @@ import { AUTO_THREADS_MIN_HOUSEHOLDS, threadedBlocks } from './block-threads.js'
 import { takeEarlyWorker, workerUrl } from './early-worker.js';
 import { executeTaskGroup, groupTasks, type RunTask, type TaskProgress, type TaskResult, type TaskRunner } from '../experiment/task.js';
 
-export { workerUrl };
-
 /** Default worker count: all cores. */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
