@@ -16,7 +16,7 @@ export function openBudgetYear(w: World): void {
 
 /** Each month: releases one twelfth of the year's budget (from this month's parameters, so a scheduled change applies from its month). */
 export function releaseAllotment(w: World): void {
-  w.budgetYear = (fundsOfYear(w.year) * w.p.householdMeasureShare + w.p.extraBudget) / w.scaleUp;
+  w.budgetYear = (fundsOfYear(w.year, w.p) * w.p.householdMeasureShare + w.p.extraBudget) / w.scaleUp;
   const a = w.budgetYear / 12;
   w.budgetLeft += a;
   w.flows.budgetAvailable += a;

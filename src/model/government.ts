@@ -36,37 +36,49 @@ export function priceIndex(year: number, base: number, inflation: number): numbe
   return Math.pow(1 + inflation, year - base);
 }
 
-/**
- * Poverty-alleviation funds available to the province by year, yuan at 1:1, from their sources:
- * - central special fund allocated to Jiangxi: 2.644 bn in 2017 [stat: the provincial 2.845 bn was
- *   107.6% of it]; other years at the national central fund's path (43.3, 46.1, 67.0, 86.1, 106.1,
- *   126.1, 146.1 bn for 2014–2020: published national figures, written down from recall and not yet
- *   checked against a document in this repository, so treat them as approximate) with Jiangxi's 2017 share
- *   held [assume];
- * - provincial special funds: 2.845 bn in 2017, 63.2% more than in 2016 [stat]; 2014–2015 at 0.8 of the
- *   central allocation, 2018–2020 at the 2017 ratio 1.076 [assume];
- * - integrated agriculture-related funds: 9.577 bn pooled by the 24 national poverty counties in 2018
- *   [stat]; half that in 2016 and three quarters in 2017, when integration started [assume].
- * After 2020 (consolidation period) funds stay at the 2020 level [assume: "policies kept stable"].
- */
-export const FUNDS_BY_YEAR: Readonly<Record<number, { central: number; provincial: number; integrated: number }>> = (() => {
-  const national: Record<number, number> = { 2014: 43.3e9, 2015: 46.1e9, 2016: 67.0e9, 2017: 86.1e9, 2018: 106.1e9, 2019: 126.1e9, 2020: 146.1e9 };
-  const central2017 = 2.845e9 / 1.076;
-  const share = central2017 / national[2017];
-  const out: Record<number, { central: number; provincial: number; integrated: number }> = {};
-  for (let y = 2014; y <= 2020; y++) {
-    const central = national[y] * share;
-    const provincial = y === 2017 ? 2.845e9 : y === 2016 ? 2.845e9 / 1.632 : y < 2016 ? 0.8 * central : 1.076 * central;
-    const integrated = y < 2016 ? 0 : y === 2016 ? 0.5 * 9.577e9 : y === 2017 ? 0.75 * 9.577e9 : 9.577e9;
-    out[y] = { central, provincial, integrated };
-  }
-  return out;
-})();
+/** The funding assumptions of the parameter table that fundsOfYear reads. */
+export type FundParams = Pick<Params, 'provincialFundsEarly' | 'provincialFundsLate' | 'integratedFunds2016' | 'integratedFunds2017'>;
 
-/** Total poverty-alleviation funds of a year at 1:1, yuan (2013: none; after 2020: the 2020 total). */
-export function fundsOfYear(year: number): number {
+/**
+ * The national central special fund for poverty alleviation, 2014–2020, yuan: published national figures,
+ * written down from recall and not checked against a document in this repository, so approximate
+ * [assume]. Only its path matters: Jiangxi's share of it is held at 2017's (fundsBySource).
+ */
+const NATIONAL_CENTRAL_FUND: Readonly<Record<number, number>> = { 2014: 43.3e9, 2015: 46.1e9, 2016: 67.0e9, 2017: 86.1e9, 2018: 106.1e9, 2019: 126.1e9, 2020: 146.1e9 };
+
+/** Provincial special funds in 2017, yuan [stat]: 107.6% of the central allocation, 63.2% more than in 2016. */
+const PROVINCIAL_2017 = 2.845e9;
+const PROVINCIAL_TO_CENTRAL_2017 = 1.076;
+const PROVINCIAL_GROWTH_2017 = 1.632;
+/** Integrated agriculture-related funds pooled by the 24 national poverty counties in 2018, yuan [stat]. */
+const INTEGRATED_2018 = 9.577e9;
+
+/**
+ * Poverty-alleviation funds available to the province in a year (2014–2020), yuan at 1:1, by source:
+ * - central special fund allocated to Jiangxi: 2.644 bn in 2017 [stat: the provincial 2.845 bn was
+ *   107.6% of it]; other years along the national fund's path with Jiangxi's 2017 share held [assume];
+ * - provincial special funds: 2.845 bn in 2017, 63.2% more than in 2016 [stat]; 2014–2015 at
+ *   `provincialFundsEarly` times the central allocation, 2018–2020 at `provincialFundsLate` [assume];
+ * - integrated agriculture-related funds: 9.577 bn in 2018 [stat] and after; `integratedFunds2016` and
+ *   `integratedFunds2017` of that in the two years integration started [assume]; none before.
+ */
+export function fundsBySource(year: number, p: FundParams): { central: number; provincial: number; integrated: number } {
+  const y = year;
+  const central2017 = PROVINCIAL_2017 / PROVINCIAL_TO_CENTRAL_2017;
+  const central = NATIONAL_CENTRAL_FUND[y] * (central2017 / NATIONAL_CENTRAL_FUND[2017]);
+  const provincial =
+    y === 2017 ? PROVINCIAL_2017 : y === 2016 ? PROVINCIAL_2017 / PROVINCIAL_GROWTH_2017 : y < 2016 ? p.provincialFundsEarly * central : p.provincialFundsLate * central;
+  const integrated = y < 2016 ? 0 : y === 2016 ? p.integratedFunds2016 * INTEGRATED_2018 : y === 2017 ? p.integratedFunds2017 * INTEGRATED_2018 : INTEGRATED_2018;
+  return { central, provincial, integrated };
+}
+
+/**
+ * Total poverty-alleviation funds of a year at 1:1, yuan (2013: none; after 2020, the consolidation
+ * period, the 2020 total [assume: "policies kept stable"]).
+ */
+export function fundsOfYear(year: number, p: FundParams): number {
   if (year <= 2013) return 0;
-  const f = FUNDS_BY_YEAR[Math.min(year, DEADLINE_YEAR)];
+  const f = fundsBySource(Math.min(year, DEADLINE_YEAR), p);
   return f.central + f.provincial + f.integrated;
 }
 

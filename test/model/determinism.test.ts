@@ -244,7 +244,7 @@ describe('(c) a local lever has local effects', () => {
       const month = ((t - 1) % 12) + 1;
       const left = month === 1 ? 0 : Math.min(A.budgetLeft, B.budgetLeft);
       const year = 2014 + Math.floor((t - 1) / 12);
-      const release = (fundsOfYear(year) * A.p.householdMeasureShare + A.p.extraBudget) / A.scaleUp / 12;
+      const release = (fundsOfYear(year, A.p) * A.p.householdMeasureShare + A.p.extraBudget) / A.scaleUp / 12;
       if (left + release < 2 * largestMonth + 1e-9 && firstBinding === Infinity) firstBinding = t;
     });
     expect(firstBinding).toBeLessThan(24);

@@ -168,7 +168,7 @@ export const REFERENCE_PARAMS: Params = {
   followUpSupport: 0.3, initialRegistryShare: 0.0921, assessmentNoise: 0.25,
   identificationRate: 0.5, incomeStabilityWeight: 0.3, exitMargin: 0.05, falseExitPropensity: 0.25, falseExitBand: 0.2,
   assessmentStrength: 0.5, returnDetection: 0.8, exitStandard2020: 4000, priceInflation: 0.02, atRiskSupport: 3,
-  atRiskSupportFromYear: 2016, householdMeasureShare: 0.4, extraBudget: 0, industrySupportCost: 5000,
+  atRiskSupportFromYear: 2016, householdMeasureShare: 0.4, provincialFundsEarly: 0.8, provincialFundsLate: 1.076, integratedFunds2016: 0.5, integratedFunds2017: 0.75, extraBudget: 0, industrySupportCost: 5000,
   trainingCost: 1500, educationAidCost: 2000, healthAidCost: 600, housingRenovationCost: 20000,
   cultureProgramCost: 60000, cadreCostPerEffort: 40000, stationedCadreCost: 60000, cadreSupportCost: 5000,
   trainingDayCost: 400, industryInvestmentCost: 2000000000, industryCoverageCost: 150000,
