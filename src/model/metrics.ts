@@ -75,6 +75,8 @@ export const METRIC_INFO = {
   dibao_recipients: stock('persons', 'persons', 'Dibao recipients'),
   ever_exited: stock('persons', 'persons', 'Ever exited'),
   relocation_debt: stock('yuan', 'yuan', 'Relocation debt'),
+  relocation_blocked_finance: stock('persons', 'persons', 'Relocation candidates the programme could not finance'),
+  relocation_unaffordable: stock('persons', 'persons', 'Relocation candidates who cannot pay their share'),
   industry_income_per_member: stock('yuan/working member household of average skill/year', 'ratio', 'Industry income per member'),
   registered_income_mean: stock(YUAN_PER_PERSON_YEAR, 'ratio', 'Mean income on the register'),
   registered_chronic_share: fraction('registered households', 'Chronic illness share on the register'),

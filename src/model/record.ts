@@ -109,6 +109,8 @@ export function recordStep(w: World, table: MetricTable<Metric>): void {
   table.set(row, METRIC_COLUMN.false_exits_caught, f.falseExitsCaught * s);
   table.set(row, METRIC_COLUMN.new_registrations, f.newRegistrations * s);
   table.set(row, METRIC_COLUMN.relocations, f.relocations * s);
+  table.set(row, METRIC_COLUMN.relocation_blocked_finance, f.relocationBlockedFinance * s);
+  table.set(row, METRIC_COLUMN.relocation_unaffordable, f.relocationUnaffordable * s);
   let spend = 0;
   for (let k = 0; k < SPENDING.length; k++) {
     table.set(row, SPENDING_COLUMNS[k], f.spending[k] * s);

@@ -101,10 +101,14 @@ function relocate(w: World, h: number): void {
   const subsidy = Math.min(p.subsidyLevel, cost);
   const selfPay = selfPayment(w, h);
   const programme = Math.max(0, cost - subsidy - selfPay);
-  if (!canAfford(w, subsidy) || programme > w.relocationFinanceLeft) return;
   const own = Math.max(0, selfPay - p.landCompensation);
   const savings = Math.max(0, hh.savings[h]);
-  if (savings + creditLimit(w, h) < own) return;
+  // Which limit stops a move, counted apart (both may): the programme's money, or the household's own.
+  const financed = canAfford(w, subsidy) && programme <= w.relocationFinanceLeft;
+  const affordable = savings + creditLimit(w, h) >= own;
+  if (!financed) w.flows.relocationBlockedFinance += size;
+  if (!affordable) w.flows.relocationUnaffordable += size;
+  if (!financed || !affordable) return;
   const fromSavings = Math.min(savings, own);
   const debt = own - fromSavings;
   hh.savings[h] -= fromSavings;

@@ -225,6 +225,14 @@ export interface StepFlows {
   falseExitsCaught: number;
   newRegistrations: number;
   relocations: number; // persons
+  /**
+   * Persons in offered, willing households that could not move this step because the month's budget could
+   * not pay their subsidy or the construction finance left could not pay the programme's part (the
+   * programme's limit; relocation.ts). A count of the month, recorded as a stock.
+   */
+  relocationBlockedFinance: number;
+  /** Persons in offered, willing households that could not pay their own share this step, with or without the programme's money (the households' limit). */
+  relocationUnaffordable: number;
   spending: Float64Array; // by category, yuan
   /** One-off measures paid from the yearly budget this step, yuan. */
   budgetSpent: number;
@@ -353,6 +361,8 @@ export function newFlows(): StepFlows {
     falseExitsCaught: 0,
     newRegistrations: 0,
     relocations: 0,
+    relocationBlockedFinance: 0,
+    relocationUnaffordable: 0,
     spending: new Float64Array(SPENDING.length),
     budgetSpent: 0,
     budgetAvailable: 0,
@@ -373,6 +383,8 @@ export function flowsRecord(f: StepFlows): StepFlows {
       falseExitsCaught: f.falseExitsCaught,
       newRegistrations: f.newRegistrations,
       relocations: f.relocations,
+      relocationBlockedFinance: f.relocationBlockedFinance,
+      relocationUnaffordable: f.relocationUnaffordable,
       spending: f.spending,
       budgetSpent: f.budgetSpent,
       budgetAvailable: f.budgetAvailable,
@@ -390,6 +402,8 @@ export function resetFlows(f: StepFlows): void {
   f.falseExitsCaught = 0;
   f.newRegistrations = 0;
   f.relocations = 0;
+  f.relocationBlockedFinance = 0;
+  f.relocationUnaffordable = 0;
   f.spending.fill(0);
   f.budgetSpent = 0;
   f.budgetAvailable = 0;

@@ -102,6 +102,9 @@ describe('baseline: every predicament is present and binding', () => {
     for (let y = 2017; y <= 2020; y++) expect(yearly('relocations', y), `${y}`).toBeGreaterThan(30_000);
     for (let y = 2017; y <= 2020; y++) expect(yearly('relocations', y), `${y}`).toBeLessThan(36_000);
     expect(yearly('relocations', 2021)).toBe(0); // the programme ended in 2020
+    // Who waits, and on what (relocation.ts): before the programme, their own purse; in its first years, its money.
+    expect(yearly('relocation_unaffordable', 2015)).toBeGreaterThan(0);
+    for (const y of [2016, 2017]) expect(yearly('relocation_blocked_finance', y), `${y}`).toBeGreaterThan(2 * yearly('relocation_unaffordable', y));
   });
 
   it('returns in 2016 are under 5% of exits, as nationally, and fewer persons return in 2019 than in 2016', () => {

@@ -113,6 +113,34 @@ describe('updateRelocation', () => {
     expect(w.hh.relocated.reduce((a, b) => a + b, 0)).toBe(2);
   });
 
+  it('counts the persons each limit stops, apart: the programme\'s money and the household\'s own purse', () => {
+    // 2015: the four-person household of the test above cannot pay the whole gap (12,200 against 80,405);
+    // the programme has no part yet, so only its own purse stops it.
+    const spec: HouseholdSpec = { ...OFFERED, size: 4, savings: 5000, incomeSmoothed: 2000 };
+    const before = buildWorld({ villages: [{ remote: 1, households: [spec] }] });
+    advanceTo(before, JAN_2015);
+    updateRelocation(before);
+    expect(before.flows.relocationUnaffordable).toBe(4);
+    expect(before.flows.relocationBlockedFinance).toBe(0);
+    // 2016, finance for one house a month: five rich households of four, one moves, four wait on the
+    // finance; a sixth of three with no savings and no income waits on both.
+    const rich = Array.from({ length: 5 }, () => ({ ...OFFERED, size: 4, savings: 1e6 }));
+    const poor = { ...OFFERED, size: 3, savings: 0, incomeSmoothed: 0 };
+    const w = buildWorld({ params: { relocationFinance: 1.2e6 }, villages: [{ remote: 1, households: [...rich, poor] }] });
+    advanceTo(w, JAN_2016);
+    updateRelocation(w);
+    expect(w.flows.relocations).toBe(4);
+    expect(w.flows.relocationBlockedFinance).toBe(4 * 4 + 3);
+    expect(w.flows.relocationUnaffordable).toBe(3);
+    // With finance for all, only the poor household is left, stopped by its purse alone.
+    const ample = buildWorld({ params: { relocationFinance: 1e9 }, villages: [{ remote: 1, households: [...rich, poor] }] });
+    advanceTo(ample, JAN_2016);
+    updateRelocation(ample);
+    expect(ample.flows.relocations).toBe(20);
+    expect(ample.flows.relocationBlockedFinance).toBe(0);
+    expect(ample.flows.relocationUnaffordable).toBe(3);
+  });
+
   it('debt repayment comes out of income each month (× 12 / size per capita) until the debt is paid', () => {
     const w = buildWorld({ villages: [{ households: [{ size: 4, relocated: 1 }, { size: 4, relocated: 1, relocationDebt: 300, debtPayment: 200 }] }] });
     advanceTo(w, 1);
