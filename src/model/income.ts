@@ -19,9 +19,6 @@ import { registryIndex, setIndexStarts } from './household-index.js';
 import { offsetIn } from '../engine/columns.js';
 import { Measure, Spend, type World } from './world.js';
 
-/** Smoothing weight of the twelve-month income estimate. */
-const SMOOTHING = 1 / 12;
-
 // Scratch of the month's per-bits factors and per-industry incomes, filled at the start of each call
 // (no allocation per step).
 const FACTORS = new Float64Array(16);
@@ -111,6 +108,8 @@ export const INCOME_BLOCKS: BlockKernel = {
     const dibaoStd = dibaoStandard(w);
     const saveAbove = p.savingsThreshold * w.line;
     const savingsRate = p.savingsRate;
+    // Weight of this month in the income estimate (an exponential average over incomeSmoothingMonths).
+    const smoothing = 1 / p.incomeSmoothingMonths;
     // Locals: an imported enum's member is looked up again on every iteration otherwise.
     const education = Measure.Education;
     const health = Measure.Health;
@@ -177,7 +176,7 @@ export const INCOME_BLOCKS: BlockKernel = {
       // Most months there is nothing to deduct: x − 0 is x, so the division is skipped then.
       const y = loss === 0 ? earned + topUp : earned + topUp - (loss * 12) / n;
       F[oIncome + h] = y;
-      F[oSmoothed + h] += SMOOTHING * (y - F[oSmoothed + h]);
+      F[oSmoothed + h] += smoothing * (y - F[oSmoothed + h]);
       F[oYearSum + h] += y;
       const flow = y > saveAbove ? savingsRate * (y - saveAbove) : y < 0 ? y : 0;
       F[oSavings + h] += (flow * n) / 12;

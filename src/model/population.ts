@@ -25,18 +25,17 @@ import { HouseholdTally } from './household-tally.js';
 import { runBlocks, singleBlock, type BlockKernel } from './household-blocks.js';
 
 /**
- * Characteristic industries and their return relative to `industryReturn` [assume]. A documented data
- * table rather than rows of the parameter table: one named entry per industry (the industry count follows
- * it); `industryReturn` scales them all, and sensitivity analysis varies that.
+ * Characteristic industries and the parameter-table row of each one's return relative to
+ * `industryReturn` [assume]. The industry count follows this list.
  */
 export const INDUSTRY_TYPES = [
-  { name: 'navel orange', relativeReturn: 1.2 },
-  { name: 'tea', relativeReturn: 1.0 },
-  { name: 'camellia oil', relativeReturn: 0.9 },
-  { name: 'livestock', relativeReturn: 1.1 },
-  { name: 'vegetables', relativeReturn: 0.8 },
-  { name: 'rural tourism', relativeReturn: 1.3 },
-] as const;
+  { name: 'navel orange', returnKey: 'returnNavelOrange' },
+  { name: 'tea', returnKey: 'returnTea' },
+  { name: 'camellia oil', returnKey: 'returnCamelliaOil' },
+  { name: 'livestock', returnKey: 'returnLivestock' },
+  { name: 'vegetables', returnKey: 'returnVegetables' },
+  { name: 'rural tourism', returnKey: 'returnRuralTourism' },
+] as const satisfies readonly { name: string; returnKey: ParamKey }[];
 
 export interface WorldOptions {
   params: Params;
@@ -171,7 +170,7 @@ export function populateHouseholds(w: World): void {
 
   const ind = w.industries;
   for (let k = 0; k < w.nIndustries; k++) {
-    ind.baseReturn[k] = p.industryReturn * INDUSTRY_TYPES[k].relativeReturn;
+    ind.baseReturn[k] = p.industryReturn * p[INDUSTRY_TYPES[k].returnKey];
     ind.competitiveness[k] = p.initialCompetitiveness;
     ind.valueChain[k] = p.initialValueChain;
     ind.logPrice[k] = 0;
@@ -213,7 +212,7 @@ export const POPULATION_BLOCKS: BlockKernel = {
       hh.remote[h] = vl.remote[v] === 1 && uniformAt(hKey, h, 0, DRAW.population.remote) < p.remoteHouseholdShare ? 1 : 0;
       hh.willing[h] = uniformAt(hKey, h, 0, DRAW.population.willing) < (hh.laborers[h] > 0 ? p.relocationWillingness : p.relocationWillingnessNoBase) ? 1 : 0;
       hh.skill[h] = uniformAt(hKey, h, 0, DRAW.population.skill);
-      hh.motivation[h] = clamp01(p.initialMotivation + p.motivationSpread * normalAt(hKey, h, 0, DRAW.population.motivation), 0.02, 0.98);
+      hh.motivation[h] = clamp01(p.initialMotivation + p.motivationSpread * normalAt(hKey, h, 0, DRAW.population.motivation), p.initialMotivationBound, 1 - p.initialMotivationBound);
       hh.productivity[h] = Math.exp(p.incomeLogSd * normalAt(hKey, h, 0, DRAW.population.productivity)) * vl.incomeFactor[v];
       hh.deviation[h] = devSd * normalAt(hKey, h, 0, DRAW.population.deviation);
       hh.deviationFactor[h] = Math.exp(hh.deviation[h]);

@@ -141,12 +141,12 @@ export const REFERENCE_PARAMS: Params = {
   households: 10000000, ruralPopulation: 37600000, urbanizationRate: 0.0042, villages: 17320, meanHouseholdSize: 3.76,
   noLaborShare: 0.12, noLaborMeanSize: 1.6, chronicIllnessShare: 0.07, disabilityShare: 0.03, schoolingShare: 0.25,
   unsafeHousingShare: 0.06, remoteVillageShare: 0.1, forestVillageShare: 0.3, meanIncome2013: 8800,
-  incomeLogSd: 0.51, villageIncomeSd: 0.25, ruralIncomeGrowth: 0.09, structuralGrowthShare: 0.5,
+  incomeLogSd: 0.51, villageIncomeSd: 0.25, ruralIncomeGrowth: 0.09, incomeSmoothingMonths: 12, structuralGrowthShare: 0.5,
   transientIncomeSd: 0.12, transientPersistence: 0.6, remotePenalty: 0.3, chronicIllnessPenalty: 0.35,
   noLaborIncomeFactor: 0.45, skillReturn: 0.6, waitingEffortLoss: 0.15, savingsRate: 0.25,
   initialSavingsYears: 0.5, illnessMonthlyRate: 0.008, chronicIllnessFactor: 3, illnessCost: 8000, oopShare: 0.5,
   oopShareAssisted: 0.1, disasterMonthlyRate: 0.02, disasterLoss: 0.25, priceShockSd: 0.06, pricePersistence: 0.92,
-  initialMotivation: 0.55, peerPull: 0.04, cultureEffect: 0.03, successFeedback: 0.5,
+  initialMotivation: 0.55, initialMotivationBound: 0.02, peerPull: 0.04, cultureEffect: 0.03, successFeedback: 0.5,
   dependencyErosion: 0.015, dependencyMonths: 18,
   initialWaitingShare: 0.15, waitingEntryRate: 0.002, dependencyEntryFactor: 3, waitingExitRate: 0.015,
   cultureExitRate: 0.025, cultureEntryReduction: 0.5, waitingPeerEffect: 3, waitingRefusal: 0.8, waitingConcealment: 0.1,
@@ -155,7 +155,8 @@ export const REFERENCE_PARAMS: Params = {
   stationedCaseloadReference: 20, monitoredWeight: 0.3, burnoutRate: 0.04, tenureBurnout: 0.15, burnoutEffortLoss: 0.6,
   burnoutHonestyLoss: 1, burnoutRecovery: 0.03, cadreSupport: 0, precisionWithoutCadre: 0.3, rotationRate: 0.15,
   supervisionPressure: 0.5, deadlinePressureGrowth: 0.06, consolidationPressure: 0.3, assessmentPressureFeedback: 2, paidEffort: 0.55,
-  industryReturn: 5000, initialCompetitiveness: 0.3, initialValueChain: 0.15,
+  industryReturn: 5000, returnNavelOrange: 1.2, returnTea: 1, returnCamelliaOil: 0.9, returnLivestock: 1.1,
+  returnVegetables: 0.8, returnRuralTourism: 1.3, initialCompetitiveness: 0.3, initialValueChain: 0.15,
   technicalAssistance: 0.2, valueChainInvestment: 0.1, competitivenessGain: 0.02, valueChainGain: 0.02,
   valueChainDecay: 0.01, competitivenessDecay: 0.01, industryCapacity: 0.35, marketDepth: 0.15,
   cooperativeLinkage: 0.3, dividendShare: 0.3, joinThreshold: 0.35, leaveMargin: 0.1, spontaneousJoinRate: 0.004,
@@ -306,7 +307,7 @@ export function buildWorld(spec: FixtureSpec): World {
   // Industries as `populate` initialises them.
   const ind = w.industries;
   for (let k = 0; k < w.nIndustries; k++) {
-    ind.baseReturn[k] = params.industryReturn * INDUSTRY_TYPES[k].relativeReturn;
+    ind.baseReturn[k] = params.industryReturn * params[INDUSTRY_TYPES[k].returnKey];
     ind.competitiveness[k] = params.initialCompetitiveness;
     ind.valueChain[k] = params.initialValueChain;
     ind.logPrice[k] = 0;
