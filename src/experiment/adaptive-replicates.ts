@@ -42,14 +42,22 @@ export interface HalfWidth {
   /** What it is, e.g. `suggestion-1-industry true_incidence 2025`. */
   label: string;
   halfWidth: number;
+  /** The scenario it is an effect of (compare), which stops gaining replicates once all of its are within the target; none for run. */
+  scenario?: string;
 }
 
 /** What the replicates achieved; in the manifest, summary and printed lines. */
 export interface PrecisionReport {
   /** Replicates per scenario at the start (the file's or flag's `replicates`). */
   initialReplicates: number;
-  /** Replicates per scenario used. */
+  /** Replicates used: the baseline's, the most any scenario has. */
   replicates: number;
+  /**
+   * Replicates of each scenario whose effects were measured (compare), in the order first measured:
+   * a scenario stops at the first count where all its headline effects are within the target. Empty
+   * for run.
+   */
+  perScenario: { scenario: string; replicates: number }[];
   /** The rule, or null when no target was set (fixed replicates). */
   rule: AdaptiveRule | null;
   /** The fixed schedule of replicate counts (just [replicates] without a rule). */
@@ -89,33 +97,48 @@ export function widestOf(hw: readonly HalfWidth[]): HalfWidth | null {
 }
 
 /**
- * Runs the schedule: `grow(n)` brings every scenario to n replicates, `measure()` gives the headline
- * half-widths now. Stops at the first count whose widest half-width is at most the target.
+ * Runs the schedule: `grow(n, stopped)` brings the baseline and every scenario not in `stopped` to n
+ * replicates, `measure()` gives the headline half-widths now. A scenario joins `stopped` at the first
+ * count where all its half-widths are at most the target: its effects pair its replicates with the
+ * baseline's first ones, so they no longer change. Stops at the first count whose widest half-width
+ * is at most the target.
  */
 export async function runToPrecision(
   initial: number,
   rule: AdaptiveRule | null,
-  grow: (replicates: number) => Promise<void>,
+  grow: (replicates: number, stopped: ReadonlySet<string>) => Promise<void>,
   measure: () => HalfWidth[],
   measures: string,
 ): Promise<PrecisionReport> {
   const schedule = replicateSchedule(initial, rule);
   const rounds: PrecisionReport['rounds'] = [];
+  const stoppedAt = new Map<string, number>();
   let reached: boolean | null = null;
   let widest: HalfWidth | null = null;
   let n = initial;
+  let hw: HalfWidth[] = [];
   for (const count of schedule) {
-    await grow(count);
+    await grow(count, new Set(stoppedAt.keys()));
     n = count;
-    widest = widestOf(measure());
+    hw = measure();
+    widest = widestOf(hw);
     rounds.push({ replicates: count, widestPp: widest ? 100 * widest.halfWidth : null });
     if (!rule) break;
     // Nothing to measure counts as reached: no headline effect is wider than the target.
-    reached = widest === null || widest.halfWidth <= rule.targetHalfWidthPp / 100;
+    const within = (h: HalfWidth): boolean => h.halfWidth <= rule.targetHalfWidthPp / 100;
+    reached = widest === null || within(widest);
     if (reached) break;
+    for (const h of hw) {
+      const s = h.scenario;
+      if (s !== undefined && !stoppedAt.has(s) && hw.every((x) => x.scenario !== s || within(x))) stoppedAt.set(s, count);
+    }
+  }
+  const perScenario: PrecisionReport['perScenario'] = [];
+  for (const h of hw) {
+    if (h.scenario !== undefined && !perScenario.some((x) => x.scenario === h.scenario)) perScenario.push({ scenario: h.scenario, replicates: stoppedAt.get(h.scenario) ?? n });
   }
   return {
-    initialReplicates: initial, replicates: n, rule, schedule, reached,
+    initialReplicates: initial, replicates: n, perScenario, rule, schedule, reached,
     widest: widest ? { label: widest.label, halfWidthPp: 100 * widest.halfWidth } : null, rounds, measures,
   };
 }
@@ -127,7 +150,7 @@ const half = (e: EffectSummary): number => (e.effect.ciHi - e.effect.ciLo) / 2;
 export function comparisonHalfWidths(effects: readonly EffectSummary[], alternatives: readonly string[]): HalfWidth[] {
   return effects
     .filter((e) => alternatives.includes(e.scenario) && HEADLINE_OUTCOMES.includes(e.outcome))
-    .map((e) => ({ label: `${e.scenario} ${e.outcome} ${e.year}`, halfWidth: half(e) }));
+    .map((e) => ({ label: `${e.scenario} ${e.outcome} ${e.year}`, halfWidth: half(e), scenario: e.scenario }));
 }
 
 /**
@@ -152,8 +175,24 @@ export function precisionSentence(p: PrecisionReport): string {
   const w = p.widest ? `±${p.widest.halfWidthPp.toFixed(4)} pp (${p.widest.label})` : 'nothing to measure';
   if (!p.rule) return `${p.replicates} replicates per scenario (fixed; no target half-width set). Widest 95% half-width of ${p.measures}: ${w}.`;
   const target = `±${p.rule.targetHalfWidthPp} pp`;
-  if (p.reached) return `${p.replicates} replicates per scenario: target ${target} reached for ${p.measures} (widest ${w}; schedule ${p.schedule.join(', ')}).`;
-  return `${p.replicates} replicates per scenario: target ${target} NOT reached for ${p.measures} at the maximum of ${p.rule.maxReplicates} replicates (widest ${w}); raise maxReplicates or the target.`;
+  const early = stoppedEarly(p);
+  const head = early.length ? `${p.replicates} replicates for the baseline` : `${p.replicates} replicates per scenario`;
+  const tail = early.length ? ` ${earlySentence(early)}` : '';
+  if (p.reached) return `${head}: target ${target} reached for ${p.measures} (widest ${w}; schedule ${p.schedule.join(', ')}).${tail}`;
+  return `${head}: target ${target} NOT reached for ${p.measures} at the maximum of ${p.rule.maxReplicates} replicates (widest ${w}); raise maxReplicates or the target.${tail}`;
+}
+
+/** "a and b stopped at 10, c at 20: their effects were within the target then." */
+function earlySentence(early: readonly { scenario: string; replicates: number }[]): string {
+  const counts = [...new Set(early.map((x) => x.replicates))].sort((a, b) => a - b);
+  const list = (xs: string[]): string => (xs.length < 2 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+  const parts = counts.map((n, i) => `${list(early.filter((x) => x.replicates === n).map((x) => x.scenario))} ${i === 0 ? 'stopped ' : ''}at ${n}`);
+  return `${parts.join(', ')}: ${early.length === 1 ? 'its effects were' : 'their effects were'} within the target then.`;
+}
+
+/** The scenarios that stopped before the baseline's last count. */
+export function stoppedEarly(p: PrecisionReport): { scenario: string; replicates: number }[] {
+  return p.perScenario.filter((x) => x.replicates < p.replicates);
 }
 
 /** The manifest's record of the replicates. */
@@ -161,6 +200,7 @@ export function precisionManifest(p: PrecisionReport): Record<string, unknown> {
   return {
     initial: p.initialReplicates,
     used: p.replicates,
+    perScenario: p.perScenario,
     targetHalfWidthPp: p.rule?.targetHalfWidthPp ?? null,
     maxReplicates: p.rule?.maxReplicates ?? null,
     batch: p.rule?.batch ?? null,

@@ -70,10 +70,10 @@ function detailTables(r: StudyResult): { id: string; title: string; table: Summa
   if (a.synergy.length) {
     tables.push({
       id: 'synergy',
-      title: 'Synergy of each declared combination: its effect minus the sum of its parts\' effects (95% CI, Monte Carlo noise only)',
+      title: 'Synergy of each declared combination: its effect minus the sum of its parts\' effects (95% CI, Monte Carlo noise only), over the replicates the combination and every part have',
       table: {
-        columns: ['combination', 'outcome', 'year', 'synergy [95% CI]', 'unit'],
-        rows: a.synergy.map((s) => [s.scenario, outcome(s.outcome).label, String(s.year), `${shown(s.outcome, s.effect.mean)} [${shown(s.outcome, s.effect.ciLo)}, ${shown(s.outcome, s.effect.ciHi)}]`, shownUnit(s.outcome)]),
+        columns: ['combination', 'outcome', 'year', 'synergy [95% CI]', 'unit', 'replicates'],
+        rows: a.synergy.map((s) => [s.scenario, outcome(s.outcome).label, String(s.year), `${shown(s.outcome, s.effect.mean)} [${shown(s.outcome, s.effect.ciLo)}, ${shown(s.outcome, s.effect.ciHi)}]`, shownUnit(s.outcome), s.effect.n]),
       },
     });
   }

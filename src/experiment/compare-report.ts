@@ -9,7 +9,7 @@ import { toCsv, sig, whole, type CsvCell } from '../report/csv.js';
 import type { ReportInput } from '../report/types.js';
 import { paramSpec, type ParamKey } from '../model/parameters.js';
 import type { ScheduleChange } from '../model/schedule.js';
-import type { ComparisonAnalysis, ComparisonRuns, EffectSummary, ScenarioTables } from './compare.js';
+import { replicatesPhrase, type ComparisonAnalysis, type ComparisonRuns, type EffectSummary, type ScenarioTables } from './compare.js';
 import type { Metric } from '../model/metrics.js';
 import { formatValue } from './run-outputs.js';
 import type { DrawSummary } from './assumption-draws.js';
@@ -129,7 +129,7 @@ export function comparisonReportInput(
   const headline = OUTCOMES.filter((o) => a.effects.some((e) => e.outcome === o.id)).map((o) => o.id);
   return {
     ...page,
-    subtitle: `Jiangxi rural population, ${a.years[0]}–${end}; the suggestions act from ${a.policyYear}; ${runs.baseline.tables.length} replicates per scenario, common random numbers`,
+    subtitle: `Jiangxi rural population, ${a.years[0]}–${end}; the suggestions act from ${a.policyYear}; ${replicatesPhrase(all.map((x) => x.tables.length))}, common random numbers`,
     baselineScenario: runs.baseline.spec.name,
     effectYear: a.reportYears[a.reportYears.length - 1],
     effectMetrics: headline,

@@ -98,20 +98,25 @@ export async function runStudy(input: ComparisonPlan, run: TaskRunner, onGrow?: 
   let runs: ComparisonRuns | null = null;
   let analysis: ComparisonAnalysis | null = null;
   const initial = input.baseline.replicates;
-  const precision = await runToPrecision(initial, input.adaptive ?? null, async (to) => {
+  const precision = await runToPrecision(initial, input.adaptive ?? null, async (to, stopped) => {
     const from = runs ? runs.baseline.tables.length : 0;
-    if (runs) onGrow?.((to - from) * (compared.length + 1));
-    runs = await growComparison(runs, input.baseline, compared, run, to, true);
+    // An alternative whose effects are within the target stops; combinations go on with the baseline
+    // (their effects are not targeted, and they stay as precise as the most precise part).
+    const grows = compared.map((s) => !stopped.has(s.name));
+    if (runs) onGrow?.((to - from) * (grows.filter(Boolean).length + 1));
+    runs = await growComparison(runs, input.baseline, compared, run, to, true, grows);
     analysis = analyzeComparison(runs, settings);
   }, () => comparisonHalfWidths(analysis!.effects, input.alternatives.map((a) => a.name)), comparisonMeasures(input));
-  const n = precision.replicates;
-  const withN = (s: ScenarioSpec): ScenarioSpec => ({ ...s, replicates: n });
-  const plan: ComparisonPlan = n === initial ? input : {
-    ...input, baseline: withN(input.baseline), alternatives: input.alternatives.map(withN),
-    combinations: input.combinations.map((c) => ({ ...c, scenario: withN(c.scenario) })),
-  };
   if (!runs || !analysis) throw new Error('runStudy: the main comparison did not run');
-  return finishStudy(plan, run, runs, analysis, precision);
+  const done: ComparisonRuns = runs;
+  const n = precision.replicates;
+  // The plan as run: each scenario with the replicates it has.
+  const withRuns = (s: ScenarioSpec, k: number): ScenarioSpec => ({ ...s, replicates: done.scenarios[k].tables.length });
+  const plan: ComparisonPlan = n === initial ? input : {
+    ...input, baseline: { ...input.baseline, replicates: n }, alternatives: input.alternatives.map(withRuns),
+    combinations: input.combinations.map((c, i) => ({ ...c, scenario: withRuns(c.scenario, input.alternatives.length + i) })),
+  };
+  return finishStudy(plan, run, done, analysis, precision);
 }
 
 /** Layers 2–4 on top of the main comparison. */

@@ -69,12 +69,14 @@ function appendTables(prev: ScenarioTables | null, spec: ScenarioSpec, results: 
 }
 
 /**
- * Brings a comparison to `to` replicates per scenario in one batch: runs replicates
- * `prev.baseline.tables.length` … `to − 1` of the baseline and of every scenario (same seeds), and the
- * independent-seed baseline (`withIndependent`) only in the first batch, at `to` replicates (it serves
- * the variance check, not the effects). With `prev` null it starts from replicate 0. The result equals
- * a single run of `to` replicates, whatever the batches were.
- * @throws RangeError when `to` is not above the replicates already run
+ * Brings a comparison to `to` replicates in one batch: runs replicates `from` … `to − 1` of the baseline
+ * and of every scenario that grows (same seeds; each from its own count), and the independent-seed
+ * baseline (`withIndependent`) only in the first batch, at `to` replicates (it serves the variance
+ * check, not the effects). With `prev` null it starts from replicate 0. `grows[k]` false keeps
+ * scenario k at the replicates it has (adaptive replicates stop a scenario whose effects are precise
+ * enough); every scenario grows in the first batch. The result equals a single run of each
+ * scenario's replicates, whatever the batches were.
+ * @throws RangeError when `to` is not above the baseline's replicates already run
  */
 export async function growComparison(
   prev: ComparisonRuns | null,
@@ -83,22 +85,52 @@ export async function growComparison(
   run: TaskRunner,
   to: number,
   withIndependent: boolean,
+  grows?: readonly boolean[],
 ): Promise<ComparisonRuns> {
   const from = prev ? prev.baseline.tables.length : 0;
   if (!(to > from)) throw new RangeError(`growComparison: need more than the ${from} replicates already run, got ${to}`);
+  const had = [prev?.baseline ?? null, ...scenarios.map((_, k) => prev?.scenarios[k] ?? null)];
   const specs = [baseline, ...scenarios.map((s) => pairedSpec(baseline, s))];
+  const growing = specs.map((_, k) => k === 0 || !prev || (grows?.[k - 1] ?? true));
   const independent = withIndependent && !prev;
-  if (independent) specs.push({ ...baseline, name: `${baseline.name} (independent seeds)`, seed: (baseline.seed + INDEPENDENT_SEED_OFFSET) >>> 0 });
+  if (independent) {
+    specs.push({ ...baseline, name: `${baseline.name} (independent seeds)`, seed: (baseline.seed + INDEPENDENT_SEED_OFFSET) >>> 0 });
+    had.push(null);
+    growing.push(true);
+  }
   const tasks: RunTask[] = [];
-  for (const s of specs) tasks.push(...replicateTasks(s, false, from, to, tasks.length));
+  const ranges: [number, number][] = [];
+  specs.forEach((s, k) => {
+    const start = tasks.length;
+    if (growing[k]) tasks.push(...replicateTasks(s, false, had[k]?.tables.length ?? 0, to, tasks.length));
+    ranges.push([start, tasks.length]);
+  });
   const results = await run(tasks);
-  const n = to - from;
-  const per = specs.map((s, k) => appendTables(k <= scenarios.length && prev ? (k === 0 ? prev.baseline : prev.scenarios[k - 1]) : null, s, results.slice(k * n, (k + 1) * n), to));
+  const per = specs.map((s, k) => (growing[k] ? appendTables(had[k], s, results.slice(...ranges[k]), to) : had[k]!));
   return {
     baseline: per[0],
     scenarios: per.slice(1, 1 + scenarios.length),
     independentBaseline: independent ? per[per.length - 1] : (prev?.independentBaseline ?? null),
   };
+}
+
+/**
+ * "50 replicates per scenario", or with adaptive replicates that stopped some scenarios early, "50
+ * replicates of the baseline, 10–50 per scenario". `counts[0]` is the baseline's.
+ */
+export function replicatesPhrase(counts: readonly number[]): string {
+  const lo = Math.min(...counts);
+  const hi = Math.max(...counts);
+  return lo === hi ? `${hi} replicates per scenario` : `${counts[0]} replicates of the baseline, ${lo}–${hi} per scenario`;
+}
+
+/**
+ * The first `n` replicates of a scenario's runs: the baseline a scenario with `n` replicates is paired
+ * with (adaptive replicates may stop a scenario before the baseline).
+ */
+export function firstReplicates(runs: ScenarioTables, n: number): ScenarioTables {
+  if (n >= runs.tables.length) return runs;
+  return { spec: { ...runs.spec, replicates: n }, seeds: runs.seeds.slice(0, n), years: runs.years, tables: runs.tables.slice(0, n) };
 }
 
 /** A paired effect of a scenario on one outcome at one year. */
@@ -258,9 +290,11 @@ export function synergyOf(runs: ComparisonRuns, c: Combination, years: readonly 
     if (!s) throw new RangeError(`synergy: combination "${c.combined}" names "${name}", which is not among the compared scenarios (${runs.scenarios.map((x) => x.spec.name).join(', ')})`);
     return s;
   };
-  const all = find(c.combined);
-  const parts = c.parts.map(find);
-  const b = runs.baseline;
+  // Over the replicates every part and the combination have (adaptive replicates may stop some early).
+  const n = Math.min(find(c.combined).tables.length, ...c.parts.map((p) => find(p).tables.length));
+  const all = firstReplicates(find(c.combined), n);
+  const parts = c.parts.map((p) => firstReplicates(find(p), n));
+  const b = firstReplicates(runs.baseline, n);
   const out: EffectSummary[] = [];
   for (const o of OUTCOMES) {
     for (const year of years) {
@@ -287,7 +321,7 @@ export function analyzeComparison(
   const effects: EffectSummary[] = [];
   const variance: VarianceSummary[] = [];
   for (const s of runs.scenarios) {
-    const es = effectsOf(s, b, reportYears);
+    const es = effectsOf(s, firstReplicates(b, s.tables.length), reportYears);
     effects.push(...es);
     const ind = runs.independentBaseline;
     if (!ind) continue;
@@ -302,7 +336,7 @@ export function analyzeComparison(
       });
     }
   }
-  const costs = runs.scenarios.map((s) => costOf(s, b, endYear));
+  const costs = runs.scenarios.map((s) => costOf(s, firstReplicates(b, s.tables.length), endYear));
   const synergy = (opts.combinations ?? []).flatMap((c) => synergyOf(runs, c, reportYears));
   const routes: ComparisonAnalysis['routes'] = [];
   for (const s of [b, ...runs.scenarios]) {

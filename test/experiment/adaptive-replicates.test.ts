@@ -109,15 +109,27 @@ describe('adaptive comparison', async () => {
     expect(Math.max(...widths.map((w) => w.halfWidth)) * 100).toBeCloseTo(r.precision.widest!.halfWidthPp, 12);
   });
 
-  it('runs each batch once: baseline and 3 scenarios per added replicate; the independent baseline only first', () => {
+  it('stops an alternative whose effects are within the target: subsidy (exactly paired) stays at 6, culture and the combination go on', () => {
+    const n = r.precision.replicates;
+    expect(r.precision.perScenario).toEqual([{ scenario: 'culture', replicates: n }, { scenario: 'subsidy', replicates: 6 }]);
+    expect(r.runs.scenarios.map((s) => s.tables.length)).toEqual([n, 6, n]);
+    expect([r.plan.baseline, ...r.plan.alternatives, r.plan.combinations[0].scenario].map((s) => s.replicates)).toEqual([n, n, 6, n]);
+    // subsidy's effects pair its 6 replicates with the baseline's first 6
+    const sub = r.analysis.effects.filter((e) => e.scenario === 'subsidy');
+    expect(sub.length).toBeGreaterThan(0);
+    expect(sub.every((e) => e.effect.n === 6)).toBe(true);
+    expect(r.analysis.effects.filter((e) => e.scenario === 'culture').every((e) => e.effect.n === n)).toBe(true);
+    // the synergy of both is over the replicates every part has
+    expect(r.analysis.synergy.every((e) => e.effect.n === 6)).toBe(true);
+  });
+
+  it('runs each batch once: baseline and 3 scenarios first, then baseline, culture and the combination per added replicate; the independent baseline only first', () => {
     expect(one.batches[0]).toBe(6 * 5);
     expect(one.batches.slice(1)).toEqual(grown);
-    expect(grown.every((g) => g === 6 * 4)).toBe(true);
+    expect(grown.every((g) => g === 6 * 3)).toBe(true);
     expect(one.batches.reduce((a, b) => a + b, 0)).toBe(plannedRuns(planWith(RULE)) + grown.reduce((a, b) => a + b, 0));
     expect(r.runs.independentBaseline!.tables).toHaveLength(6);
     expect(r.runs.baseline.tables).toHaveLength(r.precision.replicates);
-    expect(r.plan.baseline.replicates).toBe(r.precision.replicates);
-    expect(r.plan.alternatives.every((a) => a.replicates === r.precision.replicates)).toBe(true);
   });
 
   it('gives the same replicates and byte-identical outputs with two workers in any completion order', async () => {
@@ -128,19 +140,34 @@ describe('adaptive comparison', async () => {
     }
   });
 
-  it('gives the effects of a fixed comparison with that many replicates', async () => {
+  it('gives each scenario the effects of a fixed comparison with its replicates', async () => {
     const fixed = await runStudy(planWith(null, r.precision.replicates), oneWorker());
-    expect(effectsCsv(fixed.analysis)).toBe(effectsCsv(r.analysis));
-    expect(comparisonYearlyCsv(fixed.runs)).toBe(comparisonYearlyCsv(r.runs));
+    const fixed6 = await runStudy(planWith(null, 6), oneWorker());
+    const rows = (csv: string, scenario: string) => csv.split('\n').filter((l) => !l.startsWith('synergy,') && l.includes(`,${scenario},`));
+    const synergy = (csv: string) => csv.split('\n').filter((l) => l.startsWith('synergy,'));
+    // the synergy is over the 6 replicates every part has
+    expect(synergy(effectsCsv(r.analysis)).length).toBeGreaterThan(0);
+    expect(synergy(effectsCsv(r.analysis))).toEqual(synergy(effectsCsv(fixed6.analysis)));
+    for (const [f, scenario] of [[fixed, 'culture'], [fixed, 'both'], [fixed6, 'subsidy']] as const) {
+      expect(rows(effectsCsv(r.analysis), scenario).length).toBeGreaterThan(0);
+      expect(rows(effectsCsv(r.analysis), scenario)).toEqual(rows(effectsCsv(f.analysis), scenario));
+      expect(rows(comparisonYearlyCsv(r.runs), scenario)).toEqual(rows(comparisonYearlyCsv(f.runs), scenario));
+    }
+    expect(rows(comparisonYearlyCsv(r.runs), 'baseline')).toEqual(rows(comparisonYearlyCsv(fixed.runs), 'baseline'));
     expect(fixed.precision.rule).toBeNull();
     expect(fixed.precision.reached).toBeNull();
   });
 
   it('says so in the printed summary and the manifest', () => {
     const lines = comparisonSummaryLines(r, 'out/x', ['effects.csv'], 1).join('\n');
-    expect(lines).toContain(`${r.precision.replicates} replicates per scenario: target ±0.02 pp reached`);
+    expect(lines).toContain(`${r.precision.replicates} replicates of the baseline, 6–${r.precision.replicates} per scenario`);
+    expect(lines).toContain(`${r.precision.replicates} replicates for the baseline: target ±0.02 pp reached`);
+    expect(lines.replace(/\n/g, ' ')).toContain('subsidy stopped at 6: its effects were within the target then.');
     const m = comparisonManifest(r, { povsim: '0', gitCommit: null, comparisonFile: null, scenarios: [], workers: 2, files: [], wallSeconds: 1 });
-    expect(m.replicates).toMatchObject({ initial: 6, used: r.precision.replicates, targetHalfWidthPp: 0.02, maxReplicates: 60, batch: 6, reached: true });
+    expect(m.replicates).toMatchObject({
+      initial: 6, used: r.precision.replicates, targetHalfWidthPp: 0.02, maxReplicates: 60, batch: 6, reached: true,
+      perScenario: [{ scenario: 'culture', replicates: r.precision.replicates }, { scenario: 'subsidy', replicates: 6 }],
+    });
   });
 });
 
@@ -157,6 +184,18 @@ describe('adaptive comparison at its maximum', async () => {
     expect(text).toContain('target ±0.0001 pp NOT reached');
     expect(text).toContain('at the maximum of 15 replicates');
     expect(comparisonSummaryLines(r, 'out/x', [], 1).join(' ')).toContain('NOT reached');
+  });
+});
+
+describe('precisionSentence with alternatives stopped early', () => {
+  it('names them grouped by the count they stopped at, and the baseline\'s count first', () => {
+    const text = precisionSentence({
+      initialReplicates: 10, replicates: 50, rule: { targetHalfWidthPp: 0.02, maxReplicates: 60, batch: 10 },
+      perScenario: [{ scenario: 'a', replicates: 50 }, { scenario: 'b', replicates: 10 }, { scenario: 'c', replicates: 20 }, { scenario: 'd', replicates: 10 }],
+      schedule: [10, 20, 30, 40, 50, 60], reached: true, widest: { label: 'a true_incidence 2025', halfWidthPp: 0.0167 },
+      rounds: [], measures: 'each effect',
+    });
+    expect(text).toBe('50 replicates for the baseline: target ±0.02 pp reached for each effect (widest ±0.0167 pp (a true_incidence 2025); schedule 10, 20, 30, 40, 50, 60). b and d stopped at 10, c at 20: their effects were within the target then.');
   });
 });
 
