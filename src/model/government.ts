@@ -40,11 +40,17 @@ export function priceIndex(year: number, base: number, inflation: number): numbe
 export type FundParams = Pick<Params, 'provincialFundsEarly' | 'provincialFundsLate' | 'integratedFunds2016' | 'integratedFunds2017'>;
 
 /**
- * The national central special fund for poverty alleviation, 2014–2020, yuan: published national figures,
- * written down from recall and not checked against a document in this repository, so approximate
- * [assume]. Only its path matters: Jiangxi's share of it is held at 2017's (fundsBySource).
+ * The central special fund for poverty alleviation allocated to the provinces (中央财政补助地方专项扶贫资金),
+ * 2014–2020, yuan [stat, Ministry of Finance, as reported]: 42.655 bn in 2014 (budget of September 2014,
+ * gov.cn 2014-09-11); 86.095 bn in 2017, 20 bn and 30.3% more than 2016 (People's Daily, 2017-05-29); 106.095
+ * bn in 2018 (Ministry of Finance, 2018-05-04); 126.1 bn in 2019 (Ministry of Finance, 2019-11-18); 146.1 bn in
+ * 2020, after "20 bn more each year 2016–2020" (State Council press conference, 2020-12-02), which also gives
+ * 2015 (46.095 bn) and 2016 (66.095 bn). Only its path matters: Jiangxi's share of it is held at 2017's
+ * (fundsBySource) [assume].
  */
-const NATIONAL_CENTRAL_FUND: Readonly<Record<number, number>> = { 2014: 43.3e9, 2015: 46.1e9, 2016: 67.0e9, 2017: 86.1e9, 2018: 106.1e9, 2019: 126.1e9, 2020: 146.1e9 };
+const NATIONAL_CENTRAL_FUND: Readonly<Record<number, number>> = {
+  2014: 42.655e9, 2015: 46.095e9, 2016: 66.095e9, 2017: 86.095e9, 2018: 106.095e9, 2019: 126.1e9, 2020: 146.1e9,
+};
 
 /** Provincial special funds in 2017, yuan [stat]: 107.6% of the central allocation, 63.2% more than in 2016. */
 const PROVINCIAL_2017 = 2.845e9;
@@ -56,7 +62,7 @@ const INTEGRATED_2018 = 9.577e9;
 /**
  * Poverty-alleviation funds available to the province in a year (2014–2020), yuan at 1:1, by source:
  * - central special fund allocated to Jiangxi: 2.644 bn in 2017 [stat: the provincial 2.845 bn was
- *   107.6% of it]; other years along the national fund's path with Jiangxi's 2017 share held [assume];
+ *   107.6% of it]; other years along the national fund's path [stat] with Jiangxi's 2017 share held [assume];
  * - provincial special funds: 2.845 bn in 2017, 63.2% more than in 2016 [stat]; 2014–2015 at
  *   `provincialFundsEarly` times the central allocation, 2018–2020 at `provincialFundsLate` [assume];
  * - integrated agriculture-related funds: 9.577 bn in 2018 [stat] and after; `integratedFunds2016` and
