@@ -9,7 +9,8 @@
  *
  * What "headline effect" means:
  *   compare  each alternative's paired effect (scenario − baseline, common random numbers) on each
- *            headline outcome ({@link HEADLINE_OUTCOMES}: true poverty incidence) at each report year
+ *            headline outcome ({@link HEADLINE_OUTCOMES}: true poverty incidence) at each report year,
+ *            and on durable exits (the ranking's outcome) as a share of the baseline's population
  *   run      there is no pair: the 95% half-width of the replicate mean of each headline metric
  *            ({@link RUN_HEADLINE_METRICS}: official and true incidence) in every simulated year
  * Targets are in percentage points (pp) of incidence; internally fractions (pp / 100).
@@ -27,6 +28,12 @@ export const DEFAULT_MAX_FACTOR = 10;
 export const MAX_REPLICATES_CAP = 10000;
 /** Outcomes whose effects a comparison's target applies to (incidence-type: fractions of persons). */
 export const HEADLINE_OUTCOMES: readonly string[] = ['true_incidence'];
+/**
+ * Outcomes counted in persons that the target also applies to, as a share of the population: the
+ * outcome the ranking reads (durable exits), so that no alternative is ranked on fewer replicates than
+ * the target asks of it.
+ */
+export const HEADLINE_PERSON_OUTCOMES: readonly string[] = ['durable_exits'];
 /** Metrics whose replicate means `run --target-half-width` targets. */
 export const RUN_HEADLINE_METRICS: readonly string[] = ['official_incidence', 'true_incidence'];
 
@@ -146,11 +153,24 @@ export async function runToPrecision(
 /** Half-width of a 95% interval of an effect. */
 const half = (e: EffectSummary): number => (e.effect.ciHi - e.effect.ciLo) / 2;
 
-/** A comparison's headline half-widths: each alternative's effect on each headline outcome at each report year. */
-export function comparisonHalfWidths(effects: readonly EffectSummary[], alternatives: readonly string[]): HalfWidth[] {
-  return effects
-    .filter((e) => alternatives.includes(e.scenario) && HEADLINE_OUTCOMES.includes(e.outcome))
-    .map((e) => ({ label: `${e.scenario} ${e.outcome} ${e.year}`, halfWidth: half(e), scenario: e.scenario }));
+/**
+ * A comparison's headline half-widths: each alternative's effect on each headline outcome at each report
+ * year; with `population(year)` (persons), also its effect on {@link HEADLINE_PERSON_OUTCOMES} as a share
+ * of that population.
+ */
+export function comparisonHalfWidths(effects: readonly EffectSummary[], alternatives: readonly string[], population?: (year: number) => number): HalfWidth[] {
+  const out: HalfWidth[] = [];
+  for (const e of effects) {
+    if (!alternatives.includes(e.scenario)) continue;
+    const label = `${e.scenario} ${e.outcome} ${e.year}`;
+    if (HEADLINE_OUTCOMES.includes(e.outcome)) out.push({ label, halfWidth: half(e), scenario: e.scenario });
+    else if (population && HEADLINE_PERSON_OUTCOMES.includes(e.outcome)) {
+      // A world without a population count (a stand-in runner) has no share to measure.
+      const persons = population(e.year);
+      if (persons > 0 && Number.isFinite(persons)) out.push({ label: `${label} (share of the population)`, halfWidth: half(e) / persons, scenario: e.scenario });
+    }
+  }
+  return out;
 }
 
 /**
@@ -200,7 +220,8 @@ export function precisionManifest(p: PrecisionReport): Record<string, unknown> {
   return {
     initial: p.initialReplicates,
     used: p.replicates,
-    perScenario: p.perScenario,
+    // Only a comparison has scenarios that may stop early; a run's manifest stays as it was.
+    ...(p.perScenario.length ? { perScenario: p.perScenario } : {}),
     targetHalfWidthPp: p.rule?.targetHalfWidthPp ?? null,
     maxReplicates: p.rule?.maxReplicates ?? null,
     batch: p.rule?.batch ?? null,

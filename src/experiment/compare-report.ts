@@ -9,7 +9,7 @@ import { toCsv, sig, whole, type CsvCell } from '../report/csv.js';
 import type { ReportInput } from '../report/types.js';
 import { paramSpec, type ParamKey } from '../model/parameters.js';
 import type { ScheduleChange } from '../model/schedule.js';
-import { replicatesPhrase, type ComparisonAnalysis, type ComparisonRuns, type EffectSummary, type ScenarioTables } from './compare.js';
+import { firstReplicates, replicatesPhrase, type ComparisonAnalysis, type ComparisonRuns, type EffectSummary, type ScenarioTables } from './compare.js';
 import type { Metric } from '../model/metrics.js';
 import { formatValue } from './run-outputs.js';
 import type { DrawSummary } from './assumption-draws.js';
@@ -129,14 +129,15 @@ export function comparisonReportInput(
   const headline = OUTCOMES.filter((o) => a.effects.some((e) => e.outcome === o.id)).map((o) => o.id);
   return {
     ...page,
-    subtitle: `Jiangxi rural population, ${a.years[0]}–${end}; the suggestions act from ${a.policyYear}; ${replicatesPhrase(all.map((x) => x.tables.length))}, common random numbers`,
+    subtitle: `Jiangxi rural population, ${a.years[0]}–${end}; the suggestions act from ${a.policyYear}; ${replicatesPhrase(all.map((x) => x.tables.length))}${a.sharedReplicates < runs.baseline.tables.length ? ` (levels over the ${a.sharedReplicates} every scenario has)` : ''}, common random numbers`,
     baselineScenario: runs.baseline.spec.name,
     effectYear: a.reportYears[a.reportYears.length - 1],
     effectMetrics: headline,
     // Cumulative outcomes are sums since 2014, not the yearly metric they read: they bring their own label.
     outcomes: Object.fromEntries(OUTCOMES.filter((o) => o.read === 'cumulative').map((o) => [o.id, { label: o.label, unit: o.unit, kind: o.kind }])),
     policyYear: a.policyYear,
-    bands: all.flatMap((s) => BAND_METRICS.filter((m) => hasMetric(s, m)).flatMap((m) => bandRows(s, s.spec.name, m))),
+    // Levels over the replicates every scenario has, so two curves differ by the policy, not by which replicates they average.
+    bands: all.map((s) => firstReplicates(s, a.sharedReplicates)).flatMap((s) => BAND_METRICS.filter((m) => hasMetric(s, m)).flatMap((m) => bandRows(s, s.spec.name, m))),
     effects: a.effects.map((e) => ({ scenario: e.scenario, year: e.year, metric: e.outcome, mean: e.effect.mean, ciLo: e.effect.ciLo, ciHi: e.effect.ciHi, se: e.effect.se })),
     costs: a.costs.map((c) => ({
       scenario: c.scenario,

@@ -14,7 +14,8 @@
 import type { Params } from '../model/parameters.js';
 import { analyzeComparison, growComparison, pairedSpec, scenarioTablesOf, type ComparisonAnalysis, type ComparisonRuns, type TaskRunner } from './compare.js';
 import { comparisonHalfWidths, HEADLINE_OUTCOMES, runToPrecision, type AdaptiveRule, type PrecisionReport } from './adaptive-replicates.js';
-import { hasMetric, outcome } from './compare-values.js';
+import { hasMetric, outcome, valuesAt } from './compare-values.js';
+import { mean } from 'simple-statistics';
 import {
   assumptionDraws, assumptionRanges, drawEffects, rankProbabilities, specUnderDraw, summarizeDraws,
   type AssumptionRange, type DrawEffect, type DrawRuns, type DrawSummary, type RankProbability,
@@ -80,7 +81,7 @@ async function runMany(specs: ScenarioSpec[], run: TaskRunner) {
 
 /** What the headline half-widths of a comparison are of, in words. */
 export function comparisonMeasures(plan: ComparisonPlan): string {
-  return `each alternative's effect on ${HEADLINE_OUTCOMES.map((o) => outcome(o).label.replace(/ \(.*\)$/, '').toLowerCase()).join(' and ')} in ${plan.reportYears.join(' and ')}`;
+  return `each alternative's effect on ${HEADLINE_OUTCOMES.map((o) => outcome(o).label.replace(/ \(.*\)$/, '').toLowerCase()).join(' and ')} and on durable exits (as a share of the population) in ${plan.reportYears.join(' and ')}`;
 }
 
 /**
@@ -100,13 +101,18 @@ export async function runStudy(input: ComparisonPlan, run: TaskRunner, onGrow?: 
   const initial = input.baseline.replicates;
   const precision = await runToPrecision(initial, input.adaptive ?? null, async (to, stopped) => {
     const from = runs ? runs.baseline.tables.length : 0;
-    // An alternative whose effects are within the target stops; combinations go on with the baseline
-    // (their effects are not targeted, and they stay as precise as the most precise part).
+    // An alternative whose effects are within the target stops; combinations go on with the baseline, so
+    // their own effects keep the precision of the longest-running scenario (their synergy cannot: it is
+    // over the replicates every part has).
     const grows = compared.map((s) => !stopped.has(s.name));
     if (runs) onGrow?.((to - from) * (grows.filter(Boolean).length + 1));
     runs = await growComparison(runs, input.baseline, compared, run, to, true, grows);
     analysis = analyzeComparison(runs, settings);
-  }, () => comparisonHalfWidths(analysis!.effects, input.alternatives.map((a) => a.name)), comparisonMeasures(input));
+  }, () => {
+    const b = runs!.baseline;
+    const population = hasMetric(b, 'population') ? (year: number) => mean(valuesAt(b, 'population', year)) : undefined;
+    return comparisonHalfWidths(analysis!.effects, input.alternatives.map((a) => a.name), population);
+  }, comparisonMeasures(input));
   if (!runs || !analysis) throw new Error('runStudy: the main comparison did not run');
   const done: ComparisonRuns = runs;
   const n = precision.replicates;

@@ -124,6 +124,11 @@ export function replicatesPhrase(counts: readonly number[]): string {
   return lo === hi ? `${hi} replicates per scenario` : `${counts[0]} replicates of the baseline, ${lo}–${hi} per scenario`;
 }
 
+/** Replicates every scenario of a comparison has (the baseline's, unless adaptive replicates stopped some scenarios early). */
+export function sharedReplicatesOf(runs: ComparisonRuns): number {
+  return Math.min(runs.baseline.tables.length, ...runs.scenarios.map((s) => s.tables.length));
+}
+
 /**
  * The first `n` replicates of a scenario's runs: the baseline a scenario with `n` replicates is paired
  * with (adaptive replicates may stop a scenario before the baseline).
@@ -195,6 +200,11 @@ export interface ComparisonAnalysis {
   variance: VarianceSummary[];
   /** Exits by route over [policyYear, end], per scenario (persons, mean). */
   routes: { scenario: string; route: string; persons: number }[];
+  /**
+   * Replicates the levels of every scenario are read over (routes, and the report's level charts): the
+   * first ones, as many as every scenario has, so rows compare like with like.
+   */
+  sharedReplicates: number;
   /** Outcomes the runs do not provide (their metric is missing), with a note each. */
   unavailable: { outcome: string; note: string }[];
 }
@@ -339,7 +349,8 @@ export function analyzeComparison(
   const costs = runs.scenarios.map((s) => costOf(s, firstReplicates(b, s.tables.length), endYear));
   const synergy = (opts.combinations ?? []).flatMap((c) => synergyOf(runs, c, reportYears));
   const routes: ComparisonAnalysis['routes'] = [];
-  for (const s of [b, ...runs.scenarios]) {
+  const sharedReplicates = sharedReplicatesOf(runs);
+  for (const s of [b, ...runs.scenarios].map((x) => firstReplicates(x, sharedReplicates))) {
     for (const r of ROUTE_NAMES) {
       if (hasMetric(s, `exits_${r}`)) routes.push({ scenario: s.spec.name, route: r, persons: mean(sumOver(s, `exits_${r}`, opts.policyYear, endYear)) });
     }
@@ -348,5 +359,5 @@ export function analyzeComparison(
     outcome: o.id,
     note: `${o.id} is not available: the model does not write the metric "${o.metric}" to yearly.csv`,
   }));
-  return { baselineName: b.spec.name, years, reportYears, policyYear: opts.policyYear, effects, costs, synergy, variance, routes, unavailable };
+  return { baselineName: b.spec.name, years, reportYears, policyYear: opts.policyYear, effects, costs, synergy, variance, routes, sharedReplicates, unavailable };
 }

@@ -9,7 +9,7 @@ import {
   adaptiveRule, comparisonHalfWidths, precisionSentence, replicateSchedule, runHalfWidths, type AdaptiveRule,
 } from '../../src/experiment/adaptive-replicates.js';
 import { comparisonManifest, comparisonSummaryLines } from '../../src/experiment/compare-output.js';
-import { comparisonYearlyCsv, costsCsv, effectsCsv, varianceCsv } from '../../src/experiment/compare-report.js';
+import { comparisonReportInput, comparisonYearlyCsv, costsCsv, effectsCsv, varianceCsv } from '../../src/experiment/compare-report.js';
 import { plannedRuns, runStudy, type ComparisonPlan, type StudyResult } from '../../src/experiment/compare-study.js';
 import { parseComparisonFile } from '../../src/experiment/comparison-file.js';
 import { tQuantile975 } from '../../src/experiment/paired.js';
@@ -123,6 +123,18 @@ describe('adaptive comparison', async () => {
     expect(r.analysis.synergy.every((e) => e.effect.n === 6)).toBe(true);
   });
 
+  it('draws the level charts over the 6 replicates every scenario has, and says so', () => {
+    expect(r.analysis.sharedReplicates).toBe(6);
+    const input = comparisonReportInput(r.runs, r.analysis, { title: 't', generatedBy: 'g', summaryTable: { columns: [], rows: [] }, summaryText: [], tables: [], notes: [], sections: [], links: [] } as never);
+    const band = input.bands.find((x) => x.scenario === 'baseline' && x.metric === 'true_incidence' && x.year === 2025)!;
+    const i = r.runs.baseline.years.indexOf(2025);
+    const first6 = r.runs.baseline.tables.slice(0, 6).map((t) => t.get(i, t.col('true_incidence')));
+    const all = r.runs.baseline.tables.map((t) => t.get(i, t.col('true_incidence')));
+    expect(band.mean).toBeCloseTo(first6.reduce((a, b) => a + b, 0) / 6, 15);
+    expect(band.mean).not.toBeCloseTo(all.reduce((a, b) => a + b, 0) / all.length, 12);
+    expect(input.subtitle).toContain(`${r.precision.replicates} replicates of the baseline, 6–${r.precision.replicates} per scenario (levels over the 6 every scenario has)`);
+  });
+
   it('runs each batch once: baseline and 3 scenarios first, then baseline, culture and the combination per added replicate; the independent baseline only first', () => {
     expect(one.batches[0]).toBe(6 * 5);
     expect(one.batches.slice(1)).toEqual(grown);
@@ -184,6 +196,34 @@ describe('adaptive comparison at its maximum', async () => {
     expect(text).toContain('target ±0.0001 pp NOT reached');
     expect(text).toContain('at the maximum of 15 replicates');
     expect(comparisonSummaryLines(r, 'out/x', [], 1).join(' ')).toContain('NOT reached');
+  });
+});
+
+describe('comparisonHalfWidths', () => {
+  const effect = (scenario: string, outcome: string, year: number, half: number) => ({
+    scenario, outcome, year, throughYear: year, baselineMean: 0, scenarioMean: 0,
+    effect: { mean: 0, se: half / 2, ciLo: -half, ciHi: half, n: 10, sd: 1 },
+  });
+  const effects = [
+    effect('a', 'true_incidence', 2025, 0.0001), effect('a', 'durable_exits', 2025, 8000), effect('a', 'official_incidence', 2025, 0.01),
+    effect('b', 'durable_exits', 2025, 2000), effect('all', 'true_incidence', 2025, 0.5),
+  ];
+
+  it('measures true incidence as it is and durable exits as a share of the population; other outcomes and combinations do not count', () => {
+    const hw = comparisonHalfWidths(effects, ['a', 'b'], () => 4e7);
+    expect(hw).toEqual([
+      { label: 'a true_incidence 2025', halfWidth: 0.0001, scenario: 'a' },
+      { label: 'a durable_exits 2025 (share of the population)', halfWidth: 0.0002, scenario: 'a' },
+      { label: 'b durable_exits 2025 (share of the population)', halfWidth: 0.00005, scenario: 'b' },
+    ]);
+    // so at a target of 0.02 pp, a's exits (±0.02 pp exactly) are within it, and at 0.01 pp they are not
+    expect(hw[1].halfWidth <= 0.02 / 100).toBe(true);
+    expect(hw[1].halfWidth <= 0.01 / 100).toBe(false);
+  });
+
+  it('leaves durable exits out without a population (or with none counted)', () => {
+    expect(comparisonHalfWidths(effects, ['a', 'b']).map((h) => h.label)).toEqual(['a true_incidence 2025']);
+    expect(comparisonHalfWidths(effects, ['a', 'b'], () => 0).map((h) => h.label)).toEqual(['a true_incidence 2025']);
   });
 });
 
