@@ -82,7 +82,7 @@ function detailTables(r: StudyResult): { id: string; title: string; table: Summa
       id: 'methods',
       title: 'Methods: standard error of each effect with common random numbers and with independent seeds (variance.csv)',
       table: {
-        columns: ['scenario', 'outcome', 'year', 'SE, common random numbers', 'SE, independent seeds', 'ratio', 'replicates for the half-width (common)', 'replicates (independent)'],
+        columns: ['scenario', 'outcome', 'year', 'SE, common random numbers', 'SE, independent seeds', 'ratio (per replicate)', 'replicates for the half-width (common)', 'replicates (independent)'],
         rows: a.variance.filter((v) => v.outcome === r.headline.outcome || v.outcome === 'true_incidence').map((v) => {
           const f = (x: number): string => (outcome(v.outcome).kind === 'fraction' ? `${(100 * x).toFixed(4)} pp` : `${Math.round(x).toLocaleString('en-US')} persons`);
           return [v.scenario, outcome(v.outcome).label, String(v.year), f(v.seCommon), f(v.seIndependent), v.ratio.toFixed(1), v.replicatesCommon, v.replicatesIndependent];

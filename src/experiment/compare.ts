@@ -176,7 +176,7 @@ export interface VarianceSummary {
   year: number;
   seCommon: number;
   seIndependent: number;
-  /** seIndependent / seCommon. */
+  /** How much noisier an effect is with independent seeds, per replicate: sd(independent) / sd(paired differences); equal to seIndependent / seCommon when both have the same replicates. */
   ratio: number;
   replicatesCommon: number;
   replicatesIndependent: number;
@@ -341,7 +341,9 @@ export function analyzeComparison(
       const half = o.kind === 'fraction' ? 0.001 : 1000;
       variance.push({
         scenario: s.spec.name, outcome: e.outcome, year: e.year, seCommon: e.effect.se, seIndependent: u.se,
-        ratio: e.effect.se > 0 ? u.se / e.effect.se : Infinity,
+        // Per replicate (sd, not se): the scenario may have more replicates than the independent
+        // baseline's 10, and a ratio of standard errors would then mix the two counts.
+        ratio: e.effect.sd > 0 ? u.sd / e.effect.sd : Infinity,
         replicatesCommon: replicatesForHalfWidth(e.effect.sd, half), replicatesIndependent: replicatesForHalfWidth(u.sd, half),
       });
     }

@@ -123,6 +123,23 @@ describe('adaptive comparison', async () => {
     expect(r.analysis.synergy.every((e) => e.effect.n === 6)).toBe(true);
   });
 
+  it('reads the variance check per replicate, so culture\'s ratio does not mix its n replicates with the independent baseline\'s 6', () => {
+    const n = r.precision.replicates;
+    const ind = r.runs.independentBaseline!;
+    expect(ind.tables.length).toBe(6);
+    const v = r.analysis.variance.find((x) => x.scenario === 'culture' && x.outcome === 'true_incidence' && x.year === 2025)!;
+    const e = r.analysis.effects.find((x) => x.scenario === 'culture' && x.outcome === 'true_incidence' && x.year === 2025)!;
+    expect(e.effect.n).toBe(n);
+    const i = ind.years.indexOf(2025);
+    const at = (s: typeof ind) => s.tables.map((t) => t.get(i, t.col('true_incidence')));
+    const sv = (xs: number[]) => { const m = xs.reduce((a, b) => a + b, 0) / xs.length; return xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1); };
+    const perReplicate = Math.sqrt(sv(at(r.runs.scenarios[0])) + sv(at(ind))) / e.effect.sd;
+    expect(v.ratio).toBeCloseTo(perReplicate, 9);
+    // the ratio of standard errors would weigh the independent side by 1/6 and the paired one by 1/n
+    expect(v.ratio).not.toBeCloseTo(v.seIndependent / v.seCommon, 3);
+    expect(v.ratio).toBeGreaterThan(1);
+  });
+
   it('draws the level charts over the 6 replicates every scenario has, and says so', () => {
     expect(r.analysis.sharedReplicates).toBe(6);
     const input = comparisonReportInput(r.runs, r.analysis, { title: 't', generatedBy: 'g', summaryTable: { columns: [], rows: [] }, summaryText: [], tables: [], notes: [], sections: [], links: [] } as never);
