@@ -57,7 +57,7 @@ function detailTables(r: StudyResult): { id: string; title: string; table: Summa
     const scenarios = [...new Set(a.routes.map((x) => x.scenario))];
     tables.push({
       id: 'routes',
-      title: `Exits by route, summed over ${a.policyYear}–${end} (persons, mean of ${a.sharedReplicates < Math.max(...a.effects.map((e) => e.effect.n), a.sharedReplicates) ? `the ${a.sharedReplicates} replicates every scenario has` : 'replicates'})`,
+      title: `Exits by route, summed over ${a.policyYear}–${end} (persons, mean of ${a.sharedReplicates < r.runs.baseline.tables.length ? `the ${a.sharedReplicates} replicates every scenario has` : 'replicates'})`,
       table: {
         columns: ['scenario', ...routes.map((x) => x.replace('_', ' ')), 'total'],
         rows: scenarios.map((s) => {
