@@ -6,8 +6,9 @@
  *               in the way, a virtual file system)
  *   2. lock     `.povsim-lock` inside the folder, created exclusively, naming the holder (pid, host,
  *               command, start time); a lock whose process is gone (same host) is taken over
- *   3. claim    an earlier run's files are refused without --force; with it, manifest.json goes first
- *               (the folder stops claiming completeness) and then every other earlier output
+ *   3. claim    an earlier run's files are refused without --force; with it, and only in a folder
+ *               povsim marked (`.povsim-output`) that holds nothing povsim does not write,
+ *               manifest.json goes first (the folder stops claiming completeness), then the rest
  *
  * A folder is complete only when it holds manifest.json, which commands write last.
  *
@@ -20,6 +21,7 @@ import { accessSync, closeSync, constants, existsSync, lstatSync, mkdirSync, ope
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../engine/diagnostics.js';
+import { PARTIAL_MARK } from './atomic-write.js';
 
 export const MANIFEST = 'manifest.json';
 /** The lock file inside a folder being written. */
@@ -185,11 +187,65 @@ function earlierEntries(dir: string): string[] {
   return readdirSync(dir).filter((n) => n !== LOCK_FILE);
 }
 
+/** The kinds of file povsim writes at the top of an output folder (tables, data, reports, charts, scenarios). */
+const OUTPUT_FILE = /\.(csv|json|html|md|svg|png|yaml)$/;
+/** The folders povsim writes inside an output folder (journals and points, Slurm scripts and shards, sensitivity outputs). */
+const OUTPUT_FOLDERS = new Set(['journal', 'points', 'slurm', 'shards', 'sensitivity']);
+
+/**
+ * The entries of a povsim output folder that povsim does not write (a user's notes, data or code), which
+ * --force must not delete: anything but povsim's marks, its temporary files, files of the kinds it
+ * writes and the folders it makes.
+ */
+export function foreignEntries(dir: string, entries: readonly string[]): string[] {
+  return entries.filter((n) => {
+    if (n === LOCK_FILE || n === OUTPUT_MARK || n.includes(PARTIAL_MARK)) return false;
+    const st = lstatSync(join(dir, n), { throwIfNoEntry: false });
+    if (st === undefined) return false;
+    if (st.isDirectory()) return !OUTPUT_FOLDERS.has(n);
+    return !(st.isFile() && OUTPUT_FILE.test(n));
+  });
+}
+
+/** The command that claimed `dir` as its output folder, as its output mark says, or undefined when it has none. */
+export function outputMarkCommand(dir: string): string | undefined {
+  const mark = join(dir, OUTPUT_MARK);
+  try {
+    if (!lstatSync(mark, { throwIfNoEntry: false })?.isFile()) return undefined;
+    return /^povsim output folder \((.*)\)/.exec(readFileSync(mark, 'utf8'))?.[1];
+  } catch {
+    return undefined; // a part of the path is a file, or unreadable: claiming the folder names the cause
+  }
+}
+
+/**
+ * Why `--force` may not replace a folder holding `entries`, or undefined when it may: only a folder
+ * povsim marked as its output (`.povsim-output`, written when a command claims it; a manifest.json
+ * alone could be anyone's), and only when it holds nothing povsim does not write.
+ */
+export function forceRefusal(dir: string, entries: readonly string[]): { message: string; hint: string } | undefined {
+  if (!entries.includes(OUTPUT_MARK)) {
+    return {
+      message: `output directory ${dir} holds files that are not povsim output; --force replaces only an earlier povsim output folder`,
+      hint: `choose an empty or new folder with --out (a folder povsim writes holds ${OUTPUT_MARK}; remove an older povsim's output by hand)`,
+    };
+  }
+  const foreign = foreignEntries(dir, entries);
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
+    return {
+      message: `output directory ${dir} holds files povsim does not write (${shown}); --force replaces only povsim's own output`,
+      hint: 'move those files elsewhere, or choose another --out',
+    };
+  }
+  return undefined;
+}
+
 /**
  * Prepares an output folder for a command: creates it, locks it, and makes sure it holds nothing of an
- * earlier run. With `force`, an earlier povsim output (a folder with manifest.json or the output mark)
- * is removed whole, manifest first; a folder of other files is refused even then, so a mistyped --out
- * never deletes a user's files.
+ * earlier run. With `force`, an earlier povsim output (a folder with the output mark and nothing povsim
+ * does not write) is removed whole, manifest first; any other folder is refused even then, so a
+ * mistyped --out never deletes a user's files.
  * @param keep names to keep (a sweep resumes from its own journal), checked before removing
  * @throws InputError (exit 2) for every refusal
  */
@@ -210,9 +266,8 @@ export function claimOutputFolder(dir: string, force: boolean, command: string, 
         'output-exists',
       );
     }
-    if (!ours) {
-      throw outError(`output directory ${dir} holds files that are not povsim output; --force replaces only an earlier povsim output folder`, 'choose an empty or new folder with --out', 'output-exists');
-    }
+    const refusal = forceRefusal(dir, entries);
+    if (refusal) throw outError(refusal.message, refusal.hint, 'output-exists');
     rmSync(join(dir, MANIFEST), { force: true }); // first: the folder no longer claims completeness
     for (const n of entries) if (n !== MANIFEST) rmSync(join(dir, n), { recursive: true, force: true });
     writeMark(dir, command);

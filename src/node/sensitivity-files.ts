@@ -1,14 +1,16 @@
 /**
  * The output folder of `povsim sensitivity`: indices.csv, one SVG per chart, report.html (with the
- * Vega bundles inlined) and manifest.json last. A derived output: it is replaced whole on every run
- * (an earlier povsim output only).
+ * Vega bundles inlined) and manifest.json last. A derived output: an earlier sensitivity output is
+ * replaced whole on every run; any other povsim output only with --force, and never the sweep it reads.
  */
 import type { SensitivityResult } from '../experiment/sweep/sensitivity.js';
 import { sensitivityCharts, sensitivityCsv, sensitivityReportInput } from '../experiment/sweep/sensitivity-report.js';
 import type { SweepDir } from '../experiment/sweep/sweep-dir.js';
 import { buildHtmlReport } from '../report/html.js';
 import { specToSvg } from '../report/render.js';
-import { claimOutputFolder } from './output-folder.js';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { InputError } from '../engine/diagnostics.js';
+import { claimOutputFolder, outputMarkCommand } from './output-folder.js';
 import { writeOutputFolder } from './output-files.js';
 import { loadVegaBundles } from './report-bundles.js';
 
@@ -23,12 +25,21 @@ export interface SensitivityRunFacts {
   seed: number;
 }
 
+const COMMAND = 'sensitivity';
+
 /**
- * Writes the folder `out` (claimed, replacing an earlier sensitivity output) and returns the names
- * of the files written before manifest.json (indices.csv, the SVGs, report.html).
+ * Writes the folder `out` (claimed: an earlier sensitivity output is replaced, other povsim output
+ * only with `force`) and returns the names of the files written before manifest.json (indices.csv,
+ * the SVGs, report.html).
+ * @throws InputError (exit 2) when `out` is the sweep's folder or holds it, or holds other files
  */
-export async function writeSensitivityFolder(out: string, res: SensitivityResult, sweep: SweepDir, facts: SensitivityRunFacts): Promise<string[]> {
-  claimOutputFolder(out, true, 'sensitivity');
+export async function writeSensitivityFolder(out: string, res: SensitivityResult, sweep: SweepDir, facts: SensitivityRunFacts, force = false): Promise<string[]> {
+  const up = relative(resolve(out), resolve(facts.sweep));
+  const outside = up === '..' || up.startsWith(`..${sep}`) || isAbsolute(up);
+  if (!outside) {
+    throw new InputError([{ code: 'output-exists', file: '(command line)', line: 0, column: 0, key: '--out', message: `--out ${out} would replace the sweep ${facts.sweep} that the analysis reads`, hint: `leave --out out (the default is ${facts.sweep}/sensitivity/<metric>-<year>/), or choose a folder outside the sweep` }]);
+  }
+  claimOutputFolder(out, force || outputMarkCommand(out) === COMMAND, COMMAND);
   const charts = sensitivityCharts(res);
   const generatedBy = `povsim ${facts.povsim} sensitivity ${facts.sweep} (metric ${facts.metric}, year ${facts.year}, ${res.bootstrap} bootstrap resamples)`;
   return writeOutputFolder(

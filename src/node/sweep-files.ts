@@ -19,8 +19,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { join } from 'node:path';
 import { InputError } from '../engine/diagnostics.js';
 import * as msg from '../experiment/sweep/plan-messages.js';
-import { writeFileAtomic, writeFileAtomicParts } from './atomic-write.js';
-import { LOCK_FILE } from './output-folder.js';
+import { PARTIAL_MARK, writeFileAtomic, writeFileAtomicParts } from './atomic-write.js';
+import { forceRefusal, LOCK_FILE, OUTPUT_MARK } from './output-folder.js';
 
 export const PLAN_FILE = 'plan.json';
 export const DESIGN_FILE = 'design.json';
@@ -30,8 +30,6 @@ export const RESULTS_FILE = 'results.csv';
 export const MANIFEST_FILE = 'manifest.json';
 /** The fingerprint of the model code that computed the points: resume and merge refuse other code. */
 export const CODE_FILE = 'code.json';
-/** Files whose presence marks a directory as holding sweep output (or the output of `povsim run`). */
-const OUTPUT_MARKERS = [PLAN_FILE, DESIGN_FILE, POINTS_FILE, RESULTS_FILE, MANIFEST_FILE, 'yearly.csv'];
 
 /** Name of the journal file of point p (zero-padded so a listing sorts in point order). */
 export function pointFileName(p: number): string {
@@ -74,39 +72,64 @@ export function readIfExists(dir: string, name: string): string | undefined {
 
 /**
  * Prepares an output directory for a sweep whose plan.json text is `planText`:
- *   - absent or empty: created, 'new';
+ *   - absent or empty: created and marked as povsim output, 'new';
  *   - holding the same plan: 'resume' (finished points are kept);
- *   - holding another sweep or another command's output: refused, unless `force`, which removes the
- *     sweep files (and only those) and starts afresh.
- * @throws InputError when the directory holds other output and force is not set
+ *   - holding another sweep or another command's output: refused, unless `force`, which removes it
+ *     whole and starts afresh, but only when it is povsim's (the output mark, or an earlier
+ *     version's plan.json) and holds nothing povsim does not write;
+ *   - holding other files: refused, with or without `force`.
+ * @throws InputError (exit 2) for every refusal
  */
 export function prepareSweepDir(dir: string, planText: string, force: boolean): 'new' | 'resume' {
   if (existsSync(dir)) {
     const existing = readIfExists(dir, PLAN_FILE);
     if (existing === planText) {
       removePartialFiles(dir);
+      markSweepDir(dir);
       return 'resume';
     }
-    const foreign = existing !== undefined || OUTPUT_MARKERS.some((f) => existsSync(join(dir, f)));
-    if (foreign && !force) {
-      const what = existing !== undefined ? 'a different sweep (another plan or other settings)' : 'the output of another command';
-      throw new InputError([{ ...msg.outputHoldsOtherSweep(dir, what), file: '(command line)', line: 0, column: 0, key: '--out' }]);
+    // A Slurm job's folder holds its scripts and shards before the merge writes the sweep: those stay.
+    const entries = readdirSync(dir).filter((f) => f !== LOCK_FILE && !f.includes(PARTIAL_MARK) && !JOB_ENTRIES.includes(f));
+    if (entries.length > 0) {
+      const ours = existing !== undefined || entries.includes(OUTPUT_MARK);
+      if (!ours) throw outError({ code: 'output-exists', message: `output directory ${dir} holds files that are not povsim output`, hint: 'choose an empty or new folder with --out' });
+      if (!force) {
+        const what = existing !== undefined ? 'a different sweep (another plan or other settings)' : 'the output of another command';
+        throw outError(msg.outputHoldsOtherSweep(dir, what));
+      }
+      // An earlier version's sweep has plan.json but no mark: it counts as marked.
+      const refusal = forceRefusal(dir, existing !== undefined ? [...entries, OUTPUT_MARK] : entries);
+      if (refusal) throw outError({ code: 'output-exists', ...refusal });
+      clearSweepFiles(dir);
     }
-    if (foreign) clearSweepFiles(dir);
   }
   mkdirSync(join(dir, JOURNAL_DIR), { recursive: true });
+  markSweepDir(dir);
   return 'new';
+}
+
+function outError(p: { code: string; message: string; hint?: string }): InputError {
+  return new InputError([{ ...p, file: '(command line)', line: 0, column: 0, key: '--out' }]);
+}
+
+/** Marks the directory as povsim output (so a later --force may replace it). */
+function markSweepDir(dir: string): void {
+  if (!existsSync(join(dir, OUTPUT_MARK))) writeFileAtomic(join(dir, OUTPUT_MARK), 'povsim output folder (sweep)\n');
 }
 
 /**
  * Replaces an earlier povsim output (another sweep, or another command's) whole: manifest.json first
- * (the directory no longer claims completion), then everything else but the writer's lock, so no
- * stale file (an old results.csv, a sensitivity/ or equal-budget/ folder) sits beside the new sweep.
+ * (the directory no longer claims completion), then everything else but the writer's lock and a
+ * Slurm job's scripts and shards, so no stale file (an old results.csv, a sensitivity/ folder) sits
+ * beside the new sweep.
  */
 export function clearSweepFiles(dir: string): void {
   rmSync(join(dir, MANIFEST_FILE), { force: true });
-  for (const f of readdirSync(dir)) if (f !== LOCK_FILE) rmSync(join(dir, f), { recursive: true, force: true });
+  for (const f of readdirSync(dir)) if (f !== LOCK_FILE && !JOB_ENTRIES.includes(f)) rmSync(join(dir, f), { recursive: true, force: true });
 }
+
+/** What `sweep --emit slurm` puts in the folder before the merge: the mark, the job scripts, the shards (the merge's inputs). */
+const JOB_ENTRIES = [OUTPUT_MARK, 'slurm', 'shards'];
 
 /**
  * The finished points in a directory's journal: files whose text `isComplete` accepts (see

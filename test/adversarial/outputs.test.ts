@@ -151,8 +151,8 @@ describe('class 6: --force replaces the earlier output whole', () => {
     const out = join(dir, 'out');
     const file = fixture(dir, 's.yaml', scenario('force'));
     expect((await cli(['run', file, '--out', out, '--workers', '1', '--quiet'])).code).toBe(0);
-    mkdirSync(join(out, 'equal-budget'));
-    writeFileSync(join(out, 'equal-budget', 'old.csv'), 'old');
+    mkdirSync(join(out, 'journal'));
+    writeFileSync(join(out, 'journal', 'old.csv'), 'old');
     writeFileSync(join(out, 'report.html'), 'old report');
     const again = await cli(['run', file, '--out', out, '--workers', '1', '--quiet']);
     expect(again.code).toBe(2);
@@ -171,6 +171,69 @@ describe('class 6: --force replaces the earlier output whole', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('holds files that are not povsim output; --force replaces only an earlier povsim output folder');
     expect(readdirSync(out)).toEqual(['thesis.tex']);
+  });
+});
+
+describe('--force deletes only what povsim wrote', () => {
+  it('a manifest.json alone does not make a folder povsim output', async () => {
+    const dir = scratch();
+    const out = join(dir, 'webapp');
+    mkdirSync(join(out, 'src'), { recursive: true });
+    writeFileSync(join(out, 'manifest.json'), '{"name":"webapp"}');
+    writeFileSync(join(out, 'src', 'index.js'), 'code');
+    const file = fixture(dir, 's.yaml', scenario('webapp'));
+    const r = await cli(['run', file, '--out', out, '--workers', '1', '--quiet', '--force']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('holds files that are not povsim output; --force replaces only an earlier povsim output folder');
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'src']);
+    expect(readdirSync(join(out, 'src'))).toEqual(['index.js']);
+  });
+
+  it('a user\'s files added to a povsim output folder stop --force, and are named', async () => {
+    const dir = scratch();
+    const out = join(dir, 'out');
+    const file = fixture(dir, 's.yaml', scenario('notes'));
+    expect((await cli(['run', file, '--out', out, '--workers', '1', '--quiet'])).code).toBe(0);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    mkdirSync(join(out, 'mydata'));
+    writeFileSync(join(out, 'mydata', 'survey.csv'), 'mine');
+    const r = await cli(['run', file, '--out', out, '--workers', '1', '--quiet', '--force']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/holds files povsim does not write \((mydata, notes\.txt|notes\.txt, mydata)\); --force replaces only povsim's own output/);
+    expect(r.err).toContain('hint: move those files elsewhere, or choose another --out');
+    expect(readdirSync(out).sort()).toEqual(['.povsim-output', 'manifest.json', 'monthly.csv', 'mydata', 'notes.txt', 'summary.json', 'yearly.csv']);
+  });
+
+  it('sweep and merge: a folder of other files is refused with and without --force; a povsim folder with a user\'s folder is refused with --force', async () => {
+    const dir = scratch();
+    fixture(dir, 'base.yaml', scenario('base'));
+    const plan = fixture(dir, 'plan.yaml', 'name: owned\nbase: base.yaml\nvary:\n  cadreEffort: {}\ndesign: { kind: morris, trajectories: 2 }\nreplicates: 1\n');
+    const user = join(dir, 'user');
+    mkdirSync(join(user, 'thesis'), { recursive: true });
+    writeFileSync(join(user, 'results.csv'), 'x');
+    writeFileSync(join(user, 'thesis', 'ch1.tex'), 'precious');
+    for (const force of [[], ['--force']]) {
+      const r = await cli(['sweep', plan, '--out', user, '--workers', '1', '--quiet', ...force]);
+      expect(r.code, force.join()).toBe(2);
+      expect(r.err).toContain(`output directory ${user} holds files that are not povsim output`);
+    }
+    expect(readdirSync(user).sort()).toEqual(['results.csv', 'thesis']);
+    const done = join(dir, 'done');
+    expect((await cli(['sweep', plan, '--out', done, '--workers', '1', '--quiet'])).code).toBe(0);
+    expect(existsSync(join(done, '.povsim-output'))).toBe(true);
+    const keep = join(dir, 'keep');
+    mkdirSync(keep);
+    writeFileSync(join(keep, 'keep.txt'), 'keep');
+    const m = await cli(['merge', done, '--out', keep, '--quiet']);
+    expect(m.code).toBe(2);
+    expect(m.err).toContain('holds files that are not povsim output');
+    expect(readdirSync(keep)).toEqual(['keep.txt']);
+    mkdirSync(join(done, 'thesis'));
+    const other = fixture(dir, 'other.yaml', 'name: other\nbase: base.yaml\nvary:\n  subsidyLevel: {}\ndesign: { kind: morris, trajectories: 2 }\nreplicates: 1\n');
+    const f = await cli(['sweep', other, '--out', done, '--workers', '1', '--quiet', '--force']);
+    expect(f.code).toBe(2);
+    expect(f.err).toContain('holds files povsim does not write (thesis)');
+    expect(existsSync(join(done, 'results.csv'))).toBe(true);
   });
 });
 

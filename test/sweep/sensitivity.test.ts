@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sensitivityCommand, type SensitivityArgs } from '../../src/cli/commands/sensitivity.js';
 import { InputError } from '../../src/engine/diagnostics.js';
+import { releaseOutputFolders } from '../../src/node/output-folder.js';
 import { loadSweepPlan } from '../../src/node/sweep-plans.js';
 import * as msg from '../../src/experiment/sweep/plan-messages.js';
 import { runSweep } from '../../src/node/sweep-run.js';
@@ -17,7 +18,7 @@ import { captureIO, planFolder, PROVENANCE, removeTempDirs, tinyPlan } from './h
 afterAll(removeTempDirs);
 
 const args = (dir: string, extra: Partial<SensitivityArgs> = {}): SensitivityArgs => ({
-  dir, bootstrap: 200, confidence: 0.9, seed: 1, top: 20, json: false, quiet: false, ...extra,
+  dir, bootstrap: 200, confidence: 0.9, seed: 1, top: 20, json: false, quiet: false, force: false, ...extra,
 });
 
 /** Runs a tiny sweep of the given design and returns its directory. */
@@ -80,6 +81,33 @@ describe('Morris screening of a sweep', () => {
     await expect(sensitivityCommand(args(dir, { metric: 'returns' }), captureIO())).rejects.toThrow(InputError);
     const e = await rejectionOf(InputError, sensitivityCommand(args(dir, { year: 2013 }), captureIO()));
     expect(e.diagnostics[0]).toMatchObject({ key: '--year', ...msg.yearNotInSweep(2013, [2014, 2015]) });
+  });
+
+  it('replaces its own earlier output, but never the sweep it reads, nor other output without --force', async () => {
+    // In process the command's folder locks are held until released, as the CLI does when a command ends.
+    releaseOutputFolders();
+    const command = async (a: SensitivityArgs): Promise<number> => {
+      try {
+        return await sensitivityCommand(a, captureIO());
+      } finally {
+        releaseOutputFolders();
+      }
+    };
+    const run = args(dir, { metric: 'official_incidence', year: 2015, bootstrap: 0, quiet: true });
+    expect(await command(run)).toBe(0);
+    expect(await command(run)).toBe(0); // the default folder again: replaced
+    for (const out of [dir, join(dir, '..')]) {
+      const e = await rejectionOf(InputError, command({ ...run, out, force: true }));
+      expect(e.diagnostics[0]).toMatchObject({ key: '--out', message: `--out ${out} would replace the sweep ${dir} that the analysis reads` });
+    }
+    expect(existsSync(join(dir, 'results.csv'))).toBe(true);
+    const other = await sweep('{ kind: morris, trajectories: 2 }'); // another povsim output folder
+    const e = await rejectionOf(InputError, command({ ...run, out: other }));
+    expect(e.diagnostics[0]).toMatchObject({ key: '--out', code: 'output-exists', message: `output directory ${other} already holds files from an earlier run` });
+    expect(existsSync(join(other, 'results.csv'))).toBe(true);
+    expect(await command({ ...run, out: other, force: true })).toBe(0);
+    expect(existsSync(join(other, 'indices.csv'))).toBe(true);
+    expect(existsSync(join(other, 'results.csv'))).toBe(false);
   });
 });
 

@@ -19,6 +19,7 @@ export interface SensitivityArgs {
   confidence: number;
   seed: number;
   out?: string;
+  force: boolean;
   top: number;
   json: boolean;
   quiet: boolean;
@@ -36,7 +37,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIO): Prom
   const year = args.year ?? sweep.plan.outputs.years[sweep.plan.outputs.years.length - 1];
   const res = analyseSweep(sweep, { metric, year, bootstrap: args.bootstrap, confidence: args.confidence, seed: args.seed });
   const out = args.out ?? join(args.dir, 'sensitivity', `${metric}-${year}`);
-  const written = await writeSensitivityFolder(out, res, sweep, { povsim: povsimVersion(), sweep: args.dir, metric, year, confidence: args.confidence, seed: args.seed });
+  const written = await writeSensitivityFolder(out, res, sweep, { povsim: povsimVersion(), sweep: args.dir, metric, year, confidence: args.confidence, seed: args.seed }, args.force);
   if (args.json) io.out(JSON.stringify({ out, ...res }));
   else if (!args.quiet) {
     const what = res.method === 'morris' ? `Morris screening (${res.r} trajectories)` : `Sobol indices (${res.n} base samples)`;
