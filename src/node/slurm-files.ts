@@ -2,25 +2,93 @@
  * `povsim sweep --emit slurm` on disk: writes the job scripts (slurm.ts) into OUT/slurm/, executable,
  * with a logs/ folder for the tasks' output. The povsim command the jobs run is this process's own
  * (node, its flags, the entry script), so a job runs the same build that wrote it.
+ *
+ * The values that go into `#SBATCH` lines (--time, --partition, the output folder, the job name)
+ * are checked first (checkSlurmJob): sbatch reads those lines itself, without shell quoting, and
+ * bash runs whatever follows a newline in them as a command.
  */
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { InputError, type Diagnostic } from '../engine/diagnostics.js';
 import { slurmScripts, type SlurmOptions } from '../experiment/sweep/slurm.js';
-import { makeOutputFolder } from './output-folder.js';
+import { LOCK_FILE, makeOutputFolder, OUTPUT_MARK, outputMarkCommand } from './output-folder.js';
 import { writeDurable } from './sweep-files.js';
 
 /** The job's settings that are not about this process (which command, which folder). */
 export type SlurmJob = Omit<SlurmOptions, 'plan' | 'out' | 'command' | 'cwd'>;
 
 /**
+ * Slurm's time-limit formats (sbatch --time): minutes, minutes:seconds, hours:minutes:seconds,
+ * days-hours, days-hours:minutes and days-hours:minutes:seconds; each field whole digits.
+ */
+const SLURM_TIME = /^(\d+(:\d+){0,2}|\d+-\d+(:\d+){0,2})$/;
+/** A Slurm name (partition, job name): letters, digits, `_`, `-` and `.`. */
+const SLURM_NAME = /^[A-Za-z0-9_.-]+$/;
+/** A path sbatch takes as it is: no spaces, quotes, `#`, `%` (a Slurm file pattern) or control characters. */
+const SBATCH_PATH = /^[A-Za-z0-9_@+=:,./-]+$/;
+
+function commandLine(key: string, message: string, hint: string): Diagnostic {
+  return { code: 'bad-flag', file: '(command line)', line: 0, column: 0, key, message, hint };
+}
+
+/**
+ * The problems of the values an emitted job writes into its `#SBATCH` lines.
+ * @param out the output folder, absolute (it is named in `#SBATCH --output=`)
+ * @param job the --partition and --time given (undefined when not given)
+ * @returns one diagnostic per bad value, [] when every value is safe
+ * @example slurmJobProblems('/shared/opt', { time: '1:00' }) // []
+ */
+export function slurmJobProblems(out: string, job: { partition?: string; time?: string }): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  if (job.time !== undefined && !SLURM_TIME.test(job.time)) {
+    problems.push(commandLine('--time', `must be a Slurm time limit (minutes, minutes:seconds, hours:minutes:seconds, days-hours, days-hours:minutes or days-hours:minutes:seconds), got ${JSON.stringify(job.time)}`, 'e.g. --time 04:00:00 (four hours), --time 90 (minutes) or --time 2-12:00:00 (two and a half days)'));
+  }
+  if (job.partition !== undefined && !job.partition.split(',').every((p) => SLURM_NAME.test(p))) {
+    problems.push(commandLine('--partition', `must be a Slurm partition name of letters, digits, _, - and . (several separated by commas), got ${JSON.stringify(job.partition)}`, 'e.g. --partition main, or --partition main,gpu to let Slurm pick either'));
+  }
+  if (!SBATCH_PATH.test(out)) {
+    problems.push(commandLine('--out', `the job scripts name the output folder in an #SBATCH line, which sbatch reads without shell quoting, so its absolute path may hold only ASCII letters, digits and _ - . / @ + = : , (got ${JSON.stringify(out)})`, 'choose a folder such as --out /shared/povsim/my-sweep'));
+  }
+  return problems;
+}
+
+/**
+ * Checks the values that go into the `#SBATCH` lines before anything is written.
+ * @throws InputError (exit 2) naming each bad flag (slurmJobProblems); Error when the job name, made by povsim, is not a plain Slurm name
+ */
+export function checkSlurmJob(out: string, job: { jobName: string; partition?: string; time?: string }): void {
+  const problems = slurmJobProblems(out, job);
+  if (problems.length > 0) throw new InputError(problems);
+  if (!SLURM_NAME.test(job.jobName)) throw new Error(`internal: Slurm job name ${JSON.stringify(job.jobName)} is not letters, digits, _, - and .`);
+}
+
+/**
+ * The job's folder must be new, empty, a sweep's (its mark) or hold only earlier job scripts: the
+ * jobs write the sweep into it, and a run's or a user's files there would mix with it.
+ * @throws InputError (exit 2) naming the folder
+ */
+function checkSweepOut(out: string, abs: string): void {
+  const st = statSync(abs, { throwIfNoEntry: false });
+  if (st === undefined || !st.isDirectory()) return; // created, or refused with the cause, by makeOutputFolder
+  const entries = readdirSync(abs).filter((e) => e !== LOCK_FILE && e !== 'slurm');
+  if (entries.length === 0 || outputMarkCommand(abs) === 'sweep') return;
+  throw new InputError([{ code: 'output-exists', file: '(command line)', line: 0, column: 0, key: '--out', message: `output directory ${out} already holds ${entries.includes(OUTPUT_MARK) ? 'the output of another command' : 'other files'}, and the jobs would write the sweep beside them`, hint: 'choose an empty or new folder with --out' }]);
+}
+
+/**
  * Writes sweep.sbatch, merge.sbatch and submit.sh into `<out>/slurm/` (paths made absolute).
  * @returns the slurm folder and the script names
+ * @throws InputError (exit 2), before any folder is made, when a value of an #SBATCH line is unsafe (checkSlurmJob)
  */
 export function writeSlurmFolder(planFile: string, out: string, job: SlurmJob): { slurmDir: string; files: string[] } {
   const abs = resolve(out);
+  checkSlurmJob(abs, job);
   const scripts = slurmScripts({ ...job, plan: resolve(planFile), out: abs, command: [process.execPath, ...process.execArgv, resolve(process.argv[1])], cwd: process.cwd() });
+  checkSweepOut(out, abs);
   const slurmDir = join(abs, 'slurm');
   makeOutputFolder(join(slurmDir, 'logs'));
+  // The shards and the merge job write the sweep here: marked as povsim's, as `povsim sweep` marks its folder.
+  if (!existsSync(join(abs, OUTPUT_MARK))) writeDurable(join(abs, OUTPUT_MARK), 'povsim output folder (sweep)\n');
   for (const [name, text] of Object.entries(scripts)) {
     writeDurable(join(slurmDir, name), text);
     chmodSync(join(slurmDir, name), 0o755);

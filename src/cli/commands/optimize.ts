@@ -6,7 +6,7 @@
  * shared by n processes (src/node/optimize-shard.ts); `--emit slurm` writes their array job.
  */
 import { join, resolve } from 'node:path';
-import { DEFAULT_OPTIMIZE_PLAN } from '../../experiment/optimize-plan.js';
+import { DEFAULT_OPTIMIZE_PLAN, type OptimizePlan } from '../../experiment/optimize-plan.js';
 import { runOptimize } from '../../experiment/optimize.js';
 import {
   acrossDrawsCsv, costCurvesCsv, drawsCsv, evaluationsCsv, frontierCsv, optimizeManifest, optimizeReport, optimizeSummaryLines, optimumYaml, splitCsv, versusCsv,
@@ -63,6 +63,8 @@ function planFlagArgs(args: OptimizeArgs): string[] {
 function emitSlurm(args: OptimizeArgs, file: string, name: string, dir: string, io: CliIO): number {
   if (args.emit !== 'slurm') throw flagError('--emit', { message: `--emit must be slurm, got ${JSON.stringify(String(args.emit))}`, hint: 'povsim optimize --emit slurm --shards N --out DIR writes a Slurm array job' });
   if (args.shard !== undefined) throw flagError('--shard', { message: '--shard and --emit slurm do not go together: the emitted job runs every shard', hint: 'drop --shard; give the number of shards with --shards N' });
+  if (args.workers !== undefined) throw flagError('--workers', { message: '--workers does not go with --emit slurm: each array task runs --cpus-per-task worker threads', hint: 'e.g. --emit slurm --shards 4 --cpus-per-task 4' });
+  if (args.force) throw flagError('--force', { message: '--force does not go with --emit slurm: the emitted job replaces no folder', hint: 'remove the --out folder by hand before submitting, or emit into a new --out' });
   if (args.shards === undefined) throw flagError('--shards', { message: '--emit slurm needs --shards N (the number of array tasks)', hint: 'e.g. --emit slurm --shards 4 --out /shared/povsim/optimize' });
   if (!Number.isInteger(args.shards) || args.shards < 1 || args.shards > 1000) {
     throw flagError('--shards', { message: `--shards must be a whole number from 1 to 1000, got ${args.shards}`, hint: 'every shard runs the whole search and computes 1/n of its runs: 2–16 shards suit most plans' });
@@ -80,10 +82,17 @@ function emitSlurm(args: OptimizeArgs, file: string, name: string, dir: string, 
   return 0;
 }
 
+/** The flags only `--emit slurm` reads, each with an example value for the hints. */
+const SLURM_ONLY = { shards: '4', 'cpus-per-task': '4', partition: 'main', time: '04:00:00' } as const;
+
 /** `--shard`, `--shard-timeout` checked, and the --emit-only flags refused without --emit. */
 function checkShardFlags(args: OptimizeArgs): Shard | undefined {
-  for (const f of ['shards', 'cpus-per-task', 'partition', 'time'] as const) {
-    if (args[f] !== undefined) throw flagError(`--${f}`, { message: `--${f} goes with --emit slurm`, hint: `povsim optimize PLAN --emit slurm --shards N --${f} … --out DIR` });
+  for (const [f, example] of Object.entries(SLURM_ONLY)) {
+    if (args[f as keyof typeof SLURM_ONLY] === undefined) continue;
+    const hint = f === 'shards'
+      ? 'povsim optimize PLAN --emit slurm --shards 4 --out DIR writes an array job of 4 shards; --shard i/n --out DIR runs shard i of n here'
+      : `povsim optimize PLAN --emit slurm --shards 4 --${f} ${example} --out DIR`;
+    throw flagError(`--${f}`, { message: `--${f} goes with --emit slurm`, hint });
   }
   if (args.shard === undefined) {
     if (args['shard-timeout'] !== undefined) throw flagError('--shard-timeout', { message: '--shard-timeout goes with --shard i/n (or --emit slurm)', hint: 'e.g. --shard 1/4 --shard-timeout 3600' });
@@ -96,12 +105,24 @@ function checkShardFlags(args: OptimizeArgs): Shard | undefined {
   return shard;
 }
 
+/**
+ * `--quantile` sets the share of a quantile objective; refused when the objective is the mean (from
+ * the plan or --robust mean), which would ignore it.
+ * @throws InputError naming --quantile, with a hint
+ */
+function checkQuantileFlag(args: OptimizeArgs, plan: OptimizePlan, file: string): void {
+  if (args.quantile === undefined || plan.objective.robust.kind === 'quantile') return;
+  const from = args.robust !== undefined ? '--robust mean' : `objective: { robust: mean } in ${file}`;
+  throw flagError('--quantile', { message: `--quantile goes with a quantile objective, but the objective is the mean over the draws (${from})`, hint: `add --robust quantile (e.g. --robust quantile --quantile ${args.quantile}), or drop --quantile` });
+}
+
 /** Runs `povsim optimize`; returns the exit code. */
 export async function optimizeCommand(args: OptimizeArgs, io: CliIO, signal: AbortSignal): Promise<number> {
   const t0 = Date.now();
   const file = args.plan ?? DEFAULT_OPTIMIZE_PLAN;
   const workers = checkWorkers(args.workers);
   const plan = loadOptimizePlan(file, { ...runOverrides(args), budget: args.budget, outcome: args.outcome, robust: args.robust, quantile: args.quantile, draws: args.draws, startYear: args['start-year'] });
+  checkQuantileFlag(args, plan, file);
   const dir = args.out ?? 'out/optimize';
   if (args.emit !== undefined) return emitSlurm(args, file, plan.name, dir, io);
   const shard = checkShardFlags(args);

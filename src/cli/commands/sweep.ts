@@ -29,15 +29,40 @@ export interface SweepArgs extends RunFlags {
   time?: string;
 }
 
+/** The flags only `--emit slurm` reads, each with an example value for the hints. */
+const SLURM_ONLY = { shards: '8', 'cpus-per-task': '4', partition: 'main', time: '04:00:00' } as const;
+
+/**
+ * Refuses the flags the chosen mode would ignore: the Slurm flags without `--emit slurm`; `--shard`,
+ * `--workers` and `--force` with it (the emitted job runs every shard, each with --cpus-per-task
+ * workers, and replaces no folder).
+ * @throws InputError naming the flag, with a hint
+ */
+function checkModeFlags(args: SweepArgs): void {
+  if (args.emit !== 'slurm') {
+    for (const [f, example] of Object.entries(SLURM_ONLY)) {
+      if (args[f as keyof typeof SLURM_ONLY] === undefined) continue;
+      const hint = f === 'shards'
+        ? 'povsim sweep PLAN --emit slurm --shards 8 --out DIR writes an array job of 8 shards; --shard k/n runs shard k of n here'
+        : `povsim sweep PLAN --emit slurm --shards 8 --${f} ${example} --out DIR`;
+      throw flagError(`--${f}`, { message: `--${f} goes with --emit slurm`, hint });
+    }
+    return;
+  }
+  if (args.shard !== undefined) throw flagError('--shard', { message: '--shard and --emit slurm do not go together: the emitted job runs every shard', hint: 'drop --shard; give the number of shards with --shards N' });
+  if (args.workers !== undefined) throw flagError('--workers', { message: '--workers does not go with --emit slurm: each array task runs --cpus-per-task worker threads', hint: 'e.g. --emit slurm --shards 8 --cpus-per-task 4' });
+  if (args.force) throw flagError('--force', { message: '--force does not go with --emit slurm: the emitted jobs replace no folder', hint: 'remove the --out folder by hand before submitting, or emit into a new --out' });
+}
+
 /** `--emit slurm`: writes sweep.sbatch, merge.sbatch and submit.sh into DIR/slurm/. */
 function emitSlurm(args: SweepArgs, plan: SweepPlan, dir: string, io: CliIO): number {
   if (args.shards === undefined) throw flagError('--shards', msg.emitNeedsShards());
   const points = planPoints(plan);
   if (!Number.isInteger(args.shards) || args.shards < 1 || args.shards > Math.max(1, points)) {
-    throw flagError('--shards', { message: `--shards must be a whole number from 1 to the number of points (${points}), got ${args.shards}` });
+    throw flagError('--shards', { message: `--shards must be a whole number from 1 to the number of points (${points}), got ${args.shards}`, hint: `each array task runs one shard, every n-th point: e.g. --shards ${Math.min(8, Math.max(1, points))}` });
   }
   const cpus = args['cpus-per-task'] ?? 1;
-  if (!Number.isInteger(cpus) || cpus < 1 || cpus > 256) throw flagError('--cpus-per-task', { message: `must be a whole number from 1 to 256, got ${cpus}` });
+  if (!Number.isInteger(cpus) || cpus < 1 || cpus > 256) throw flagError('--cpus-per-task', { message: `must be a whole number from 1 to 256, got ${cpus}`, hint: 'the worker threads of each shard, e.g. --cpus-per-task 4' });
   const jobName = `povsim-${plan.name}`.replace(/[^A-Za-z0-9_.-]/g, '-');
   const { slurmDir, files } = writeSlurmFolder(args.plan, dir, { shards: args.shards, cpusPerTask: cpus, sweepArgs: sweepOverrideArgs(runOverrides(args)), jobName, partition: args.partition, time: args.time });
   if (args.json) io.out(JSON.stringify({ slurm: slurmDir, shards: args.shards, points, files }));
@@ -50,6 +75,7 @@ function emitSlurm(args: SweepArgs, plan: SweepPlan, dir: string, io: CliIO): nu
 
 /** Runs `povsim sweep`; returns the exit code. */
 export async function sweepCommand(args: SweepArgs, io: CliIO, signal: AbortSignal): Promise<number> {
+  checkModeFlags(args);
   const plan = loadSweepPlan(args.plan, runOverrides(args));
   const dir = args.out ?? defaultOutputDir(['sweeps'], plan.name, args.plan);
   if (args.emit === 'slurm') return emitSlurm(args, plan, dir, io);
