@@ -4,11 +4,19 @@
  * history.csv, manifest.json), the fitted parameter file that scenarios extend (the plan's
  * `output:`) and, for a plan with `writeTable:`, the parameter table's calibrated values
  * (src/model/calibrated.ts).
+ *
+ * Every path it will write is checked before the fit (which takes minutes): --fitted and --table get
+ * the checks of the plan's `output:` and `writeTable:`, and both files must be writable and must not
+ * overwrite an input of the plan or a file povsim did not write (src/node/calibration-files.ts).
  */
+import { resolve } from 'node:path';
 import { calibrationManifest, calibrationStartLine, calibrationSummaryLines, fittedFacts, runCalibrationStudy } from '../../experiment/calibration-study.js';
+import { InputError, type Diagnostic } from '../../engine/diagnostics.js';
 import { calibratedModule, fitCsv, fittedScenarioYaml, historyCsv, profileCsv } from '../../experiment/sweep/calibration-output.js';
+import { calibratedKeys, fitsCalibratedRows, fittedPathReason, tablePathReason, type CalibrationTarget, type LoadedCalibrationPlan } from '../../experiment/sweep/calibration-plan.js';
+import type { Problem } from '../../scenario/messages.js';
 import { poolRunner, withWorkerPool } from '../../node/pool.js';
-import { writeCalibratedModule, writeFittedFile } from '../../node/calibration-files.js';
+import { checkCalibrationTargets, stageCalibrationFiles } from '../../node/calibration-files.js';
 import { loadCalibrationPlan } from '../../node/sweep-plans.js';
 import { flagError } from '../handle-command.js';
 import type { CliIO } from '../io.js';
@@ -25,6 +33,50 @@ export interface CalibrateArgs extends RunFlags {
   profile: boolean;
 }
 
+export const fittedFlagInvalid = (reason: string): Problem => ({
+  code: 'output',
+  message: `cannot use this path for the fitted parameter file: ${reason}`,
+  hint: 'give a .yaml path (relative to the working folder), e.g. --fitted calibration/fitted.yaml',
+});
+
+export const tableFlagInvalid = (reason: string): Problem => ({
+  code: 'write-table',
+  message: `cannot use this path for the calibrated-values module: ${reason}`,
+  hint: 'give the .ts module (relative to the working folder), e.g. --table src/model/calibrated.ts',
+});
+
+export const tableFlagKeysDiffer = (fitted: readonly string[], calibrated: readonly string[]): Problem => ({
+  code: 'write-table',
+  message: `--table rewrites the defaults of the table's calibrated rows (${calibrated.join(', ')}), but the plan fits ${fitted.join(', ') || 'nothing'}`,
+  hint: "fit exactly the rows tagged 'calibrated' in src/model/parameters.ts, or drop --table and use --fitted to write a fitted parameter file",
+});
+
+/**
+ * The files to write outside the output folder: --fitted and --table when given (checked as the
+ * plan's `output:` and `writeTable:` are), else the plan's.
+ * @throws InputError (exit 2) with every problem of the two flags
+ */
+export function calibrationTargets(args: Pick<CalibrateArgs, 'fitted' | 'table'>, plan: LoadedCalibrationPlan): { fitted: CalibrationTarget | null; table: CalibrationTarget | null } {
+  const problems: Diagnostic[] = [];
+  const flag = (key: '--fitted' | '--table', path: string): CalibrationTarget => ({ abs: resolve(path), display: path, from: { file: '(command line)', line: 0, column: 0, key } });
+  const at = (key: string, p: Problem): void => void problems.push({ ...p, file: '(command line)', line: 0, column: 0, key });
+  if (args.fitted !== undefined) {
+    const reason = fittedPathReason(args.fitted);
+    if (reason !== undefined) at('--fitted', fittedFlagInvalid(reason));
+  }
+  if (args.table !== undefined) {
+    const reason = tablePathReason(args.table);
+    if (reason !== undefined) at('--table', tableFlagInvalid(reason));
+    const fitted = plan.parameters.map((p) => p.key);
+    if (!fitsCalibratedRows(fitted)) at('--table', tableFlagKeysDiffer(fitted, calibratedKeys()));
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return {
+    fitted: args.fitted !== undefined ? flag('--fitted', args.fitted) : plan.output,
+    table: args.table !== undefined ? flag('--table', args.table) : plan.table,
+  };
+}
+
 /** Runs `povsim calibrate`; returns the exit code. */
 export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: AbortSignal): Promise<number> {
   const t0 = Date.now();
@@ -33,8 +85,11 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
   const maxEvaluations = args['max-evaluations'] ?? plan.maxEvaluations;
   if (!Number.isInteger(maxEvaluations) || maxEvaluations < 1) throw flagError('--max-evaluations', { message: `must be a whole number of at least 1, got ${maxEvaluations}` });
   const dir = args.out ?? defaultOutputDir(['calibrate'], plan.name, args.plan);
-  const fittedPath = args.fitted ?? plan.output?.display ?? null;
-  const tablePath = args.table ?? plan.table?.display ?? null;
+  // Every path written outside the output folder is checked now, not after the fit.
+  const targets = calibrationTargets(args, plan);
+  checkCalibrationTargets({ ...targets, inputs: plan.inputs, force: args.force });
+  const fittedPath = targets.fitted?.display ?? null;
+  const tablePath = targets.table?.display ?? null;
   prepareOutputDir(dir, args.force, 'calibrate');
   const log = args.quiet || args.json ? undefined : (line: string) => io.err(`  ${line}`);
   if (log) {
@@ -45,17 +100,27 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
   const study = await withWorkerPool(workers, (pool) => runCalibrationStudy(plan, maxEvaluations, args.profile, poolRunner({ workers, signal, pool }), log));
   const { fit, profile, rounded } = study;
   const facts = fittedFacts(args.plan, plan, fit);
-  await writeOutputFolder(
-    dir,
-    (put) => {
-      put('fit.csv', fitCsv(fit.fits));
-      put('profile.csv', profileCsv(profile));
-      put('history.csv', historyCsv(plan.parameters, fit.history));
-      if (fittedPath !== null) writeFittedFile(fittedPath, fittedScenarioYaml(fit.values, facts));
-      if (tablePath !== null) writeCalibratedModule(tablePath, calibratedModule(rounded, facts));
-    },
-    (files) => calibrationManifest(plan, study, { povsim: povsimVersion(), gitCommit: gitCommit(), fittedFile: fittedPath, tableModule: tablePath, workers, files, wallSeconds: (Date.now() - t0) / 1000 }),
-  );
+  // Both files are staged under temporary names next to their targets before anything else is written,
+  // and renamed into place after the folder's CSV files, before its manifest: a failure before the
+  // renames leaves neither new file, and any failure leaves the folder without a manifest.
+  const staged = stageCalibrationFiles({
+    fitted: targets.fitted ? { path: targets.fitted.abs, text: fittedScenarioYaml(fit.values, facts) } : undefined,
+    table: targets.table ? { path: targets.table.abs, text: calibratedModule(rounded, facts) } : undefined,
+  });
+  try {
+    await writeOutputFolder(
+      dir,
+      (put) => {
+        put('fit.csv', fitCsv(fit.fits));
+        put('profile.csv', profileCsv(profile));
+        put('history.csv', historyCsv(plan.parameters, fit.history));
+        staged.commit();
+      },
+      (files) => calibrationManifest(plan, study, { povsim: povsimVersion(), gitCommit: gitCommit(), fittedFile: fittedPath, tableModule: tablePath, workers, files, wallSeconds: (Date.now() - t0) / 1000 }),
+    );
+  } finally {
+    staged.discard();
+  }
   if (args.json) io.out(JSON.stringify({ out: dir, fittedFile: fittedPath, tableModule: tablePath, fitted: rounded, objective: fit.objective, evaluations: fit.evaluations, converged: fit.converged, fits: fit.fits, profile }));
   else if (!args.quiet) {
     for (const line of calibrationSummaryLines(plan, study)) io.out(line);

@@ -14,12 +14,13 @@ export function registerCalibrateCommand(y: Argv, io: CliIO, signal: AbortSignal
     'calibrate <plan>',
     'fit parameters to the calibration targets; write the fit, a profile of each value and a fitted parameter file',
     (b) =>
-      withRunFlags(b.positional('plan', { type: 'string', demandOption: true, describe: 'calibration plan (.yaml or .json)' }))
+      withRunFlags(b.positional('plan', { type: 'string', demandOption: true, describe: 'calibration plan (.yaml or .json)' }), 'out/calibrate/<plan name>/')
         .option('out', { type: 'string', describe: 'output directory (default out/calibrate/<plan name>/)' })
         .option('replicates', { type: 'number', describe: 'replicates per evaluation (default: the plan\'s, else the base scenario\'s)' })
         .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary on stdout instead of the tables' })
-        .option('fitted', { type: 'string', describe: 'where to write the fitted parameter file (default: the plan\'s output:, relative to the plan)' })
-        .option('table', { type: 'string', describe: 'where to write the calibrated-values module (default: the plan\'s writeTable:, relative to the plan)' })
+        .option('fitted', { type: 'string', describe: 'where to write the fitted parameter file, a .yaml (default: the plan\'s output:, relative to the plan); never a file the plan reads, nor one povsim did not write unless --force' })
+        .option('table', { type: 'string', describe: 'where to write the calibrated-values module, a .ts (default: the plan\'s writeTable:, relative to the plan); the plan must fit exactly the calibrated rows, and a file already there must be one povsim wrote' })
+        .option('force', { type: 'boolean', default: false, describe: 'replace an existing output directory, and an existing fitted file povsim did not write (never a file the plan reads, nor a calibrated-values module)' })
         .option('max-evaluations', { type: 'number', describe: 'evaluation limit of the search (default: the plan\'s maxEvaluations)' })
         .option('profile', { type: 'boolean', default: true, describe: 'profile each fitted value (--no-profile skips it)' })
         .example('povsim calibrate scenarios/calibration/baseline-fit.yaml', 'rewrites src/model/calibrated.ts (the table\'s calibrated values) and writes out/calibrate/baseline-fit/') as unknown as Argv,

@@ -20,6 +20,7 @@
  *
  * Validated like sweep plans and scenarios: every problem with file:line:column, key and a hint.
  */
+import type { Diagnostic } from '../../engine/diagnostics.js';
 import { defaultParams, PARAM_KEYS, PARAMETERS, paramSpec, type ParamKey } from '../../model/parameters.js';
 import { extensionOf, type ScenarioFiles } from '../../scenario/files.js';
 import type { PathSegment } from '../../scenario/source.js';
@@ -35,6 +36,42 @@ export const TARGETS_LAST_YEAR = 2017;
 const TOP_KEYS = ['$schema', 'name', 'description', 'base', 'fit', 'replicates', 'seed', 'scale', 'endYear', 'maxEvaluations', 'profileStep', 'output', 'writeTable'] as const;
 const FIT_KEYS = ['min', 'max', 'start'] as const;
 
+/** Where a path was named, for diagnostics: a plan key (`output`, `writeTable`) or a flag (`--fitted`, `--table`). */
+export type NamedAt = Pick<Diagnostic, 'file' | 'line' | 'column' | 'key'>;
+
+/** A file `povsim calibrate` writes outside its output folder: absolute path, the path as shown, where it was named. */
+export interface CalibrationTarget {
+  abs: string;
+  display: string;
+  from: NamedAt;
+}
+
+/** A file the plan reads (the plan itself, its base scenario, the scenarios the base extends): none may be overwritten. */
+export interface CalibrationInput {
+  abs: string;
+  display: string;
+  role: 'the plan' | 'the base scenario' | 'a scenario the base extends';
+}
+
+/** Why `path` cannot name the fitted parameter file (a scenario: .yaml or .yml), or undefined when it can. */
+export function fittedPathReason(path: string): string | undefined {
+  return ['.yaml', '.yml'].includes(extensionOf(path).toLowerCase()) ? undefined : 'it must end in .yaml or .yml';
+}
+
+/** Why `path` cannot name the calibrated-values module (a TypeScript module: .ts), or undefined when it can. */
+export function tablePathReason(path: string): string | undefined {
+  return extensionOf(path).toLowerCase() === '.ts' ? undefined : 'it must end in .ts';
+}
+
+/**
+ * Whether a plan fitting `fitted` may rewrite the calibrated-values module: it must fit exactly the
+ * table's rows tagged `calibrated` (the module is their one store; a row left out would lose its value).
+ */
+export function fitsCalibratedRows(fitted: readonly string[]): boolean {
+  const table = calibratedKeys();
+  return fitted.length === table.length && table.every((k) => fitted.includes(k));
+}
+
 /** A validated calibration plan with its base scenario resolved. */
 export interface LoadedCalibrationPlan {
   name: string;
@@ -46,12 +83,14 @@ export interface LoadedCalibrationPlan {
   /** Profile half-width, as a share of each parameter's bounds. */
   profileStep: number;
   /** The fitted parameter file: absolute path and the path as shown; null when the plan writes only the table. */
-  output: { abs: string; display: string } | null;
+  output: CalibrationTarget | null;
   /**
    * The calibrated-values module to rewrite (`writeTable:`, src/model/calibrated.ts for the shipped
    * plan), or null. When set, the plan fits exactly the table's rows tagged `calibrated`.
    */
-  table: { abs: string; display: string } | null;
+  table: CalibrationTarget | null;
+  /** The files the plan reads: the plan, its base scenario and the base's `extends` chain (leaf first). */
+  inputs: CalibrationInput[];
 }
 
 /** Keys of the parameter table's rows tagged `calibrated`, in table order. */
@@ -91,14 +130,12 @@ export function loadCalibrationPlanWith(files: ScenarioFiles, file: string, over
   const maxEvaluations = r.number(top, 'maxEvaluations', [], { min: 1, max: 100_000, integer: true }) ?? 100;
   const profileStep = r.number(top, 'profileStep', [], { min: 0.001, max: 0.5 }) ?? 0.05;
   const tableText = r.text(top, 'writeTable', [], 1000);
-  if (typeof top.writeTable === 'string' && extensionOf(top.writeTable).toLowerCase() !== '.ts') {
-    r.problem(['writeTable'], msg.tablePathInvalid('it must end in .ts'));
-  }
+  const tableReason = typeof top.writeTable === 'string' ? tablePathReason(top.writeTable) : undefined;
+  if (tableReason !== undefined) r.problem(['writeTable'], msg.tablePathInvalid(tableReason));
   // With writeTable the module is the store; a fitted file is written only when asked for.
   const outputText = r.text(top, 'output', [], 1000) ?? (tableText === undefined ? 'fitted.yaml' : undefined);
-  if (top.output !== undefined && typeof top.output === 'string' && !['.yaml', '.yml'].includes(extensionOf(top.output).toLowerCase())) {
-    r.problem(['output'], msg.outputPathInvalid('it must end in .yaml or .yml'));
-  }
+  const outputReason = typeof top.output === 'string' ? fittedPathReason(top.output) : undefined;
+  if (outputReason !== undefined) r.problem(['output'], msg.outputPathInvalid(outputReason));
   const endYear = overrides.endYear ?? planRun.endYear;
   if (endYear !== undefined && endYear < TARGETS_LAST_YEAR) {
     r.problem(overrides.endYear !== undefined ? [] : ['endYear'], msg.endYearTooEarly(endYear, TARGETS_LAST_YEAR, 'the calibration targets'));
@@ -120,14 +157,23 @@ export function loadCalibrationPlanWith(files: ScenarioFiles, file: string, over
   if (fitMap && Object.keys(fitMap).length === 0) r.problem(['fit'], msg.nothingToFit());
   if (tableText !== undefined) {
     const fitted = parameters.map((p) => p.key);
-    const table = calibratedKeys();
-    if (fitted.length !== table.length || !table.every((k) => fitted.includes(k))) r.problem(['writeTable'], msg.tableKeysDiffer(fitted, table));
+    if (!fitsCalibratedRows(fitted)) r.problem(['writeTable'], msg.tableKeysDiffer(fitted, calibratedKeys()));
   }
   const effectiveEnd = endYear ?? base.run.endYear;
   if (effectiveEnd < TARGETS_LAST_YEAR && endYear === undefined) r.problem(['base'], msg.endYearTooEarly(effectiveEnd, TARGETS_LAST_YEAR, 'the calibration targets'));
   r.throwIfProblems();
-  const at = (text: string | undefined): { abs: string; display: string } | null =>
-    text === undefined ? null : { abs: files.absolute(files.relativeTo(r.abs, text)), display: files.relativeTo(r.display, text) };
+  const at = (text: string | undefined, key: 'output' | 'writeTable'): CalibrationTarget | null => {
+    if (text === undefined) return null;
+    // A default (`fitted.yaml` when there is no output:) is named by the plan as a whole.
+    const pos = top[key] === undefined ? { line: 0, column: 0 } : r.source.locate([key], 'value');
+    return { abs: files.absolute(files.relativeTo(r.abs, text)), display: files.relativeTo(r.display, text), from: { file: r.display, line: pos.line, column: pos.column, key } };
+  };
+  const baseDisplay = files.relativeTo(r.display, top.base as string);
+  const inputs: CalibrationInput[] = [
+    { abs: r.abs, display: r.display, role: 'the plan' },
+    { abs: base.file, display: baseDisplay, role: 'the base scenario' },
+    ...base.chain.filter((f) => f !== base.file).reverse().map((f): CalibrationInput => ({ abs: f, display: f, role: 'a scenario the base extends' })),
+  ];
   return {
     name,
     description,
@@ -143,8 +189,9 @@ export function loadCalibrationPlanWith(files: ScenarioFiles, file: string, over
     parameters,
     maxEvaluations,
     profileStep,
-    output: at(outputText),
-    table: at(tableText),
+    output: at(outputText, 'output'),
+    table: at(tableText, 'writeTable'),
+    inputs,
   };
 }
 
