@@ -240,7 +240,7 @@ const flagProblem = (key: string, message: string, hint: string): InputError =>
  * The rule from a file's keys and the command-line flags (flags win), or null when neither a target
  * nor a maximum is given. A maximum alone uses the default target; a target alone uses
  * {@link DEFAULT_MAX_FACTOR} × initial; the batch defaults to the initial replicates.
- * @throws InputError (naming the flag) for a bad flag value or a maximum below the initial replicates
+ * @throws InputError (naming the flag) for a bad flag value, fewer than 2 initial replicates, or a maximum below them
  */
 export function adaptiveRule(
   initial: number,
@@ -256,6 +256,10 @@ export function adaptiveRule(
   const target = flags.targetHalfWidth ?? file.targetHalfWidth;
   const max = flags.maxReplicates ?? file.maxReplicates;
   if (target === undefined && max === undefined) return null;
+  if (!(initial >= 2)) {
+    const from = flags.targetHalfWidth !== undefined ? '--target-half-width' : flags.maxReplicates !== undefined ? '--max-replicates' : 'targetHalfWidth / maxReplicates';
+    throw flagProblem('--replicates', `adaptive replicates (${from}) start from at least 2 replicates, since a half-width needs two; got ${initial}`, 'give --replicates 2 or more (10 is a good first batch)');
+  }
   const maxReplicates = max ?? Math.min(MAX_REPLICATES_CAP, Math.max(initial, DEFAULT_MAX_FACTOR * initial));
   if (maxReplicates < initial) {
     throw flagProblem(flags.maxReplicates !== undefined ? '--max-replicates' : 'maxReplicates', `the maximum (${maxReplicates}) is below the initial replicates (${initial})`, `give --max-replicates ${initial} or more, or fewer --replicates`);

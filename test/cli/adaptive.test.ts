@@ -4,7 +4,7 @@
  * 1 and 2 workers, and the manifest, summary.md and printed lines say how many were used and whether
  * the target was reached. (No exact model outputs: the target is set so that it cannot be reached.)
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,26 @@ describe('povsim run --target-half-width', () => {
     expect(readFileSync(join(tmp, 'r1', 'yearly.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 5 * 4);
     expect(JSON.parse(readFileSync(join(tmp, 'r1', 'summary.json'), 'utf8')).precision.reached).toBe(false);
     expect(o1.out.join('\n')).toContain('5 replicates per scenario: target ±0.00001 pp NOT reached');
+  });
+
+  it('a bad adaptive flag is exit 2 before the output folder is touched; an earlier output stays whole', async () => {
+    const out = join(tmp, 'kept');
+    expect(await main(['run', BASELINE, '--out', out, '--workers', '1', '--quiet', '--scale', '0.0005', '--replicates', '1', '--end-year', '2014'], io().io)).toBe(0);
+    const before = readdirSync(out).sort();
+    const cases: [string[], string][] = [
+      [['--target-half-width', '0'], '--target-half-width: must be a positive number of percentage points up to 10, got 0'],
+      [['--max-replicates', '0'], '--max-replicates: must be a whole number from 2 to'],
+      [['--replicates', '5', '--max-replicates', '3'], '--max-replicates: the maximum (3) is below the initial replicates (5)'],
+      [['--replicates', '1', '--target-half-width', '0.5'], '--replicates: adaptive replicates (--target-half-width) start from at least 2 replicates, since a half-width needs two; got 1'],
+    ];
+    for (const [flags, message] of cases) {
+      const err: string[] = [];
+      const code = await main(['run', BASELINE, '--out', out, '--force', '--workers', '1', '--scale', '0.0005', '--end-year', '2014', ...flags], { out: () => undefined, err: (t) => void err.push(t), isTTY: false });
+      expect(code, flags.join(' ')).toBe(2);
+      expect(err.join('\n')).toContain(message);
+      expect(err.join('\n')).toContain('hint: ');
+      expect(readdirSync(out).sort()).toEqual(before);
+    }
   });
 });
 

@@ -45,10 +45,11 @@ export async function runCommand(args: RunArgs, io: CliIO, signal: AbortSignal):
   // With --threads and no --workers, workers × threads stays within the cores.
   const workers = args.workers === undefined && threads !== undefined ? Math.max(1, Math.floor(defaultWorkers() / threads)) : checkWorkers(args.workers);
   const spec: ScenarioSpec = { name: scenario.name, values: scenario.values, schedule: scenario.schedule, ...scenario.run };
+  // --target-half-width / --max-replicates: fixed batches of `replicates` until the headline means are
+  // precise enough (checked before the output folder is claimed, so a bad flag leaves it untouched)
+  const rule = adaptiveRule(spec.replicates, {}, adaptiveOverrides(args));
   const dir = args.out ?? defaultOutputDir([], scenario.name, args.scenario);
   prepareOutputDir(dir, args.force, 'run');
-  // --target-half-width / --max-replicates: fixed batches of `replicates` until the headline means are precise enough
-  const rule = adaptiveRule(spec.replicates, {}, adaptiveOverrides(args));
   let total = spec.replicates;
   let doneBefore = 0;
   const quiet = args.quiet || args.json;
