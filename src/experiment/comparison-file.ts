@@ -28,6 +28,8 @@ export interface ComparisonFile {
   alternatives: string[];
   combinations: { scenario: string; of: string[] }[];
   years: number[];
+  /** True when the file lists its report years (the default [2020, 2025] keeps those the run reaches). */
+  yearsGiven?: boolean;
   replicates?: number;
   draws: { count: number; replicates: number };
   doses: { count: number; replicates: number };
@@ -177,7 +179,7 @@ export function parseComparisonFile(text: string, file: string): ComparisonFile 
   }
   const adaptive = adaptiveKeys(node, int, at, replicates);
   if (problems.length) throw new InputError(problems);
-  return { name: name!, baseline: baseline!, alternatives, combinations, years, replicates, draws, doses, budgets, ...adaptive };
+  return { name: name!, baseline: baseline!, alternatives, combinations, years, yearsGiven: yn !== undefined, replicates, draws, doses, budgets, ...adaptive };
 }
 
 /** The adaptive-replicates keys (targetHalfWidth in pp, maxReplicates, batchReplicates), checked against each other. */

@@ -3,7 +3,7 @@
  * or a baseline and scenarios named on the command line; then every scenario it names, loaded once
  * (paths in a comparison file are relative to it), with every problem of every file reported.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../engine/diagnostics.js';
 import { isComparisonText, parseComparisonFile, type ComparisonFile } from '../experiment/comparison-file.js';
@@ -69,6 +69,8 @@ export function loadScenarios(files: readonly string[], overrides: PlanOverrides
 /** The comparison's scenarios, loaded: each file once, and a lookup from a path as written to its run spec. */
 export interface LoadedComparison {
   loaded: ResolvedScenario[];
+  /** Report years the comparison file lists that the run does not reach: left out of the report. */
+  lateYears: number[];
   scenario: (pathAsWritten: string) => Omit<ScenarioSpec, 'replicates'>;
 }
 
@@ -76,14 +78,63 @@ export interface LoadedComparison {
 export function loadComparisonScenarios(c: ReadComparison, overrides: PlanOverrides): LoadedComparison {
   const at = (p: string): string => (c.from ? relative(process.cwd(), resolve(dirname(c.from), p)) || p : p);
   const f = c.file;
-  const unique = [...new Set([f.baseline, ...f.alternatives, ...f.combinations.map((x) => x.scenario)].map(at))];
+  const named: [key: string, path: string][] = [
+    [c.from ? 'baseline' : 'baseline (the first file)', f.baseline],
+    ...f.alternatives.map((p, i): [string, string] => [c.from ? `alternatives[${i}]` : `scenario ${i + 2}`, p]),
+    ...f.combinations.map((x, i): [string, string] => [`combinations[${i}].scenario`, x.scenario]),
+  ];
+  checkNamedFiles(c, named, at);
+  const unique = [...new Set(named.map(([, p]) => at(p)))];
   const loaded = loadScenarios(unique, overrides);
   const byFile = new Map(unique.map((file, i) => [file, loaded[i]]));
+  const lateYears = yearsLeftOut(c, loaded[0]);
   return {
     loaded,
+    lateYears,
     scenario: (p) => {
       const s = byFile.get(at(p))!;
       return { name: s.name, values: s.values, schedule: s.schedule, ...s.run };
     },
   };
+}
+
+/**
+ * Every file the comparison names exists, is a file, and is named once: a scenario compared twice
+ * would be ranked twice, and the baseline against itself has no effect to show.
+ * @throws InputError naming the comparison file (or the command line) and the key
+ */
+function checkNamedFiles(c: ReadComparison, named: readonly [string, string][], at: (p: string) => string): void {
+  const where = c.from ?? '(command line)';
+  const relTo = c.from ? ' (paths in a comparison file are relative to it)' : '';
+  const problems: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  for (const [key, p] of named) {
+    const file = at(p);
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (st === undefined || !st.isFile()) {
+      const what = st === undefined ? 'there is no such file' : 'it is a folder, not a scenario file';
+      problems.push({ code: 'file-not-found', file: where, line: 0, column: 0, key, message: `cannot read the scenario "${p}"${file !== p ? ` (${file})` : ''}: ${what}`, hint: `check the path${relTo}` });
+      continue;
+    }
+    const abs = resolve(file);
+    const first = seen.get(abs);
+    if (first !== undefined) {
+      problems.push({ code: 'duplicate-scenario', file: where, line: 0, column: 0, key, message: `"${p}" is already compared as ${first}`, hint: 'name each scenario once (a combination lists its parts under of:, not again as an alternative)' });
+    } else seen.set(abs, key);
+  }
+  if (problems.length) throw new InputError(problems);
+}
+
+/**
+ * Report years a comparison file lists that lie after the run's last year: left out (the caller says
+ * so), or an error when none is left, since the fallback would be a year the file never asked for.
+ * The default years keep those the run reaches without a word.
+ * @throws InputError naming the comparison file's `years` key when no listed year is within the run
+ */
+function yearsLeftOut(c: ReadComparison, baseline: ResolvedScenario): number[] {
+  if (!c.file.yearsGiven || c.from === null) return [];
+  const end = baseline.run.endYear;
+  const late = c.file.years.filter((y) => y > end);
+  if (late.length < c.file.years.length) return late;
+  throw new InputError([{ code: 'year-outside-run', file: c.from, line: 0, column: 0, key: 'years', message: `every report year (${late.join(', ')}) is after the run's last year ${end}`, hint: `run to ${Math.min(...late)} or later (--end-year ${Math.min(...late)}), or list a year up to ${end} under years:` }]);
 }

@@ -33,10 +33,14 @@ export async function compareCommand(args: CompareArgs, io: CliIO, signal: Abort
   const t0 = Date.now();
   const workers = checkWorkers(args.workers);
   const comparison = readComparison([...(args.baseline ? [args.baseline] : []), ...(args.scenarios ?? [])], DEFAULT_COMPARISON);
-  const { loaded, scenario } = loadComparisonScenarios(comparison, runOverrides(args));
+  const { loaded, scenario, lateYears } = loadComparisonScenarios(comparison, runOverrides(args));
   const plan = comparisonPlan(comparison.file, scenario, { replicates: args.replicates, budget: args.budget, draws: args.draws, ...adaptiveOverrides(args) });
   const dir = args.out ?? join('out', 'compare');
   prepareOutputDir(dir, args.force, 'povsim compare');
+  if (lateYears.length > 0 && !args.quiet && !args.json) {
+    const s = lateYears.length > 1 ? 's' : '';
+    io.err(`povsim compare: report year${s} ${lateYears.join(', ')} of ${comparison.from} left out: the run ends in ${plan.baseline.endYear} (--end-year ${Math.max(...lateYears)} reports ${lateYears.length > 1 ? 'them' : 'it'})`);
+  }
 
   // one progress bar over the study's batches of runs (adaptive batches raise the total as they start)
   let total = plannedRuns(plan);
