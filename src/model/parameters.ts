@@ -471,6 +471,22 @@ const BY_KEY = new Map<string, ParamSpec>(PARAMETERS.map((s) => [s.key, s]));
 /** All parameter keys, in table order. */
 export const PARAM_KEYS: readonly ParamKey[] = PARAMETERS.map((s) => s.key);
 
+/**
+ * Parameters the model reads only while it builds the population (December 2013): a schedule cannot
+ * change them, so the scenario checks refuse one. test/model/build-time-parameters.test.ts pins this
+ * list to the parameters no monthly or yearly phase reads.
+ */
+export const BUILD_TIME_KEYS: readonly ParamKey[] = [
+  'households', 'ruralPopulation', 'villages', 'meanHouseholdSize', 'noLaborShare', 'noLaborMeanSize', 'laborerChance',
+  'chronicIllnessShare', 'disabilityShare', 'schoolingShare', 'unsafeHousingShare', 'unsafeHousingPoorWeight',
+  'unsafeHousingOtherWeight', 'unsafeHousingIncomeBound', 'remoteVillageShare', 'remoteHouseholdShare', 'fragilityRemote',
+  'fragilityOther', 'forestVillageShare', 'meanIncome2013', 'incomeLogSd', 'villageIncomeSd', 'initialSavingsYears',
+  'initialMotivation', 'motivationSpread', 'initialMotivationBound', 'initialWaitingShare', 'pairingCadres', 'stationedCadres',
+  'poorVillageShare', 'initialBurnoutMax', 'industryReturn', 'returnNavelOrange', 'returnTea', 'returnCamelliaOil',
+  'returnLivestock', 'returnVegetables', 'returnRuralTourism', 'initialCompetitiveness', 'initialValueChain',
+  'relocationWillingness', 'relocationWillingnessNoBase', 'initialRegistryShare',
+];
+
 /** The spec of a key, or undefined when the key is unknown. */
 export function paramSpec(key: string): ParamSpec | undefined {
   return BY_KEY.get(key);

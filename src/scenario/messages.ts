@@ -413,6 +413,20 @@ export const monthOutOfRange = (got: number): Problem => ({
   message: `month ${got} is not a month: use 1 to 12`,
 });
 
+export const scheduleBuildTime = (key: string): Problem => ({
+  code: 'schedule-build-time',
+  message: `${key} is read only when the population is built (December 2013), so a schedule cannot change it`,
+  hint: `set it under parameters: (${key}: VALUE) instead`,
+});
+
+export const scheduleOutOfOrder = (start: string, earlier: string): Problem => ({
+  code: 'schedule-order',
+  message: start === earlier
+    ? `this entry starts in ${start}, as the entry above it does, and replaces it whole`
+    : `this entry starts in ${start}, before the entry above it (${earlier}), and replaces it whole`,
+  hint: 'entries apply in the order written, each from its start onward: list them in time order, one per start',
+});
+
 export const rampBackwards = (from: string, to: string): Problem => ({
   code: 'ramp-order',
   message: `ramp ends (${to}) before it starts (${from})`,

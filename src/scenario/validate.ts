@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { suggest } from '../engine/diagnostics.js';
-import { LEVER_KEYS, PARAM_KEYS, checkParamValue, paramSpec } from '../model/parameters.js';
+import { BUILD_TIME_KEYS, LEVER_KEYS, PARAM_KEYS, checkParamValue, paramSpec } from '../model/parameters.js';
 import * as msg from './messages.js';
 import { unsafeFolderNameReason } from './names.js';
 import type { Problem } from './messages.js';
@@ -166,18 +166,34 @@ export function schemaProblems(schema: z.ZodType, input: unknown, base: readonly
   return { value: undefined, problems: r.error.issues.flatMap((i) => issueProblems(i, base, data)) };
 }
 
-/** Ramps whose end lies before their start (checked on the raw data, so it is reported with other errors). */
-function rampOrderProblems(data: unknown): LocatedProblem[] {
+/**
+ * Schedule problems the schema cannot see (checked on the raw data, so they are reported with other
+ * errors): a ramp whose end lies before its start; an entry that starts no later than the entry above
+ * it, which would replace it whole; a parameter read only when the population is built.
+ */
+function scheduleProblems(data: unknown): LocatedProblem[] {
   const schedule = valueAt(data, ['schedule']);
   if (!isPlainObject(schedule)) return [];
   const out: LocatedProblem[] = [];
   const month = (v: unknown, dflt: number) => (v === undefined ? dflt : Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 12 ? (v as number) : undefined);
   const pad = (m: number) => String(m).padStart(2, '0');
   for (const key of Object.keys(schedule)) {
+    if (BUILD_TIME.has(key)) out.push({ path: ['schedule', key], at: 'key', problem: msg.scheduleBuildTime(key) });
     const entries = schedule[key];
     if (!Array.isArray(entries)) continue;
+    let previous: { at: number; text: string } | undefined;
     entries.forEach((e: unknown, i) => {
-      if (!isPlainObject(e) || !Number.isInteger(e.from) || !Number.isInteger(e.to)) return;
+      if (!isPlainObject(e)) return;
+      // An entry's start: a step's year and month, a ramp's from and fromMonth.
+      const ramp = e.from !== undefined;
+      const year = ramp ? e.from : e.year;
+      const m = month(ramp ? e.fromMonth : e.month, 1);
+      if (Number.isInteger(year) && m !== undefined) {
+        const start = { at: (year as number) * 12 + m, text: `${year}-${pad(m)}` };
+        if (previous !== undefined && start.at <= previous.at) out.push({ path: ['schedule', key, i, ramp ? 'from' : 'year'], at: 'value', problem: msg.scheduleOutOfOrder(start.text, previous.text) });
+        previous = start;
+      }
+      if (!Number.isInteger(e.from) || !Number.isInteger(e.to)) return;
       const from = e.from as number;
       const to = e.to as number;
       const fm = month(e.fromMonth, 1);
@@ -189,10 +205,12 @@ function rampOrderProblems(data: unknown): LocatedProblem[] {
   return out;
 }
 
+const BUILD_TIME: ReadonlySet<string> = new Set(BUILD_TIME_KEYS);
+
 /** Validates one file's data. `scenario` is set only when there are no problems. */
 export function validateScenarioData(data: unknown): { scenario?: ScenarioFile; problems: LocatedProblem[] } {
   const { value, problems } = schemaProblems(ScenarioFileSchema, data, [], data);
-  const all = [...problems, ...rampOrderProblems(data)];
+  const all = [...problems, ...scheduleProblems(data)];
   return all.length === 0 ? { scenario: value as ScenarioFile, problems: [] } : { problems: all };
 }
 

@@ -220,16 +220,16 @@ describe('wrong types and values', () => {
 describe('schedules against the run', () => {
   it('years before 2014 or after endYear', () => {
     const f = fx(
-      'name: x\nrun: { endYear: 2019 }\nschedule:\n  subsidyLevel:\n    - { year: 2013, value: 1 }\n    - { year: 2020, value: 1 }\n    - { from: 2018, to: 2021, value: 1 }\n',
+      'name: x\nrun: { endYear: 2019 }\nschedule:\n  subsidyLevel:\n    - { year: 2013, value: 1 }\n    - { from: 2018, to: 2021, value: 1 }\n    - { year: 2020, value: 1 }\n',
     );
     // the first is a file-level error, so the run-dependent check waits until it is fixed
     expect(loadError(f)).toMatchObject({ line: 5, column: 15, key: 'schedule.subsidyLevel[0].year', ...msg.scheduleYearBeforeStart(2013, 2014) });
     const g = fx(
-      'name: x\nrun: { endYear: 2019 }\nschedule:\n  subsidyLevel:\n    - { year: 2020, value: 1 }\n    - { from: 2018, to: 2021, value: 1 }\n',
+      'name: x\nrun: { endYear: 2019 }\nschedule:\n  subsidyLevel:\n    - { from: 2018, to: 2021, value: 1 }\n    - { year: 2020, value: 1 }\n',
     );
     expect(loadErrors(g)).toEqual([
-      { file: g, line: 5, column: 15, key: 'schedule.subsidyLevel[0].year', ...msg.scheduleYearAfterEnd(2020, 2019, `set in ${g}`) },
-      { file: g, line: 6, column: 25, key: 'schedule.subsidyLevel[1].to', ...msg.scheduleYearAfterEnd(2021, 2019, `set in ${g}`) },
+      { file: g, line: 5, column: 25, key: 'schedule.subsidyLevel[0].to', ...msg.scheduleYearAfterEnd(2021, 2019, `set in ${g}`) },
+      { file: g, line: 6, column: 15, key: 'schedule.subsidyLevel[1].year', ...msg.scheduleYearAfterEnd(2020, 2019, `set in ${g}`) },
     ]);
   });
 
@@ -245,13 +245,33 @@ describe('schedules against the run', () => {
 
   it('a ramp that ends before it starts, and a month out of range', () => {
     const f = fx(
-      'name: x\nschedule:\n  industryCoverage:\n    - { from: 2019, to: 2016, value: 0.8 }\n    - { from: 2018, to: 2018, fromMonth: 6, toMonth: 3, value: 0.8 }\n    - { year: 2018, month: 13, value: 0.8 }\n',
+      'name: x\nschedule:\n  industryCoverage:\n    - { from: 2019, to: 2016, value: 0.8 }\n    - { from: 2020, to: 2020, fromMonth: 6, toMonth: 3, value: 0.8 }\n    - { year: 2021, month: 13, value: 0.8 }\n',
     );
     expect(loadErrors(f)).toEqual([
       { file: f, line: 4, column: 25, key: 'schedule.industryCoverage[0].to', ...msg.rampBackwards('2019-01', '2016-12') },
-      { file: f, line: 5, column: 25, key: 'schedule.industryCoverage[1].to', ...msg.rampBackwards('2018-06', '2018-03') },
+      { file: f, line: 5, column: 25, key: 'schedule.industryCoverage[1].to', ...msg.rampBackwards('2020-06', '2020-03') },
       { file: f, line: 6, column: 28, key: 'schedule.industryCoverage[2].month', ...msg.monthOutOfRange(13) },
     ]);
+  });
+
+  it('an entry that starts no later than the one above it would replace it whole', () => {
+    const f = fx(
+      'name: x\nschedule:\n  cadreEffort:\n    - { year: 2020, value: 0.9 }\n    - { year: 2018, value: 0.5 }\n  subsidyLevel:\n    - { year: 2018, month: 3, value: 0.5 }\n    - { from: 2018, to: 2019, fromMonth: 3, value: 0.9 }\n    - { year: 2019, value: 0.7 }\n',
+    );
+    expect(loadErrors(f)).toEqual([
+      { file: f, line: 5, column: 15, key: 'schedule.cadreEffort[1].year', ...msg.scheduleOutOfOrder('2018-01', '2020-01') },
+      { file: f, line: 8, column: 15, key: 'schedule.subsidyLevel[1].from', ...msg.scheduleOutOfOrder('2018-03', '2018-03') },
+    ]);
+    expect(msg.scheduleOutOfOrder('2018-01', '2020-01').message).toBe('this entry starts in 2018-01, before the entry above it (2020-01), and replaces it whole');
+  });
+
+  it('a parameter read only when the population is built cannot be scheduled', () => {
+    const f = fx('name: x\nschedule:\n  households:\n    - { year: 2018, value: 1000 }\n  stationedCadres:\n    - { year: 2018, value: 1000 }\n');
+    expect(loadErrors(f)).toEqual([
+      { file: f, line: 3, column: 3, key: 'schedule.households', ...msg.scheduleBuildTime('households') },
+      { file: f, line: 5, column: 3, key: 'schedule.stationedCadres', ...msg.scheduleBuildTime('stationedCadres') },
+    ]);
+    expect(msg.scheduleBuildTime('households').hint).toBe('set it under parameters: (households: VALUE) instead');
   });
 });
 
