@@ -70,6 +70,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           y
             .positional('baseline', { type: 'string', describe: `a comparison file, or a baseline scenario (default ${DEFAULT_COMPARISON})` })
             .positional('scenarios', { type: 'string', array: true, describe: 'scenarios to compare with the baseline' }),
+          'out/compare/',
         ))
           .option('budget', { type: 'number', describe: 'also compare the single suggestions at the same extra yuan per year' })
           .option('draws', { type: 'number', describe: 'assumption draws (Latin hypercube over the plausible ranges); 0 for none (default: the comparison file)' })

@@ -14,17 +14,18 @@ export interface RunFlags {
   force: boolean;
 }
 
-export function withRunFlags<T>(y: Argv<T>): Argv<T & RunFlags> {
+/** The run flags; `outDefault` is where the command writes without --out, as its help says. */
+export function withRunFlags<T>(y: Argv<T>, outDefault = 'out/<scenario name>/'): Argv<T & RunFlags> {
   return y
-    .option('out', { type: 'string', describe: 'output directory (default out/<scenario name>/)' })
+    .option('out', { type: 'string', describe: `output directory (default ${outDefault})` })
     .option('seed', { type: 'number', describe: 'base seed; replicate r uses a seed derived from (seed, r)' })
-    .option('replicates', { type: 'number', describe: 'replicates (run: from the scenario, else 20; compare: 50)' })
+    .option('replicates', { type: 'number', describe: 'replicates (run: from the scenario, else 20; compare: from the comparison file, 10 in the shipped one, else 50; the first batch when adaptive)' })
     .option('scale', { type: 'number', describe: 'sampling fraction: 1 = whole province, 0.01 = 1:100 (default)' })
     .option('end-year', { type: 'number', describe: `last simulated year (default ${RUN_DEFAULTS.endYear})` })
     .option('workers', { type: 'number', describe: 'worker threads (default: all cores)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar and no table' })
     .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary on stdout instead of the table' })
-    .option('force', { type: 'boolean', default: false, describe: 'replace an existing output directory' }) as Argv<T & RunFlags>;
+    .option('force', { type: 'boolean', default: false, describe: 'replace an earlier povsim output directory (only one holding nothing povsim does not write)' }) as Argv<T & RunFlags>;
 }
 
 /** `run --threads`: threads per replicate for the passes over every household. */

@@ -16,7 +16,7 @@ export function registerOptimizeCommand(y: Argv, io: CliIO, signal: AbortSignal,
     'the best split of a yearly budget across the suggestions, robust to the assumptions: split, frontier, report.html, optimum.yaml',
     (b) =>
       withArrayJobFlags(
-        withRunFlags(b.positional('plan', { type: 'string', describe: `optimization plan (.yaml or .json; default ${DEFAULT_OPTIMIZE_PLAN})` }))
+        withRunFlags(b.positional('plan', { type: 'string', describe: `optimization plan (.yaml or .json; default ${DEFAULT_OPTIMIZE_PLAN})` }), 'out/optimize/')
           .option('out', { type: 'string', describe: 'output directory (default out/optimize/); an unfinished search there resumes' })
           .option('replicates', { type: 'number', hidden: true })
           .option('budget', { type: 'number', describe: 'extra yuan per year to split (default: the plan\'s, else 2e9)' })

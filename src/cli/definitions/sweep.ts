@@ -15,7 +15,7 @@ export function registerSweepCommand(y: Argv, io: CliIO, signal: AbortSignal, se
     'run a parameter sweep (grid, random, latin-hypercube, sobol, morris) → tidy results.csv; resumable, shardable',
     (b) =>
       withArrayJobFlags(
-        withRunFlags(b.positional('plan', { type: 'string', demandOption: true, describe: 'sweep plan (.yaml or .json)' }))
+        withRunFlags(b.positional('plan', { type: 'string', demandOption: true, describe: 'sweep plan (.yaml or .json)' }), 'out/sweeps/<plan name>/')
           .option('out', { type: 'string', describe: 'output directory (default out/sweeps/<plan name>/); re-running into it resumes' })
           .option('replicates', { type: 'number', describe: 'replicates per point (default: the plan\'s, else the base scenario\'s)' })
           .option('force', { type: 'boolean', default: false, describe: 'replace another sweep in --out (the same sweep resumes without it)' })
