@@ -32,6 +32,10 @@ export function checkRawArgs(argv: readonly string[]): void {
   const problems: Diagnostic[] = [];
   const values = new Map<string, string[]>();
   argv.forEach((t, i) => {
+    if (t === '-') {
+      problems.push(flagDiag('-', 'reading a file from standard input is not supported', 'name the file, e.g. povsim run scenarios/baseline.yaml'));
+      return;
+    }
     if (t === '--') {
       problems.push(flagDiag('--', `arguments after \`--\` would be ignored: ${argv.slice(i + 1).join(' ') || '(none)'}`, 'remove the `--`; povsim reads every flag where it stands'));
       return;
@@ -68,8 +72,14 @@ export function checkParsedFlags(argv: readonly string[], parsed: Record<string,
   const problems: Diagnostic[] = [];
   argv.forEach((t, i) => {
     const name = flagName(t);
-    if (name === undefined || types.boolean.includes(name)) return;
+    if (name === undefined) return;
     const key = `--${name}`;
+    if (types.boolean.includes(name)) {
+      // `--force=yes` would read as false: a switch takes no value, or exactly true or false.
+      const value = t.includes('=') ? t.slice(t.indexOf('=') + 1) : undefined;
+      if (value !== undefined && value !== 'true' && value !== 'false') problems.push(flagDiag(key, `is a switch, got the value ${JSON.stringify(value)}`, `write ${t.startsWith('--no-') ? t.split('=')[0] : key} alone (or ${key}=true, ${key}=false)`));
+      return;
+    }
     const isNumber = types.number.includes(name);
     if (!isNumber && !types.string.includes(name)) return;
     const raw = t.includes('=') ? t.slice(t.indexOf('=') + 1) : argv[i + 1];

@@ -112,6 +112,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .recommendCommands()
     .epilog(EPILOG)
     .help()
+    .alias('help', 'h')
     .version(false)
     .wrap(null)
     // after yargs' own checks (unknown flags first): every value flag written got a value of its type

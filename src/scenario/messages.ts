@@ -343,6 +343,19 @@ export const numberOutOfRange = (got: number, min: number, max: number): Problem
   message: `${got} is outside the valid range [${min}, ${max}]`,
 });
 
+const RUN_EXAMPLES: Record<string, string> = {
+  endYear: '2025 (the default) or 2020',
+  scale: '0.01 (1:100, the default) or 1 (the whole province)',
+  replicates: '20',
+  seed: '1',
+};
+
+export const runOutOfRange = (key: string, got: number, min: number, max: number): Problem => ({
+  code: 'range',
+  message: `${got} is outside the valid range [${min}, ${max}]`,
+  hint: `for example ${key} ${RUN_EXAMPLES[key] ?? min}`,
+});
+
 export const numberTooSmall = (got: number, min: number): Problem => ({
   code: 'range',
   message: `${got} is below the minimum ${min}`,

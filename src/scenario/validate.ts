@@ -145,7 +145,7 @@ function issueProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[], da
             : msg.numberOutOfRange(v, FIRST_RUN_YEAR, LAST_END_YEAR),
         );
       const runKey = path.length === 2 && path[0] === 'run' ? RUN_RANGES[path[1] as keyof typeof RUN_RANGES] : undefined;
-      if (runKey) return one(msg.numberOutOfRange(v, runKey[0], runKey[1]));
+      if (runKey) return one(msg.runOutOfRange(String(path[1]), v, runKey[0], runKey[1]));
       return one(
         issue.code === 'too_small' ? msg.numberTooSmall(v, numberBound(issue.minimum)) : msg.numberTooLarge(v, numberBound(issue.maximum)),
       );
@@ -163,7 +163,13 @@ function issueProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[], da
 export function schemaProblems(schema: z.ZodType, input: unknown, base: readonly PathSegment[], data: unknown) {
   const r = schema.safeParse(input);
   if (r.success) return { value: r.data, problems: [] as LocatedProblem[] };
-  return { value: undefined, problems: r.error.issues.flatMap((i) => issueProblems(i, base, data)) };
+  // One problem per place and message: zod can report a value twice (too large, and not a safe integer).
+  const seen = new Set<string>();
+  const problems = r.error.issues.flatMap((i) => issueProblems(i, base, data)).filter((p) => {
+    const key = JSON.stringify([p.path, p.at, p.problem.message]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return { value: undefined, problems };
 }
 
 /**

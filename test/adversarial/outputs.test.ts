@@ -59,6 +59,8 @@ describe('class 3: flags mean what they say', () => {
     ['--out at the end', ['--out'], /--out: needs a value/],
     ['--seed abc', ['--seed', 'abc'], /--seed: needs a number, got "abc"/],
     ['--replicates 1x', ['--replicates', '1x'], /--replicates: needs a number, got "1x"/],
+    ['--force=yes', ['--force=yes'], /--force: is a switch, got the value "yes"/],
+    ['a lone -', ['-'], /-: reading a file from standard input is not supported/],
   ];
   for (const [what, flags, message] of cases) {
     it(`${what}: exit 2 with a clear message, nothing written`, async () => {

@@ -1,4 +1,5 @@
 /** `povsim --version`: the package version and the model-code fingerprint sweeps record. */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,5 +17,15 @@ describe('povsim --version', () => {
     const fingerprint = modelCodeFingerprint();
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/); // dist/ is built by the test setup
     expect(out.join('\n')).toMatch(new RegExp(`^povsim ${version.replace(/\./g, '\\.')} \\(model code ${fingerprint.slice(0, 12)}(, git [0-9a-f]{7})?\\)$`));
+  });
+});
+
+describe('povsim -h', () => {
+  it('is --help: the command usage on stdout, exit 0', () => {
+    for (const args of [['run', '-h'], ['run', '--help'], ['-h']]) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/povsim.mjs'), ...args], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toContain(args[0] === 'run' ? 'povsim run <scenario>' : 'povsim <command> [options]');
+    }
   });
 });

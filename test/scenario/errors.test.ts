@@ -195,11 +195,17 @@ describe('wrong types and values', () => {
     const f = fx('name: x\nrun:\n  endYear: 2040\n  scale: 0\n  replicates: 2.5\n  seed: -1\n');
     const ds = loadErrors(f);
     expect(ds).toEqual([
-      { file: f, line: 3, column: 12, key: 'run.endYear', ...msg.numberOutOfRange(2040, 2014, 2035) },
-      { file: f, line: 4, column: 10, key: 'run.scale', ...msg.numberOutOfRange(0, 0.0001, 1) },
+      { file: f, line: 3, column: 12, key: 'run.endYear', ...msg.runOutOfRange('endYear', 2040, 2014, 2035) },
+      { file: f, line: 4, column: 10, key: 'run.scale', ...msg.runOutOfRange('scale', 0, 0.0001, 1) },
       { file: f, line: 5, column: 15, key: 'run.replicates', ...msg.notWholeNumber(2.5) },
-      { file: f, line: 6, column: 9, key: 'run.seed', ...msg.numberOutOfRange(-1, 0, 4294967295) },
+      { file: f, line: 6, column: 9, key: 'run.seed', ...msg.runOutOfRange('seed', -1, 0, 4294967295) },
     ]);
+    expect(ds[1].hint).toBe('for example scale 0.01 (1:100, the default) or 1 (the whole province)');
+  });
+
+  it('a value zod finds wrong twice is reported once', () => {
+    const ds = loadErrors(fx('name: x\nrun:\n  seed: 100000000000000000000\n'));
+    expect(ds.map((d) => d.message)).toEqual([msg.runOutOfRange('seed', 1e20, 0, 4294967295).message]);
   });
 
   it('a name that is too long or not one line', () => {

@@ -73,7 +73,7 @@ describe('loadScenario: a valid file', () => {
       seed: 7,
     });
     const d = loadError(file, { runOverrides: { endYear: 1999 } });
-    expect(d).toMatchObject({ file: COMMAND_LINE, line: 0, key: 'run.endYear', ...msg.numberOutOfRange(1999, 2014, 2035) });
+    expect(d).toMatchObject({ file: COMMAND_LINE, line: 0, key: 'run.endYear', ...msg.runOutOfRange('endYear', 1999, 2014, 2035) });
   });
 });
 
