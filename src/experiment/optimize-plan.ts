@@ -21,7 +21,7 @@
 import { InputError, type Diagnostic } from '../engine/diagnostics.js';
 import type { ScenarioFiles } from '../scenario/files.js';
 import { loadScenarioWith, type ResolvedScenario } from '../scenario/load.js';
-import type { PathSegment } from '../scenario/source.js';
+import { readFileBytes, type PathSegment } from '../scenario/source.js';
 import { OUTCOMES } from './compare-values.js';
 import { POLICY_YEAR } from './compare-plan.js';
 import { changedKeys, shiftSuggestion } from './optimize-dose.js';
@@ -113,9 +113,17 @@ function wholeIn(r: PlanReader, obj: Data, key: string, path: PathSegment[], min
   return r.number(obj, key, path, { min, max, integer: true });
 }
 
-/** Reads a scenario named in the plan (relative to it); its problems are reported as its own file's. */
-function readScenario(r: PlanReader, rel: string, endYear: number | undefined, problems: Diagnostic[]): ResolvedScenario | undefined {
+/**
+ * Reads a scenario named in the plan (relative to it) at `at`: a file that cannot be read is a problem
+ * of the plan at that key (with its line); the scenario's own problems are reported as its file's.
+ */
+function readScenario(r: PlanReader, rel: string, at: PathSegment[], endYear: number | undefined, problems: Diagnostic[]): ResolvedScenario | undefined {
   const display = r.files.relativeTo(r.display, rel);
+  const read = readFileBytes(r.files, r.files.absolute(r.files.relativeTo(r.abs, rel)));
+  if ('problem' in read) {
+    r.problem(at, { code: 'io', message: `cannot read the scenario ${JSON.stringify(rel)}${display !== rel ? ` (${display})` : ''}: ${read.problem.message}`, hint: 'paths in an optimization plan are relative to the plan file' });
+    return undefined;
+  }
   try {
     return loadScenarioWith(r.files, display, endYear !== undefined ? { runOverrides: { endYear } } : {});
   } catch (err) {
@@ -194,8 +202,9 @@ export function loadOptimizePlanWith(files: ScenarioFiles, file: string, flags: 
   r.throwIfProblems();
   const endYearOverride = overrides.endYear ?? planRun.endYear;
   const problems: Diagnostic[] = [];
-  const base = readScenario(r, baselineRel!, endYearOverride, problems);
-  const sugs = sugRel!.map((f) => readScenario(r, f, endYearOverride, problems));
+  const base = readScenario(r, baselineRel!, ['baseline'], endYearOverride, problems);
+  const sugs = sugRel!.map((f, i) => readScenario(r, f, ['suggestions', i], endYearOverride, problems));
+  r.throwIfProblems(); // files that cannot be read, at their keys of the plan
   if (problems.length) throw new InputError(problems);
   const run = {
     seed: overrides.seed ?? planRun.seed ?? base!.run.seed,

@@ -4,7 +4,7 @@
  * files, the optimum's scenario file running exactly the runs the search ran, and bad plan keys and
  * flags rejected with file:line, key, hint and exit code 2.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,5 +85,14 @@ describe('povsim optimize', () => {
     expect(f.err.join('\n')).toMatch(/\(command line\): --robust: must be mean or quantile/);
     const v = io();
     expect(await main(['validate', planFile, join(ROOT, 'scenarios/optimize/four-suggestions.yaml')], v.io)).toBe(0);
+    // a suggestion file that is missing, or a folder: the plan's line and key, not only the path
+    const missing = join(tmp, 'missing.yaml');
+    writeFileSync(missing, TINY_PLAN.replace(join(ROOT, 'scenarios/suggestion-3-culture.yaml'), 'nope.yaml').replace(join(ROOT, 'scenarios/suggestion-1-industry.yaml'), 'dir.yaml'));
+    mkdirSync(join(tmp, 'dir.yaml'));
+    const m = io();
+    expect(await main(['optimize', missing, '--out', join(tmp, 'z')], m.io)).toBe(2);
+    expect(m.err.join('\n')).toMatch(/missing\.yaml:4:5: suggestions\[0\]: cannot read the scenario "dir\.yaml" \(.*dir\.yaml\): not a regular file/);
+    expect(m.err.join('\n')).toMatch(/missing\.yaml:5:5: suggestions\[1\]: cannot read the scenario "nope\.yaml" \(.*nope\.yaml\): file not found\n\s+hint: paths in an optimization plan are relative to the plan file/);
+    expect(existsSync(join(tmp, 'z'))).toBe(false);
   }, 60_000);
 });
