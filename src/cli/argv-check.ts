@@ -45,6 +45,11 @@ export function checkRawArgs(argv: readonly string[]): void {
     const key = `--${name}`;
     const given = t.includes('=') ? t.slice(t.indexOf('=') + 1) : argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[i + 1] : '';
     values.set(name, [...(values.get(name) ?? []), t.startsWith('--no-') ? 'false' : given]);
+    const next = argv[i + 1];
+    // yargs reads `-1/2` as short flags: a value that starts with - and is not a number needs `=`.
+    if (!t.includes('=') && next !== undefined && /^-\d/.test(next) && !/^-(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(next)) {
+      problems.push(flagDiag(key, `the value ${JSON.stringify(next)} starts with - and would be read as flags`, `write ${key}=${next}`));
+    }
     if (t.includes('=') && t.slice(t.indexOf('=') + 1).trim() === '') problems.push(flagDiag(key, 'needs a value, got an empty one', `write ${key}=VALUE or ${key} VALUE`));
     else if (!t.includes('=') && argv[i + 1] !== undefined && argv[i + 1].trim() === '') problems.push(flagDiag(key, 'needs a value, got an empty one', `write ${key} VALUE`));
   });

@@ -61,6 +61,7 @@ describe('class 3: flags mean what they say', () => {
     ['--replicates 1x', ['--replicates', '1x'], /--replicates: needs a number, got "1x"/],
     ['--force=yes', ['--force=yes'], /--force: is a switch, got the value "yes"/],
     ['a lone -', ['-'], /-: reading a file from standard input is not supported/],
+    ['a value starting with -', ['--out', '-1/2'], /--out: the value "-1\/2" starts with - and would be read as flags\n\s+hint: write --out=-1\/2/],
   ];
   for (const [what, flags, message] of cases) {
     it(`${what}: exit 2 with a clear message, nothing written`, async () => {
