@@ -111,6 +111,14 @@ describe('loadSweepPlan: problems, located', () => {
     ]);
   });
 
+  it('a number out of range names the nearest valid value as hint', () => {
+    const ds = planErrors(['name: x', 'base: base.yaml', 'vary:', '  cadreEffort: {}', 'design: { kind: morris, trajectories: 2 }', 'replicates: 0', 'scale: 5'].join('\n'));
+    expect(ds.map((d) => [d.line, d.key, d.message, d.hint])).toEqual([
+      [6, 'replicates', smsg.numberOutOfRange(0, 1, 10000).message, 'for example replicates: 1'],
+      [7, 'scale', smsg.numberOutOfRange(5, 0.0001, 1).message, 'for example scale: 1'],
+    ]);
+  });
+
   it('design keys must fit the kind; required keys are named', () => {
     const ds = planErrors('name: x\nbase: base.yaml\nvary: { cadreEffort: {} }\ndesign: { kind: morris, points: 4, levels: 3 }\n');
     expect(ds.map((d) => d.message)).toEqual([

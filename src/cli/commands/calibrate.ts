@@ -83,7 +83,7 @@ export async function calibrateCommand(args: CalibrateArgs, io: CliIO, signal: A
   const plan = loadCalibrationPlan(args.plan, runOverrides(args));
   const workers = checkWorkers(args.workers);
   const maxEvaluations = args['max-evaluations'] ?? plan.maxEvaluations;
-  if (!Number.isInteger(maxEvaluations) || maxEvaluations < 1) throw flagError('--max-evaluations', { message: `must be a whole number of at least 1, got ${maxEvaluations}` });
+  if (!Number.isInteger(maxEvaluations) || maxEvaluations < 1) throw flagError('--max-evaluations', { message: `must be a whole number of at least 1, got ${maxEvaluations}`, hint: `e.g. --max-evaluations ${plan.maxEvaluations} (the plan's)` });
   const dir = args.out ?? defaultOutputDir(['calibrate'], plan.name, args.plan);
   // Every path written outside the output folder is checked now, not after the fit.
   const targets = calibrationTargets(args, plan);

@@ -29,9 +29,9 @@ const flag = (key: string, message: string, hint?: string) => flagError(key, { m
 
 /** Runs `povsim sensitivity`; returns the exit code. */
 export async function sensitivityCommand(args: SensitivityArgs, io: CliIO): Promise<number> {
-  if (!Number.isInteger(args.bootstrap) || args.bootstrap < 0 || args.bootstrap > 100_000) throw flag('--bootstrap', `must be a whole number from 0 to 100000, got ${args.bootstrap}`);
+  if (!Number.isInteger(args.bootstrap) || args.bootstrap < 0 || args.bootstrap > 100_000) throw flag('--bootstrap', `must be a whole number from 0 to 100000, got ${args.bootstrap}`, 'e.g. --bootstrap 1000 (the default), or 0 for no intervals');
   if (!(args.confidence > 0 && args.confidence < 1)) throw flag('--confidence', `must lie strictly between 0 and 1, got ${args.confidence}`, 'e.g. 0.95');
-  if (!Number.isInteger(args.top) || args.top < 1) throw flag('--top', `must be a whole number of at least 1, got ${args.top}`);
+  if (!Number.isInteger(args.top) || args.top < 1) throw flag('--top', `must be a whole number of at least 1, got ${args.top}`, 'e.g. --top 20 (the default); indices.csv holds every row');
   const sweep = readSweepDir(args.dir);
   const metric = args.metric ?? sweep.plan.outputs.metrics[0];
   const year = args.year ?? sweep.plan.outputs.years[sweep.plan.outputs.years.length - 1];

@@ -95,9 +95,10 @@ export class PlanReader {
     if (!Number.isFinite(v)) return this.problem(at, smsg.notFinite(v));
     if (rule.integer && !Number.isInteger(v)) return this.problem(at, smsg.notWholeNumber(v));
     const { min, max } = rule;
-    if (min !== undefined && max !== undefined && (v < min || v > max)) return this.problem(at, smsg.numberOutOfRange(v, min, max));
-    if (min !== undefined && v < min) return this.problem(at, smsg.numberTooSmall(v, min));
-    if (max !== undefined && v > max) return this.problem(at, smsg.numberTooLarge(v, max));
+    // The hint gives the nearest valid value, so the fix is one edit.
+    const nearest = (x: number): Problem => ({ ...(min !== undefined && max !== undefined ? smsg.numberOutOfRange(v, min, max) : x === min ? smsg.numberTooSmall(v, x) : smsg.numberTooLarge(v, x)), hint: `for example ${key}: ${x}` });
+    if (min !== undefined && v < min) return this.problem(at, nearest(min));
+    if (max !== undefined && v > max) return this.problem(at, nearest(max));
     return v;
   }
 
