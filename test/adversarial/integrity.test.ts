@@ -4,7 +4,7 @@
  * merge) and a journal entry that is a folder all end in exit 2 with a clear message, or in the point
  * being computed again, never in silently changed indices.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_FILE, pointFilePath, RESULTS_FILE } from '../../src/node/sweep-files.js';
@@ -133,5 +133,6 @@ describe('model code fingerprint across processes', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${a} and ${b} were computed by different model code`);
     expect(completeFolders(out)).toEqual([]);
+    expect(existsSync(out)).toBe(false); // the refused merge leaves no empty folder behind
   });
 });
