@@ -213,10 +213,18 @@ function scheduleProblems(data: unknown): LocatedProblem[] {
 
 const BUILD_TIME: ReadonlySet<string> = new Set(BUILD_TIME_KEYS);
 
+/** A name the schema accepts that is too long in bytes for a folder (the schema counts characters). */
+function nameLengthProblems(data: unknown, problems: readonly LocatedProblem[]): LocatedProblem[] {
+  const name = valueAt(data, ['name']);
+  if (typeof name !== 'string' || problems.some((p) => p.path.length === 1 && p.path[0] === 'name')) return [];
+  const unsafe = unsafeFolderNameReason(name);
+  return unsafe === undefined ? [] : [{ path: ['name'], at: 'value', problem: msg.unsafeName(name, unsafe) }];
+}
+
 /** Validates one file's data. `scenario` is set only when there are no problems. */
 export function validateScenarioData(data: unknown): { scenario?: ScenarioFile; problems: LocatedProblem[] } {
   const { value, problems } = schemaProblems(ScenarioFileSchema, data, [], data);
-  const all = [...problems, ...scheduleProblems(data)];
+  const all = [...problems, ...nameLengthProblems(data, problems), ...scheduleProblems(data)];
   return all.length === 0 ? { scenario: value as ScenarioFile, problems: [] } : { problems: all };
 }
 

@@ -203,6 +203,12 @@ describe('wrong types and values', () => {
     expect(ds[1].hint).toBe('for example scale 0.01 (1:100, the default) or 1 (the whole province)');
   });
 
+  it('a name too long in bytes for a folder (100 Chinese characters: 300 bytes) is refused; 60 (180 bytes) is fine', () => {
+    const f = fx(`name: ${'贫'.repeat(100)}\n`);
+    expect(loadErrors(f)).toEqual([{ file: f, line: 1, column: 7, key: 'name', ...msg.unsafeName('贫'.repeat(100), "it is 300 bytes long in UTF-8, and a folder name may be at most 200 (file systems allow 255 bytes, and povsim's temporary names need the rest)") }]);
+    expect(loadScenario(fx(`name: ${'贫'.repeat(60)}\n`)).name).toBe('贫'.repeat(60));
+  });
+
   it('a value zod finds wrong twice is reported once', () => {
     const ds = loadErrors(fx('name: x\nrun:\n  seed: 100000000000000000000\n'));
     expect(ds.map((d) => d.message)).toEqual([msg.runOutOfRange('seed', 1e20, 0, 4294967295).message]);
