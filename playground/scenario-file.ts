@@ -10,7 +10,7 @@
 import { Document, Scalar } from 'yaml';
 import { InputError } from '../src/engine/diagnostics.js';
 import { LEVER_KEYS, defaultParams, type ParamKey, type Params } from '../src/model/parameters.js';
-import type { ScheduleChange } from '../src/model/schedule.js';
+import { withoutReplaced, type ScheduleChange } from '../src/model/schedule.js';
 import { memoryScenarioFiles } from '../src/scenario/files.js';
 import { loadScenarioWith } from '../src/scenario/load.js';
 import { END_YEAR, isLever, type Settings } from './settings.js';
@@ -45,7 +45,8 @@ export function toFileEntry(c: ScheduleChange): FileScheduleEntry {
 /** Changes grouped by key, per-key order kept (the model expands each key's changes in order). */
 export function toFileSchedule(changes: readonly ScheduleChange[]): FileSchedule {
   const out: FileSchedule = {};
-  for (const c of changes) (out[c.key] ??= []).push(toFileEntry(c));
+  // A file lists each key's entries in time order; an entry a later one replaces whole is left out (the same series).
+  for (const c of withoutReplaced(changes)) (out[c.key] ??= []).push(toFileEntry(c));
   return out;
 }
 

@@ -46,8 +46,9 @@ export function checkRawArgs(argv: readonly string[]): void {
     const given = t.includes('=') ? t.slice(t.indexOf('=') + 1) : argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[i + 1] : '';
     values.set(name, [...(values.get(name) ?? []), t.startsWith('--no-') ? 'false' : given]);
     const next = argv[i + 1];
-    // yargs reads `-1/2` as short flags: a value that starts with - and is not a number needs `=`.
-    if (!t.includes('=') && next !== undefined && /^-\d/.test(next) && !/^-(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(next)) {
+    // yargs reads `-1/2` (and `-5e8`, `-1.`) as short flags: a value that starts with - and is not
+    // a number as yargs reads one (digits, one decimal point between digits) needs `=`.
+    if (!t.includes('=') && next !== undefined && /^-\d/.test(next) && !/^-(\d+(\.\d+)?|\.\d+)$/.test(next)) {
       problems.push(flagDiag(key, `the value ${JSON.stringify(next)} starts with - and would be read as flags`, `write ${key}=${next}`));
     }
     if (t.includes('=') && t.slice(t.indexOf('=') + 1).trim() === '') problems.push(flagDiag(key, 'needs a value, got an empty one', `write ${key}=VALUE or ${key} VALUE`));

@@ -16,7 +16,7 @@
  * does); the suggestions change disjoint keys, which {@link mixScenario} checks.
  */
 import { PARAM_KEYS, type ParamKey } from '../model/parameters.js';
-import type { ScheduleChange } from '../model/schedule.js';
+import { withoutReplaced, type ScheduleChange } from '../model/schedule.js';
 import { doseScenario } from './dose-response.js';
 import type { ScenarioSpec } from './run-scenario.js';
 
@@ -100,7 +100,8 @@ export function changedKeys(baseline: ScenarioSpec, s: ScenarioSpec): ParamKey[]
 /**
  * The mixed scenario: the baseline with each suggestion's changes at its dose (dose 0 leaves the
  * suggestion out). Values and schedule entries are the baseline's, then each suggestion's own; the
- * schedule is sorted by the parameter table's key order (within a key, in that order).
+ * schedule is sorted by the parameter table's key order (within a key, in that order), without the
+ * entries a later one replaces whole (withoutReplaced).
  * @throws RangeError when two suggestions change the same key, or a dose is outside [0, 1]
  */
 export function mixScenario(baseline: ScenarioSpec, suggestions: readonly ScenarioSpec[], doses: readonly number[], name: string): ScenarioSpec {
@@ -126,5 +127,6 @@ export function mixScenario(baseline: ScenarioSpec, suggestions: readonly Scenar
   // orders a file's schedule, so optimum.yaml loads back to exactly these tasks.
   const order = (k: ParamKey): number => PARAM_KEYS.indexOf(k);
   const sorted = schedule.map((c, i) => ({ c, i })).sort((a, b) => order(a.c.key) - order(b.c.key) || a.i - b.i).map((x) => x.c);
-  return { ...baseline, name, values, schedule: sorted };
+  // An entry a later one replaces whole goes (the same series), so the optimum's file lists each key in time order.
+  return { ...baseline, name, values, schedule: withoutReplaced(sorted) };
 }

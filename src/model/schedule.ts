@@ -54,3 +54,20 @@ export function expandSchedule(
   }
   return out;
 }
+
+/** A change's first month, as a number that orders months. */
+function startMonth(c: ScheduleChange): number {
+  const ym = c.kind === 'step' ? c.at : c.from;
+  return ym.year * 12 + ym.month;
+}
+
+/**
+ * The changes without those a later change of the same key replaces whole (it starts in the same
+ * month or earlier, so it overwrites every month the earlier one set, and a ramp's starting value
+ * comes from before its start). The series are the same (test/model/schedule.test.ts), and each
+ * key's changes are then in time order, as a scenario file must list them: generated files (the
+ * optimum, the playground's export) are written this way.
+ */
+export function withoutReplaced(changes: readonly ScheduleChange[]): ScheduleChange[] {
+  return changes.filter((c, i) => !changes.some((d, j) => j > i && d.key === c.key && startMonth(d) <= startMonth(c)));
+}

@@ -8,7 +8,8 @@ import { sensitivityCharts, sensitivityCsv, sensitivityReportInput } from '../ex
 import type { SweepDir } from '../experiment/sweep/sweep-dir.js';
 import { buildHtmlReport } from '../report/html.js';
 import { specToSvg } from '../report/render.js';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../engine/diagnostics.js';
 import { claimOutputFolder, outputMarkCommand } from './output-folder.js';
 import { writeOutputFolder } from './output-files.js';
@@ -27,6 +28,16 @@ export interface SensitivityRunFacts {
 
 const COMMAND = 'sensitivity';
 
+/** The path with symbolic links resolved, as far as it exists (a link must not hide the sweep). */
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    const parent = dirname(resolve(p));
+    return parent === resolve(p) ? resolve(p) : join(realPath(parent), basename(p));
+  }
+}
+
 /**
  * Writes the folder `out` (claimed: an earlier sensitivity output is replaced, other povsim output
  * only with `force`) and returns the names of the files written before manifest.json (indices.csv,
@@ -34,7 +45,7 @@ const COMMAND = 'sensitivity';
  * @throws InputError (exit 2) when `out` is the sweep's folder or holds it, or holds other files
  */
 export async function writeSensitivityFolder(out: string, res: SensitivityResult, sweep: SweepDir, facts: SensitivityRunFacts, force = false): Promise<string[]> {
-  const up = relative(resolve(out), resolve(facts.sweep));
+  const up = relative(realPath(out), realPath(facts.sweep));
   const outside = up === '..' || up.startsWith(`..${sep}`) || isAbsolute(up);
   if (!outside) {
     throw new InputError([{ code: 'output-exists', file: '(command line)', line: 0, column: 0, key: '--out', message: `--out ${out} would replace the sweep ${facts.sweep} that the analysis reads`, hint: `leave --out out (the default is ${facts.sweep}/sensitivity/<metric>-<year>/), or choose a folder outside the sweep` }]);

@@ -63,16 +63,30 @@ export function checkSlurmJob(out: string, job: { jobName: string; partition?: s
 }
 
 /**
- * The job's folder must be new, empty, a sweep's (its mark) or hold only earlier job scripts: the
- * jobs write the sweep into it, and a run's or a user's files there would mix with it.
+ * The job's folder must be new, empty, hold only earlier job scripts, or be the output of the
+ * command the jobs run (its mark, or an earlier version's plan.json without one): the jobs write
+ * into it, and a run's or a user's files there would mix with theirs.
+ * @param command the command named in the folder's mark: `sweep` or `povsim optimize`
  * @throws InputError (exit 2) naming the folder
  */
-function checkSweepOut(out: string, abs: string): void {
-  const st = statSync(abs, { throwIfNoEntry: false });
+export function checkJobFolder(out: string, command: string): void {
+  const abs = resolve(out);
+  let st;
+  try {
+    st = statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return; // a part of the path is a file: makeOutputFolder refuses it with the cause
+  }
   if (st === undefined || !st.isDirectory()) return; // created, or refused with the cause, by makeOutputFolder
   const entries = readdirSync(abs).filter((e) => e !== LOCK_FILE && e !== 'slurm');
-  if (entries.length === 0 || outputMarkCommand(abs) === 'sweep') return;
-  throw new InputError([{ code: 'output-exists', file: '(command line)', line: 0, column: 0, key: '--out', message: `output directory ${out} already holds ${entries.includes(OUTPUT_MARK) ? 'the output of another command' : 'other files'}, and the jobs would write the sweep beside them`, hint: 'choose an empty or new folder with --out' }]);
+  if (entries.length === 0 || outputMarkCommand(abs) === command || (!entries.includes(OUTPUT_MARK) && entries.includes('plan.json'))) return;
+  throw new InputError([{ code: 'output-exists', file: '(command line)', line: 0, column: 0, key: '--out', message: `output directory ${out} already holds ${entries.includes(OUTPUT_MARK) ? 'the output of another command' : 'other files'}, and the jobs would write beside them`, hint: 'choose an empty or new folder with --out' }]);
+}
+
+/** Marks the job's folder as the output of `command`, so its jobs (and a later --force) may write there. */
+export function markJobFolder(out: string, command: string): void {
+  const mark = join(resolve(out), OUTPUT_MARK);
+  if (!existsSync(mark)) writeDurable(mark, `povsim output folder (${command})\n`);
 }
 
 /**
@@ -84,11 +98,10 @@ export function writeSlurmFolder(planFile: string, out: string, job: SlurmJob): 
   const abs = resolve(out);
   checkSlurmJob(abs, job);
   const scripts = slurmScripts({ ...job, plan: resolve(planFile), out: abs, command: [process.execPath, ...process.execArgv, resolve(process.argv[1])], cwd: process.cwd() });
-  checkSweepOut(out, abs);
+  checkJobFolder(out, 'sweep');
   const slurmDir = join(abs, 'slurm');
   makeOutputFolder(join(slurmDir, 'logs'));
-  // The shards and the merge job write the sweep here: marked as povsim's, as `povsim sweep` marks its folder.
-  if (!existsSync(join(abs, OUTPUT_MARK))) writeDurable(join(abs, OUTPUT_MARK), 'povsim output folder (sweep)\n');
+  markJobFolder(out, 'sweep'); // the shards and the merge job write the sweep here
   for (const [name, text] of Object.entries(scripts)) {
     writeDurable(join(slurmDir, name), text);
     chmodSync(join(slurmDir, name), 0o755);

@@ -88,18 +88,16 @@ export function prepareSweepDir(dir: string, planText: string, force: boolean): 
       markSweepDir(dir);
       return 'resume';
     }
+    const all = readdirSync(dir).filter((f) => f !== LOCK_FILE && !f.includes(PARTIAL_MARK));
     // A Slurm job's folder holds its scripts and shards before the merge writes the sweep: those stay.
-    const entries = readdirSync(dir).filter((f) => f !== LOCK_FILE && !f.includes(PARTIAL_MARK) && !JOB_ENTRIES.includes(f));
+    const entries = all.filter((f) => !JOB_ENTRIES.includes(f));
     if (entries.length > 0) {
-      const ours = existing !== undefined || entries.includes(OUTPUT_MARK);
+      const ours = existing !== undefined || all.includes(OUTPUT_MARK);
       if (!ours) throw outError({ code: 'output-exists', message: `output directory ${dir} holds files that are not povsim output`, hint: 'choose an empty or new folder with --out' });
       if (!force) {
         const what = existing !== undefined ? 'a different sweep (another plan or other settings)' : 'the output of another command';
         throw outError(msg.outputHoldsOtherSweep(dir, what));
       }
-      // An earlier version's sweep has plan.json but no mark: it counts as marked.
-      const refusal = forceRefusal(dir, existing !== undefined ? [...entries, OUTPUT_MARK] : entries);
-      if (refusal) throw outError({ code: 'output-exists', ...refusal });
       clearSweepFiles(dir);
     }
   }
@@ -121,9 +119,14 @@ function markSweepDir(dir: string): void {
  * Replaces an earlier povsim output (another sweep, or another command's) whole: manifest.json first
  * (the directory no longer claims completion), then everything else but the writer's lock and a
  * Slurm job's scripts and shards, so no stale file (an old results.csv, a sensitivity/ folder) sits
- * beside the new sweep.
+ * beside the new sweep. First the check every --force makes: the folder is povsim's and holds nothing
+ * povsim does not write (an earlier version's sweep has plan.json but no mark: it counts as marked).
+ * @throws InputError (exit 2) naming what is in the way
  */
 export function clearSweepFiles(dir: string): void {
+  const entries = readdirSync(dir).filter((f) => f !== LOCK_FILE && !f.includes(PARTIAL_MARK));
+  const refusal = forceRefusal(dir, existsSync(join(dir, PLAN_FILE)) && !entries.includes(OUTPUT_MARK) ? [...entries, OUTPUT_MARK] : entries);
+  if (refusal) throw outError({ code: 'output-exists', ...refusal });
   rmSync(join(dir, MANIFEST_FILE), { force: true });
   for (const f of readdirSync(dir)) if (f !== LOCK_FILE && !JOB_ENTRIES.includes(f)) rmSync(join(dir, f), { recursive: true, force: true });
 }

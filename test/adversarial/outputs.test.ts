@@ -3,7 +3,7 @@
  * two writers into one folder, and --force leaving stale files. Each case asserts the exit code, the
  * message, that nothing was written outside the output folder and that no folder claims completeness.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,7 @@ describe('class 3: flags mean what they say', () => {
     ['--force=yes', ['--force=yes'], /--force: is a switch, got the value "yes"/],
     ['a lone -', ['-'], /-: reading a file from standard input is not supported/],
     ['a value starting with -', ['--out', '-1/2'], /--out: the value "-1\/2" starts with - and would be read as flags\n\s+hint: write --out=-1\/2/],
+    ['a negative number yargs would not read as one', ['--seed', '-1e3'], /--seed: the value "-1e3" starts with - and would be read as flags/],
   ];
   for (const [what, flags, message] of cases) {
     it(`${what}: exit 2 with a clear message, nothing written`, async () => {
@@ -237,6 +238,56 @@ describe('--force deletes only what povsim wrote', () => {
     expect(f.code).toBe(2);
     expect(f.err).toContain('holds files povsim does not write (thesis)');
     expect(existsSync(join(done, 'results.csv'))).toBe(true);
+  });
+});
+
+describe('--force across commands, and job folders', () => {
+  const plan = (dir: string, name: string, key: string): string =>
+    fixture(dir, `${name}.yaml`, `name: ${name}\nbase: base.yaml\nvary:\n  ${key}: {}\ndesign: { kind: morris, trajectories: 2 }\nreplicates: 1\n`);
+
+  it('a sweep replaces another command\'s output with --force, and is refused without it', async () => {
+    const dir = scratch();
+    fixture(dir, 'base.yaml', scenario('base'));
+    const out = join(dir, 'run');
+    expect((await cli(['run', join(dir, 'base.yaml'), '--out', out, '--workers', '1', '--quiet'])).code).toBe(0);
+    const p = plan(dir, 'sw', 'cadreEffort');
+    const no = await cli(['sweep', p, '--out', out, '--workers', '1', '--quiet']);
+    expect(no.code).toBe(2);
+    expect(no.err).toContain(`output directory ${out} holds the output of another command`);
+    expect((await cli(['sweep', p, '--out', out, '--workers', '1', '--quiet', '--force'])).code).toBe(0);
+    expect(existsSync(join(out, 'results.csv'))).toBe(true);
+    expect(existsSync(join(out, 'yearly.csv'))).toBe(false);
+  });
+
+  it('a sweep begun by other model code is restarted with --force only when nothing of the user\'s is in it', async () => {
+    const dir = scratch();
+    fixture(dir, 'base.yaml', scenario('base'));
+    const p = plan(dir, 'code', 'cadreEffort');
+    const out = join(dir, 'sw');
+    expect((await cli(['sweep', p, '--out', out, '--workers', '1', '--quiet'])).code).toBe(0);
+    rmSync(join(out, 'manifest.json'));
+    writeFileSync(join(out, 'code.json'), JSON.stringify({ format: 'povsim-sweep-code/1', modelCode: '0'.repeat(64) }) + '\n');
+    mkdirSync(join(out, 'mydata'));
+    writeFileSync(join(out, 'mydata', 'a.dat'), 'mine');
+    const r = await cli(['sweep', p, '--out', out, '--workers', '1', '--quiet', '--force']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('holds files povsim does not write (mydata)');
+    expect(readdirSync(join(out, 'mydata'))).toEqual(['a.dat']);
+  });
+
+  it('optimize --emit slurm refuses a run\'s output folder; a path through a file is exit 2 for both emitters', async () => {
+    const dir = scratch();
+    fixture(dir, 'base.yaml', scenario('base'));
+    const out = join(dir, 'run');
+    expect((await cli(['run', join(dir, 'base.yaml'), '--out', out, '--workers', '1', '--quiet'])).code).toBe(0);
+    const opt = await cli(['optimize', '--emit', 'slurm', '--shards', '2', '--out', out, '--quiet']);
+    expect(opt.code).toBe(2);
+    expect(opt.err).toContain(`output directory ${out} already holds the output of another command, and the jobs would write beside them`);
+    expect(existsSync(join(out, 'slurm'))).toBe(false);
+    const file = fixture(dir, 'plain.txt', 'x');
+    const sw = await cli(['sweep', plan(dir, 'e', 'cadreEffort'), '--emit', 'slurm', '--shards', '2', '--out', join(file, 'x'), '--quiet']);
+    expect(sw.code).toBe(2);
+    expect(sw.err).toContain('is a file, not a folder');
   });
 });
 

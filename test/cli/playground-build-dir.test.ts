@@ -37,5 +37,7 @@ describe('playground --build-dir', () => {
     writeFileSync(file, 'x');
     const e = await rejectionOf(InputError, build(file));
     expect(e.diagnostics[0]).toMatchObject({ key: '--build-dir', message: `${file} is not a folder` });
+    const through = await rejectionOf(InputError, build(join(file, 'x')));
+    expect(through.diagnostics[0]).toMatchObject({ key: '--build-dir', message: `cannot use ${join(file, 'x')}: a part of the path is a file, not a folder` });
   });
 });

@@ -3,7 +3,7 @@
  * indices.csv, SVG charts and an HTML report; μ* checked against elementary effects recomputed by
  * hand from results.csv and design.json.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sensitivityCommand, type SensitivityArgs } from '../../src/cli/commands/sensitivity.js';
@@ -100,6 +100,10 @@ describe('Morris screening of a sweep', () => {
       const e = await rejectionOf(InputError, command({ ...run, out, force: true }));
       expect(e.diagnostics[0]).toMatchObject({ key: '--out', message: `--out ${out} would replace the sweep ${dir} that the analysis reads` });
     }
+    const link = join(dir, '..', 'link-to-sweep');
+    symlinkSync(dir, link); // a link must not hide the sweep
+    const viaLink = await rejectionOf(InputError, command({ ...run, out: link, force: true }));
+    expect(viaLink.diagnostics[0].message).toBe(`--out ${link} would replace the sweep ${dir} that the analysis reads`);
     expect(existsSync(join(dir, 'results.csv'))).toBe(true);
     const other = await sweep('{ kind: morris, trajectories: 2 }'); // another povsim output folder
     const e = await rejectionOf(InputError, command({ ...run, out: other }));

@@ -37,7 +37,12 @@ const PAGE_TITLE = '<title>povsim playground';
  * or an earlier build (the mark, or the page's own index.html from a build before the mark).
  */
 function checkBuildDir(dir: string): void {
-  const st = lstatSync(dir, { throwIfNoEntry: false });
+  let st;
+  try {
+    st = lstatSync(dir, { throwIfNoEntry: false });
+  } catch {
+    throw flagError('--build-dir', { code: 'output', message: `cannot use ${dir}: a part of the path is a file, not a folder`, hint: 'give a new or empty folder, e.g. --build-dir out/playground-build' });
+  }
   if (st === undefined) return;
   if (!st.isDirectory()) throw flagError('--build-dir', { code: 'output', message: `${dir} is not a folder`, hint: 'give a new or empty folder, e.g. --build-dir out/playground-build' });
   const entries = readdirSync(dir);
