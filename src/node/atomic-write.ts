@@ -6,6 +6,7 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { recordWrite } from './output-record.js';
 
 /** Marker in temporary names; leftovers carry it and can be removed after an interruption. */
 export const PARTIAL_MARK = '.partial-';
@@ -24,6 +25,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
  * file (a sweep's results.csv) need not be joined into one string first.
  */
 export function writeFileAtomicParts(path: string, parts: Iterable<string | Uint8Array>): void {
+  recordWrite(path); // first: a file povsim writes into an output folder is in its mark even if a crash follows
   const tmp = `${path}${PARTIAL_MARK}${process.pid}`;
   let fd: number | undefined;
   try {

@@ -27,6 +27,7 @@ import type { TaskResult } from '../experiment/task.js';
 import { PARTIAL_MARK, writeFileAtomic } from './atomic-write.js';
 import { JOURNAL_DIR, PLAN_FILE, type JournalShare } from './optimize-files.js';
 import { lockOutputFolder, LOCK_FILE, makeOutputFolder, MANIFEST, OUTPUT_MARK } from './output-folder.js';
+import { ensureMark, recordNames } from './output-record.js';
 
 /** Default of --shard-timeout: generous, because array tasks may start hours apart on a busy cluster. */
 export const DEFAULT_SHARD_TIMEOUT_SECONDS = 86_400;
@@ -110,7 +111,8 @@ export function joinShardedSearch(dir: string, shard: Shard, planText: string, c
   const fresh = !existsSync(planPath);
   const journal = join(dir, JOURNAL_DIR);
   mkdirSync(journal, { recursive: true });
-  if (!existsSync(join(dir, OUTPUT_MARK))) writeFileAtomic(join(dir, OUTPUT_MARK), 'povsim output folder (povsim optimize)\n');
+  ensureMark(dir, 'povsim optimize');
+  recordNames(dir, [PLAN_FILE, JOURNAL_DIR]); // published by whichever shard comes first, recorded by each
   if (publishOnce(planPath, planText) !== planText) {
     throw flag('--out', `${me}: ${dir} holds a search of a different plan (plan.json differs)`, 'run every shard with the same plan file and the same flags, or give this search another --out', 'output-exists');
   }

@@ -22,12 +22,13 @@ import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../engine/diagnostics.js';
 import { PARTIAL_MARK } from './atomic-write.js';
+import { ensureMark, OUTPUT_MARK, recordedNames, stopRecording } from './output-record.js';
 
 export const MANIFEST = 'manifest.json';
 /** The lock file inside a folder being written. */
 export const LOCK_FILE = '.povsim-lock';
-/** Marks a folder as povsim output, so --force may replace it (written when a command claims it). */
-export const OUTPUT_MARK = '.povsim-output';
+/** Marks a folder as povsim output, so --force may replace it (written when a command claims it; output-record.ts). */
+export { OUTPUT_MARK };
 
 function outError(message: string, hint: string, code = 'output'): InputError {
   const d: Diagnostic = { code, file: '(command line)', line: 0, column: 0, key: '--out', message, hint };
@@ -171,6 +172,7 @@ export function unlockOutputFolder(dir: string): void {
   const lock = held.get(key);
   if (lock === undefined) return;
   held.delete(key);
+  stopRecording(key);
   if (readHolder(lock)?.pid === process.pid) rmSync(lock, { force: true });
 }
 
@@ -187,21 +189,28 @@ function earlierEntries(dir: string): string[] {
   return readdirSync(dir).filter((n) => n !== LOCK_FILE);
 }
 
-/** The kinds of file povsim writes at the top of an output folder (tables, data, reports, charts, scenarios). */
+/** The kinds of file povsim writes at the top of an output folder, for a mark that records nothing (an earlier povsim's). */
 const OUTPUT_FILE = /\.(csv|json|html|md|svg|png|yaml)$/;
-/** The folders povsim writes inside an output folder (journals and points, Slurm scripts and shards, sensitivity outputs). */
+/** The folders povsim writes inside an output folder, likewise (journals and points, Slurm scripts and shards, sensitivity outputs). */
 const OUTPUT_FOLDERS = new Set(['journal', 'points', 'slurm', 'shards', 'sensitivity']);
+/** Files the desktop makes in any folder it shows: nobody's data. */
+const DESKTOP_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
 /**
- * The entries of a povsim output folder that povsim does not write (a user's notes, data or code), which
- * --force must not delete: anything but povsim's marks, its temporary files, files of the kinds it
- * writes and the folders it makes.
+ * The entries of a povsim output folder that povsim did not write (a user's notes, data, code or the
+ * scenario being run), which --force must not delete: anything the folder's mark does not list
+ * (output-record.ts), but povsim's lock and mark, its temporary files, the desktop's files and empty
+ * folders. For a mark that lists nothing (an earlier povsim's): anything but the kinds of file and
+ * the folders povsim writes.
  */
 export function foreignEntries(dir: string, entries: readonly string[]): string[] {
+  const written = recordedNames(dir);
   return entries.filter((n) => {
-    if (n === LOCK_FILE || n === OUTPUT_MARK || n.includes(PARTIAL_MARK)) return false;
+    if (n === LOCK_FILE || n === OUTPUT_MARK || n.includes(PARTIAL_MARK) || DESKTOP_FILES.has(n)) return false;
     const st = lstatSync(join(dir, n), { throwIfNoEntry: false });
     if (st === undefined) return false;
+    if (st.isDirectory() && readdirSync(join(dir, n)).length === 0) return false;
+    if (written !== undefined) return !written.has(n);
     if (st.isDirectory()) return !OUTPUT_FOLDERS.has(n);
     return !(st.isFile() && OUTPUT_FILE.test(n));
   });
@@ -280,13 +289,6 @@ export function claimOutputFolder(dir: string, force: boolean, command: string, 
 
 function writeMark(dir: string, command: string): void {
   const mark = join(dir, OUTPUT_MARK);
-  if (!existsSync(mark) || !lstatSync(mark).isFile()) {
-    rmSync(mark, { recursive: true, force: true });
-    const fd = openSync(mark, 'w', 0o644);
-    try {
-      writeSync(fd, `povsim output folder (${command})\n`);
-    } finally {
-      closeSync(fd);
-    }
-  }
+  if (lstatSync(mark, { throwIfNoEntry: false })?.isFile() === false) rmSync(mark, { recursive: true, force: true });
+  ensureMark(dir, command);
 }

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../engine/diagnostics.js';
 import { slurmScripts, type SlurmOptions } from '../experiment/sweep/slurm.js';
 import { LOCK_FILE, makeOutputFolder, OUTPUT_MARK, outputMarkCommand } from './output-folder.js';
+import { ensureMark, recordNames } from './output-record.js';
 import { writeDurable } from './sweep-files.js';
 
 /** The job's settings that are not about this process (which command, which folder). */
@@ -85,8 +86,8 @@ export function checkJobFolder(out: string, command: string): void {
 
 /** Marks the job's folder as the output of `command`, so its jobs (and a later --force) may write there. */
 export function markJobFolder(out: string, command: string): void {
-  const mark = join(resolve(out), OUTPUT_MARK);
-  if (!existsSync(mark)) writeDurable(mark, `povsim output folder (${command})\n`);
+  ensureMark(resolve(out), command);
+  recordNames(resolve(out), ['slurm']);
 }
 
 /**

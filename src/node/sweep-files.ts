@@ -13,14 +13,17 @@
  *   manifest.json    written last: the sweep is complete; sha256 of every file
  *
  * Every file is a pure function of the plan (and the model code), so two directories of the same plan
- * hold byte-identical files however the work was split, interrupted or resumed.
+ * hold byte-identical files however the work was split, interrupted or resumed. (The folder's mark,
+ * `.povsim-output`, lists the names povsim wrote in the order it wrote them: bookkeeping for --force,
+ * not a result.)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../engine/diagnostics.js';
 import * as msg from '../experiment/sweep/plan-messages.js';
 import { PARTIAL_MARK, writeFileAtomic, writeFileAtomicParts } from './atomic-write.js';
-import { forceRefusal, LOCK_FILE, OUTPUT_MARK } from './output-folder.js';
+import { forceRefusal, LOCK_FILE, OUTPUT_MARK, outputMarkCommand } from './output-folder.js';
+import { ensureMark } from './output-record.js';
 
 export const PLAN_FILE = 'plan.json';
 export const DESIGN_FILE = 'design.json';
@@ -112,7 +115,7 @@ function outError(p: { code: string; message: string; hint?: string }): InputErr
 
 /** Marks the directory as povsim output (so a later --force may replace it). */
 function markSweepDir(dir: string): void {
-  if (!existsSync(join(dir, OUTPUT_MARK))) writeFileAtomic(join(dir, OUTPUT_MARK), 'povsim output folder (sweep)\n');
+  ensureMark(dir, 'sweep');
 }
 
 /**
@@ -128,7 +131,9 @@ export function clearSweepFiles(dir: string): void {
   const refusal = forceRefusal(dir, existsSync(join(dir, PLAN_FILE)) && !entries.includes(OUTPUT_MARK) ? [...entries, OUTPUT_MARK] : entries);
   if (refusal) throw outError({ code: 'output-exists', ...refusal });
   rmSync(join(dir, MANIFEST_FILE), { force: true });
-  for (const f of readdirSync(dir)) if (f !== LOCK_FILE && !JOB_ENTRIES.includes(f)) rmSync(join(dir, f), { recursive: true, force: true });
+  // Another command's mark goes too (the sweep marks the folder afresh); a Slurm job's stays with its scripts.
+  const keep = outputMarkCommand(dir) === 'sweep' ? JOB_ENTRIES : JOB_ENTRIES.filter((e) => e !== OUTPUT_MARK);
+  for (const f of readdirSync(dir)) if (f !== LOCK_FILE && !keep.includes(f)) rmSync(join(dir, f), { recursive: true, force: true });
 }
 
 /** What `sweep --emit slurm` puts in the folder before the merge: the mark, the job scripts, the shards (the merge's inputs). */

@@ -3,7 +3,7 @@
  * two writers into one folder, and --force leaving stale files. Each case asserts the exit code, the
  * message, that nothing was written outside the output folder and that no folder claims completeness.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,7 @@ describe('class 6: --force replaces the earlier output whole', () => {
     mkdirSync(join(out, 'journal'));
     writeFileSync(join(out, 'journal', 'old.csv'), 'old');
     writeFileSync(join(out, 'report.html'), 'old report');
+    appendFileSync(join(out, '.povsim-output'), 'journal\nreport.html\n'); // as the earlier povsim command that wrote them recorded them
     const again = await cli(['run', file, '--out', out, '--workers', '1', '--quiet']);
     expect(again.code).toBe(2);
     expect(again.err).toContain('already holds files from an earlier run');
@@ -208,6 +209,35 @@ describe('--force deletes only what povsim wrote', () => {
     expect(readdirSync(out).sort()).toEqual(['.povsim-output', 'manifest.json', 'monthly.csv', 'mydata', 'notes.txt', 'summary.json', 'yearly.csv']);
   });
 
+  it('the mark lists what povsim wrote: a user\'s .md, .csv or the scenario itself stop --force; the desktop\'s .DS_Store does not', async () => {
+    const dir = scratch();
+    const out = join(dir, 'out');
+    const first = fixture(dir, 's.yaml', scenario('listed'));
+    expect((await cli(['run', first, '--out', out, '--workers', '1', '--quiet'])).code).toBe(0);
+    expect(readFileSync(join(out, '.povsim-output'), 'utf8')).toBe('povsim output folder (run)\nwritten:\nyearly.csv\nmonthly.csv\nsummary.json\nmanifest.json\n');
+    writeFileSync(join(out, '.DS_Store'), 'finder');
+    expect((await cli(['run', first, '--out', out, '--workers', '1', '--quiet', '--force'])).code).toBe(0);
+    writeFileSync(join(out, 'notes.md'), 'mine');
+    writeFileSync(join(out, 'my-analysis.csv'), 'mine');
+    const inside = fixture(out, 'my-scenario.yaml', scenario('inside'));
+    const r = await cli(['run', inside, '--out', out, '--workers', '1', '--quiet', '--force']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/holds files povsim does not write \((?=.*notes\.md)(?=.*my-analysis\.csv)(?=.*my-scenario\.yaml).*\)/);
+    expect(readdirSync(out).sort()).toEqual(['.povsim-output', 'manifest.json', 'monthly.csv', 'my-analysis.csv', 'my-scenario.yaml', 'notes.md', 'summary.json', 'yearly.csv']);
+  });
+
+  it('an earlier povsim\'s mark (no list): --force judges by the kinds of file povsim writes', async () => {
+    const dir = scratch();
+    const out = join(dir, 'old');
+    mkdirSync(join(out, 'journal'), { recursive: true });
+    writeFileSync(join(out, '.povsim-output'), 'povsim output folder (run)\n');
+    for (const f of ['manifest.json', 'yearly.csv', 'report.html']) writeFileSync(join(out, f), 'old');
+    writeFileSync(join(out, 'journal', 'x.json'), 'old');
+    const file = fixture(dir, 's.yaml', scenario('old'));
+    expect((await cli(['run', file, '--out', out, '--workers', '1', '--quiet', '--force'])).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['.povsim-output', 'manifest.json', 'monthly.csv', 'summary.json', 'yearly.csv']);
+  });
+
   it('sweep and merge: a folder of other files is refused with and without --force; a povsim folder with a user\'s folder is refused with --force', async () => {
     const dir = scratch();
     fixture(dir, 'base.yaml', scenario('base'));
@@ -233,6 +263,7 @@ describe('--force deletes only what povsim wrote', () => {
     expect(m.err).toContain('holds files that are not povsim output');
     expect(readdirSync(keep)).toEqual(['keep.txt']);
     mkdirSync(join(done, 'thesis'));
+    writeFileSync(join(done, 'thesis', 'ch1.tex'), 'precious'); // an empty folder would be no one's loss
     const other = fixture(dir, 'other.yaml', 'name: other\nbase: base.yaml\nvary:\n  subsidyLevel: {}\ndesign: { kind: morris, trajectories: 2 }\nreplicates: 1\n');
     const f = await cli(['sweep', other, '--out', done, '--workers', '1', '--quiet', '--force']);
     expect(f.code).toBe(2);

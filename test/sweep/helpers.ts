@@ -102,7 +102,7 @@ export function sweepFiles(dir: string): Map<string, Buffer> {
       const rel = relative(dir, path);
       if (statSync(path).isDirectory()) {
         if (rel === 'points') walk(path);
-      } else out.set(rel, readFileSync(path));
+      } else if (rel !== '.povsim-output') out.set(rel, readFileSync(path)); // the mark logs what was written, in the order written
     }
   };
   if (existsSync(dir)) walk(dir);

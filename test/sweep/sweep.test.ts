@@ -89,7 +89,7 @@ describe('runSweep', () => {
     const two = join(tempDir(), 'two');
     await runSweep(p, two, { workers: 2, provenance: PROVENANCE });
     expect(differingFiles(one, two)).toEqual([]);
-    expect(sweepFiles(one).size).toBe(7 + 12); // .povsim-output, plan, design, points.csv, code.json, results.csv, manifest.json + the journal
+    expect(sweepFiles(one).size).toBe(6 + 12); // plan, design, points.csv, code.json, results.csv, manifest.json + the journal (the mark is bookkeeping)
   });
 
   it('journals each point as soon as its replicates arrive from a streaming pool, in any order', async () => {
