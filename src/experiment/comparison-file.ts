@@ -30,6 +30,8 @@ export interface ComparisonFile {
   years: number[];
   /** True when the file lists its report years (the default [2020, 2025] keeps those the run reaches). */
   yearsGiven?: boolean;
+  /** Where each key was written (`baseline`, `alternatives[0]`, `combinations[1].scenario`, `years`), for later messages. */
+  positions?: Record<string, { line: number; column: number }>;
   replicates?: number;
   draws: { count: number; replicates: number };
   doses: { count: number; replicates: number };
@@ -179,7 +181,21 @@ export function parseComparisonFile(text: string, file: string): ComparisonFile 
   }
   const adaptive = adaptiveKeys(node, int, at, replicates);
   if (problems.length) throw new InputError(problems);
-  return { name: name!, baseline: baseline!, alternatives, combinations, years, yearsGiven: yn !== undefined, replicates, draws, doses, budgets, ...adaptive };
+  // Where the scenario paths and the years stand, so checks that need the files (comparison-files.ts) can point at them.
+  const positions: Record<string, { line: number; column: number }> = {};
+  const place = (k: string, n: unknown): void => {
+    const r = (n as Node | undefined)?.range;
+    if (r) {
+      const p = lc.linePos(r[0]);
+      positions[k] = { line: p.line, column: p.col };
+    }
+  };
+  place('baseline', node('baseline'));
+  place('years', yn);
+  const an = node('alternatives');
+  if (isSeq(an)) an.items.forEach((it, i) => place(`alternatives[${i}]`, it));
+  if (isSeq(cn)) cn.items.forEach((it, i) => place(`combinations[${i}].scenario`, isMap(it) ? it.get('scenario', true) : undefined));
+  return { name: name!, baseline: baseline!, alternatives, combinations, years, yearsGiven: yn !== undefined, positions, replicates, draws, doses, budgets, ...adaptive };
 }
 
 /** The adaptive-replicates keys (targetHalfWidth in pp, maxReplicates, batchReplicates), checked against each other. */

@@ -98,6 +98,11 @@ export function loadComparisonScenarios(c: ReadComparison, overrides: PlanOverri
   };
 }
 
+/** Where `key` stands in the comparison file (line 0 on the command line or when unknown). */
+function pos(c: ReadComparison, key: string): { line: number; column: number } {
+  return c.file.positions?.[key] ?? { line: 0, column: 0 };
+}
+
 /**
  * Every file the comparison names exists, is a file, and is named once: a scenario compared twice
  * would be ranked twice, and the baseline against itself has no effect to show.
@@ -113,13 +118,13 @@ function checkNamedFiles(c: ReadComparison, named: readonly [string, string][], 
     const st = statSync(file, { throwIfNoEntry: false });
     if (st === undefined || !st.isFile()) {
       const what = st === undefined ? 'there is no such file' : 'it is a folder, not a scenario file';
-      problems.push({ code: 'file-not-found', file: where, line: 0, column: 0, key, message: `cannot read the scenario "${p}"${file !== p ? ` (${file})` : ''}: ${what}`, hint: `check the path${relTo}` });
+      problems.push({ code: 'file-not-found', file: where, ...pos(c, key), key, message: `cannot read the scenario "${p}"${file !== p ? ` (${file})` : ''}: ${what}`, hint: `check the path${relTo}` });
       continue;
     }
     const abs = resolve(file);
     const first = seen.get(abs);
     if (first !== undefined) {
-      problems.push({ code: 'duplicate-scenario', file: where, line: 0, column: 0, key, message: `"${p}" is already compared as ${first}`, hint: 'name each scenario once (a combination lists its parts under of:, not again as an alternative)' });
+      problems.push({ code: 'duplicate-scenario', file: where, ...pos(c, key), key, message: `"${p}" is already compared as ${first}`, hint: 'name each scenario once (a combination lists its parts under of:, not again as an alternative)' });
     } else seen.set(abs, key);
   }
   if (problems.length) throw new InputError(problems);
@@ -136,5 +141,5 @@ function yearsLeftOut(c: ReadComparison, baseline: ResolvedScenario): number[] {
   const end = baseline.run.endYear;
   const late = c.file.years.filter((y) => y > end);
   if (late.length < c.file.years.length) return late;
-  throw new InputError([{ code: 'year-outside-run', file: c.from, line: 0, column: 0, key: 'years', message: `every report year (${late.join(', ')}) is after the run's last year ${end}`, hint: `run to ${Math.min(...late)} or later (--end-year ${Math.min(...late)}), or list a year up to ${end} under years:` }]);
+  throw new InputError([{ code: 'year-outside-run', file: c.from, ...pos(c, 'years'), key: 'years', message: `every report year (${late.join(', ')}) is after the run's last year ${end}`, hint: `run to ${Math.min(...late)} or later (--end-year ${Math.min(...late)}), or list a year up to ${end} under years:` }]);
 }

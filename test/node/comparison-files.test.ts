@@ -46,18 +46,18 @@ describe('the files a comparison names', () => {
   it('in a comparison file: a repeated alternative, a missing file and a folder name the file and key', async () => {
     const twice = await compare([plan('twice', 'alternatives: [../more.yaml, ../more.yaml]\n'), '--out', join(tmp, 'o3')]);
     expect(twice.code).toBe(2);
-    expect(twice.err).toMatch(/plans\/twice\.yaml: alternatives\[1\]: "\.\.\/more\.yaml" is already compared as alternatives\[0\]/);
+    expect(twice.err).toMatch(/plans\/twice\.yaml:3:30: alternatives\[1\]: "\.\.\/more\.yaml" is already compared as alternatives\[0\]/);
     const missing = await compare([plan('missing', 'alternatives: [../nope.yaml, ../folder.yaml]\n'), '--out', join(tmp, 'o4')]);
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/plans\/missing\.yaml: alternatives\[0\]: cannot read the scenario "\.\.\/nope\.yaml" \(.*nope\.yaml\): there is no such file/);
+    expect(missing.err).toMatch(/plans\/missing\.yaml:3:16: alternatives\[0\]: cannot read the scenario "\.\.\/nope\.yaml" \(.*nope\.yaml\): there is no such file/);
     expect(missing.err).toContain('hint: check the path (paths in a comparison file are relative to it)');
-    expect(missing.err).toMatch(/plans\/missing\.yaml: alternatives\[1\]: cannot read the scenario "\.\.\/folder\.yaml" .*: it is a folder, not a scenario file/);
+    expect(missing.err).toMatch(/plans\/missing\.yaml:3:30: alternatives\[1\]: cannot read the scenario "\.\.\/folder\.yaml" .*: it is a folder, not a scenario file/);
   });
 
   it('report years after the run: all of them is an error, some are left out with a note', async () => {
     const none = await compare([plan('late', 'alternatives: [../more.yaml]\nyears: [2020, 2025]\n'), '--out', join(tmp, 'o5')]);
     expect(none.code).toBe(2);
-    expect(none.err).toMatch(/plans\/late\.yaml: years: every report year \(2020, 2025\) is after the run's last year 2018/);
+    expect(none.err).toMatch(/plans\/late\.yaml:4:8: years: every report year \(2020, 2025\) is after the run's last year 2018/);
     expect(none.err).toContain('hint: run to 2020 or later (--end-year 2020), or list a year up to 2018 under years:');
     const some = await compare([plan('some', 'alternatives: [../more.yaml]\nyears: [2016, 2020]\n'), '--out', join(tmp, 'o6'), '--replicates', '2', '--draws', '0', '--workers', '1']);
     expect(some.code).toBe(0);
