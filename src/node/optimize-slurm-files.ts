@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { optimizeSlurmScripts, type OptimizeSlurmOptions } from '../experiment/optimize-slurm.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { makeOutputFolder } from './output-folder.js';
-import { checkJobFolder, checkSlurmJob, markJobFolder } from './slurm-files.js';
+import { checkJobFolder, checkSamePlan, checkSlurmJob, markJobFolder } from './slurm-files.js';
 
 /** The job's settings that are not about this process (which command, which folder). */
 export type OptimizeSlurmJob = Omit<OptimizeSlurmOptions, 'plan' | 'out' | 'command' | 'cwd'>;
@@ -25,6 +25,7 @@ export function writeOptimizeSlurmFolder(planFile: string, out: string, job: Opt
   checkSlurmJob(abs, job);
   const scripts = optimizeSlurmScripts({ ...job, plan: resolve(planFile), out: abs, command: [process.execPath, ...process.execArgv, resolve(process.argv[1])], cwd: process.cwd() });
   checkJobFolder(out, 'povsim optimize');
+  checkSamePlan(out, join(abs, 'slurm', 'optimize.sbatch'), resolve(planFile));
   const slurmDir = join(abs, 'slurm');
   makeOutputFolder(join(slurmDir, 'logs'));
   markJobFolder(out, 'povsim optimize'); // the shards write the search here

@@ -7,10 +7,10 @@
  * are checked first (checkSlurmJob): sbatch reads those lines itself, without shell quoting, and
  * bash runs whatever follows a newline in them as a command.
  */
-import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../engine/diagnostics.js';
-import { slurmScripts, type SlurmOptions } from '../experiment/sweep/slurm.js';
+import { shellQuote, slurmScripts, type SlurmOptions } from '../experiment/sweep/slurm.js';
 import { LOCK_FILE, makeOutputFolder, OUTPUT_MARK, outputMarkCommand } from './output-folder.js';
 import { ensureMark, recordNames } from './output-record.js';
 import { writeDurable } from './sweep-files.js';
@@ -84,6 +84,24 @@ export function checkJobFolder(out: string, command: string): void {
   throw new InputError([{ code: 'output-exists', file: '(command line)', line: 0, column: 0, key: '--out', message: `output directory ${out} already holds ${entries.includes(OUTPUT_MARK) ? 'the output of another command' : 'other files'}, and the jobs would write beside them`, hint: 'choose an empty or new folder with --out' }]);
 }
 
+/**
+ * A folder already holding a job's scripts takes a new job only for the same plan file (another shard
+ * count, time or partition): another plan's shards would meet this one's on the cluster and fail there.
+ * @param script the earlier job script that names its plan
+ * @throws InputError (exit 2) naming the plan the folder's job runs
+ */
+export function checkSamePlan(out: string, script: string, plan: string): void {
+  let text: string;
+  try {
+    text = readFileSync(script, 'utf8');
+  } catch {
+    return; // no earlier job here
+  }
+  if (text.includes(` ${shellQuote(plan)} `)) return;
+  const earlier = /"\$\{POVSIM\[@\]\}" \w+ ('[^']*'|\S+)/.exec(text)?.[1] ?? 'another plan';
+  throw new InputError([{ code: 'output-exists', file: '(command line)', line: 0, column: 0, key: '--out', message: `output directory ${out} holds the Slurm job of another plan (${earlier})`, hint: 'give this plan its own --out' }]);
+}
+
 /** Marks the job's folder as the output of `command`, so its jobs (and a later --force) may write there. */
 export function markJobFolder(out: string, command: string): void {
   ensureMark(resolve(out), command);
@@ -100,6 +118,7 @@ export function writeSlurmFolder(planFile: string, out: string, job: SlurmJob): 
   checkSlurmJob(abs, job);
   const scripts = slurmScripts({ ...job, plan: resolve(planFile), out: abs, command: [process.execPath, ...process.execArgv, resolve(process.argv[1])], cwd: process.cwd() });
   checkJobFolder(out, 'sweep');
+  checkSamePlan(out, join(abs, 'slurm', 'sweep.sbatch'), resolve(planFile));
   const slurmDir = join(abs, 'slurm');
   makeOutputFolder(join(slurmDir, 'logs'));
   markJobFolder(out, 'sweep'); // the shards and the merge job write the sweep here

@@ -306,6 +306,20 @@ describe('--force across commands, and job folders', () => {
     expect(readdirSync(join(out, 'mydata'))).toEqual(['a.dat']);
   });
 
+  it('a job folder takes a new job for the same plan only', async () => {
+    const dir = scratch();
+    fixture(dir, 'base.yaml', scenario('base'));
+    const a = plan(dir, 'plan-a', 'cadreEffort');
+    const b = plan(dir, 'plan-b', 'subsidyLevel');
+    const out = join(dir, 'job');
+    expect((await cli(['sweep', a, '--emit', 'slurm', '--shards', '2', '--out', out, '--quiet'])).code).toBe(0);
+    expect((await cli(['sweep', a, '--emit', 'slurm', '--shards', '3', '--out', out, '--quiet'])).code).toBe(0);
+    const other = await cli(['sweep', b, '--emit', 'slurm', '--shards', '2', '--out', out, '--quiet']);
+    expect(other.code).toBe(2);
+    expect(other.err).toContain(`output directory ${out} holds the Slurm job of another plan (${a})`);
+    expect(readFileSync(join(out, 'slurm', 'sweep.sbatch'), 'utf8')).toContain('--array=0-2');
+  });
+
   it('optimize --emit slurm refuses a run\'s output folder; a path through a file is exit 2 for both emitters', async () => {
     const dir = scratch();
     fixture(dir, 'base.yaml', scenario('base'));
