@@ -1,5 +1,5 @@
 /**
- * `povsim playground --build-dir`: Vite empties the build folder before it builds, so the command
+ * `povsim playground --build-dir`: the build replaces the folder, so the command
  * refuses a folder of other files before it starts the build (no Vite or browser needed here).
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ describe('playground --build-dir', () => {
     expect(e.diagnostics[0]).toMatchObject({
       key: '--build-dir',
       code: 'output-exists',
-      message: `${dir} holds other files, and building the page empties the folder first`,
+      message: `${dir} holds other files, and building the page replaces the folder`,
       hint: 'give a new or empty folder, e.g. --build-dir out/playground-build',
     });
     expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'thesis']);

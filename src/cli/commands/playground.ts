@@ -3,14 +3,16 @@
  * localhost until interrupted. The page runs the model itself in Web Workers; the server only hands
  * out static files, so nothing is simulated here and nothing leaves the machine.
  *
- *   1. build   vite's build() with playground/vite.config.ts into --build-dir (default out/playground-build),
- *              which Vite empties first: so only a new or empty folder, or an earlier build, is used
+ *   1. build   vite's build() with playground/vite.config.ts beside --build-dir (default
+ *              out/playground-build), moved in when complete; the folder it replaces must be new,
+ *              empty or an earlier build, so no one's files are lost
  *   2. serve   a small node:http static server on 127.0.0.1:--port (default 5317; 0 picks a free port)
  *   3. open    the system browser, unless --no-open
  *   4. wait    until SIGINT / SIGTERM (the abort signal), then close the server
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { PARTIAL_MARK } from '../../node/atomic-write.js';
 import { buildPlayground, openBrowser, serveUntilAborted, startServer } from '../../node/playground-server.js';
 import { DEFAULT_PORT } from '../defaults.js';
 import { flagError } from '../handle-command.js';
@@ -27,13 +29,13 @@ function checkPort(port: number): void {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw flagError('--port', { message: `must be a whole number from 0 to 65535, got ${port}`, hint: `the default is ${DEFAULT_PORT}; --port 0 picks a free port` });
 }
 
-/** Marks a folder as a build of the page, so a later build may empty it. */
+/** Marks a folder as a build of the page, so a later build may replace it. */
 const BUILD_MARK = '.povsim-playground';
 /** The page's title, which a build made before the mark is recognised by. */
 const PAGE_TITLE = '<title>povsim playground';
 
 /**
- * Refuses a --build-dir that Vite's build would empty of someone else's files: it must be new, empty,
+ * Refuses a --build-dir whose replacement would lose someone else's files: it must be new, empty,
  * or an earlier build (the mark, or the page's own index.html from a build before the mark).
  */
 function checkBuildDir(dir: string): void {
@@ -50,7 +52,7 @@ function checkBuildDir(dir: string): void {
   const index = join(dir, 'index.html');
   const earlier = lstatSync(index, { throwIfNoEntry: false })?.isFile() === true && readFileSync(index, 'utf8').includes(PAGE_TITLE);
   if (!earlier) {
-    throw flagError('--build-dir', { code: 'output-exists', message: `${dir} holds other files, and building the page empties the folder first`, hint: 'give a new or empty folder, e.g. --build-dir out/playground-build' });
+    throw flagError('--build-dir', { code: 'output-exists', message: `${dir} holds other files, and building the page replaces the folder`, hint: 'give a new or empty folder, e.g. --build-dir out/playground-build' });
   }
 }
 
@@ -62,8 +64,17 @@ export async function playgroundCommand(args: PlaygroundArgs, io: CliIO, signal:
     const t0 = Date.now();
     checkBuildDir(dir);
     io.err('povsim playground: building the page with Vite…');
-    await buildPlayground(dir);
-    writeFileSync(join(dir, BUILD_MARK), 'povsim playground build (the next build empties this folder)\n');
+    // Built beside the folder and moved in when complete: a failed build leaves the earlier one whole.
+    const staging = `${dir.replace(/[/\\]+$/, '')}${PARTIAL_MARK}${process.pid}`;
+    mkdirSync(dirname(resolve(staging)), { recursive: true });
+    try {
+      await buildPlayground(staging);
+      writeFileSync(join(staging, BUILD_MARK), 'povsim playground build (the next build replaces this folder)\n');
+      rmSync(dir, { recursive: true, force: true }); // checked above: new, empty or an earlier build
+      renameSync(staging, dir);
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
     io.err(`povsim playground: built ${dir}/ in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } else if (!existsSync(join(dir, 'index.html'))) {
     throw flagError('--no-build', { code: 'no-build', message: `there is no built page in ${dir}/`, hint: 'run once without --no-build' });
