@@ -1,6 +1,7 @@
 /** Flags shared by the commands that run scenarios. */
 import type { Argv } from 'yargs';
 import { RUN_DEFAULTS } from '../scenario/run-defaults.js';
+import { flagError } from './handle-command.js';
 
 export interface RunFlags {
   out?: string;
@@ -46,6 +47,23 @@ export function withArrayJobFlags<T>(y: Argv<T>): Argv<T> {
     .option('cpus-per-task', { type: 'number', describe: 'with --emit slurm: CPUs (worker threads) per array task (default 1)' })
     .option('partition', { type: 'string', describe: 'with --emit slurm: Slurm partition' })
     .option('time', { type: 'string', describe: 'with --emit slurm: time limit per array task, e.g. 02:00:00' }) as Argv<T>;
+}
+
+/** The array-job flags (besides --shards) only `--emit slurm` reads, each with an example value for the hints. */
+const SLURM_ONLY = { 'cpus-per-task': '4', partition: 'main', time: '04:00:00' } as const;
+
+/**
+ * Refuses the flags only `--emit slurm` reads when it is not given (they would be ignored).
+ * @param command `sweep` or `optimize`; @param shards the example shard count of the hints
+ * @param shardHere how a shard runs on this machine, for the hint of --shards
+ * @throws InputError naming the first such flag, with an example
+ */
+export function refuseSlurmOnlyFlags(command: string, args: { shards?: number } & { [K in keyof typeof SLURM_ONLY]?: unknown }, shards: number, shardHere: string): void {
+  const job = `povsim ${command} PLAN --emit slurm --shards ${shards}`;
+  if (args.shards !== undefined) throw flagError('--shards', { message: '--shards goes with --emit slurm', hint: `${job} --out DIR writes an array job of ${shards} shards; ${shardHere}` });
+  for (const [f, example] of Object.entries(SLURM_ONLY)) {
+    if (args[f as keyof typeof SLURM_ONLY] !== undefined) throw flagError(`--${f}`, { message: `--${f} goes with --emit slurm`, hint: `${job} --${f} ${example} --out DIR` });
+  }
 }
 
 /** Run settings given on the command line (only those given). */

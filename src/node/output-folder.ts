@@ -17,7 +17,7 @@
  * could be taken over; its "compromised" handler throws from a timer. An exclusive create plus a pid
  * check is exact on one machine and needs no timers.
  */
-import { accessSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../engine/diagnostics.js';

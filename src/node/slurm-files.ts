@@ -7,7 +7,7 @@
  * are checked first (checkSlurmJob): sbatch reads those lines itself, without shell quoting, and
  * bash runs whatever follows a newline in them as a command.
  */
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../engine/diagnostics.js';
 import { shellQuote, slurmScripts, type SlurmOptions } from '../experiment/sweep/slurm.js';

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { calibrationManifest, calibrationStartLine, calibrationSummaryLines, fittedFacts, runCalibrationStudy } from '../../experiment/calibration-study.js';
 import { InputError, type Diagnostic } from '../../engine/diagnostics.js';
 import { calibratedModule, fitCsv, fittedScenarioYaml, historyCsv, profileCsv } from '../../experiment/sweep/calibration-output.js';
+import * as msg from '../../experiment/sweep/plan-messages.js';
 import { calibratedKeys, fitsCalibratedRows, fittedPathReason, tablePathReason, type CalibrationTarget, type LoadedCalibrationPlan } from '../../experiment/sweep/calibration-plan.js';
 import type { Problem } from '../../scenario/messages.js';
 import { poolRunner, withWorkerPool } from '../../node/pool.js';
@@ -33,21 +34,19 @@ export interface CalibrateArgs extends RunFlags {
   profile: boolean;
 }
 
+// The plan keys' messages, with hints for the flags (paths relative to the working folder).
 export const fittedFlagInvalid = (reason: string): Problem => ({
-  code: 'output',
-  message: `cannot use this path for the fitted parameter file: ${reason}`,
+  ...msg.outputPathInvalid(reason),
   hint: 'give a .yaml path (relative to the working folder), e.g. --fitted calibration/fitted.yaml',
 });
 
 export const tableFlagInvalid = (reason: string): Problem => ({
-  code: 'write-table',
-  message: `cannot use this path for the calibrated-values module: ${reason}`,
+  ...msg.tablePathInvalid(reason),
   hint: 'give the .ts module (relative to the working folder), e.g. --table src/model/calibrated.ts',
 });
 
 export const tableFlagKeysDiffer = (fitted: readonly string[], calibrated: readonly string[]): Problem => ({
-  code: 'write-table',
-  message: `--table rewrites the defaults of the table's calibrated rows (${calibrated.join(', ')}), but the plan fits ${fitted.join(', ') || 'nothing'}`,
+  ...msg.tableKeysDiffer(fitted, calibrated, '--table'),
   hint: "fit exactly the rows tagged 'calibrated' in src/model/parameters.ts, or drop --table and use --fitted to write a fitted parameter file",
 });
 

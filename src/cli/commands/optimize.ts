@@ -23,7 +23,7 @@ import { writeReport } from '../../node/report-files.js';
 import { flagError } from '../handle-command.js';
 import type { CliIO } from '../io.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
-import { runOverrides, type RunFlags } from '../shared-flags.js';
+import { refuseSlurmOnlyFlags, runOverrides, type RunFlags } from '../shared-flags.js';
 import { checkWorkers } from './run.js';
 
 export interface OptimizeArgs extends RunFlags {
@@ -82,18 +82,9 @@ function emitSlurm(args: OptimizeArgs, file: string, name: string, dir: string, 
   return 0;
 }
 
-/** The flags only `--emit slurm` reads, each with an example value for the hints. */
-const SLURM_ONLY = { shards: '4', 'cpus-per-task': '4', partition: 'main', time: '04:00:00' } as const;
-
 /** `--shard`, `--shard-timeout` checked, and the --emit-only flags refused without --emit. */
 function checkShardFlags(args: OptimizeArgs): Shard | undefined {
-  for (const [f, example] of Object.entries(SLURM_ONLY)) {
-    if (args[f as keyof typeof SLURM_ONLY] === undefined) continue;
-    const hint = f === 'shards'
-      ? 'povsim optimize PLAN --emit slurm --shards 4 --out DIR writes an array job of 4 shards; --shard i/n --out DIR runs shard i of n here'
-      : `povsim optimize PLAN --emit slurm --shards 4 --${f} ${example} --out DIR`;
-    throw flagError(`--${f}`, { message: `--${f} goes with --emit slurm`, hint });
-  }
+  refuseSlurmOnlyFlags('optimize', args, 4, '--shard i/n --out DIR runs shard i of n here');
   if (args.shard === undefined) {
     if (args['shard-timeout'] !== undefined) throw flagError('--shard-timeout', { message: '--shard-timeout goes with --shard i/n (or --emit slurm)', hint: 'e.g. --shard 1/4 --shard-timeout 3600' });
     return undefined;

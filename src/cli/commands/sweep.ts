@@ -15,7 +15,7 @@ import { flagError } from '../handle-command.js';
 import type { CliIO } from '../io.js';
 import { defaultOutputDir } from '../output-dir.js';
 import { gitCommit, povsimVersion } from '../provenance.js';
-import { runOverrides, type RunFlags } from '../shared-flags.js';
+import { refuseSlurmOnlyFlags, runOverrides, type RunFlags } from '../shared-flags.js';
 import { startSweepProgress } from '../sweep-progress.js';
 import { checkWorkers } from './run.js';
 
@@ -29,9 +29,6 @@ export interface SweepArgs extends RunFlags {
   time?: string;
 }
 
-/** The flags only `--emit slurm` reads, each with an example value for the hints. */
-const SLURM_ONLY = { shards: '8', 'cpus-per-task': '4', partition: 'main', time: '04:00:00' } as const;
-
 /**
  * Refuses the flags the chosen mode would ignore: the Slurm flags without `--emit slurm`; `--shard`,
  * `--workers` and `--force` with it (the emitted job runs every shard, each with --cpus-per-task
@@ -40,13 +37,7 @@ const SLURM_ONLY = { shards: '8', 'cpus-per-task': '4', partition: 'main', time:
  */
 function checkModeFlags(args: SweepArgs): void {
   if (args.emit !== 'slurm') {
-    for (const [f, example] of Object.entries(SLURM_ONLY)) {
-      if (args[f as keyof typeof SLURM_ONLY] === undefined) continue;
-      const hint = f === 'shards'
-        ? 'povsim sweep PLAN --emit slurm --shards 8 --out DIR writes an array job of 8 shards; --shard k/n runs shard k of n here'
-        : `povsim sweep PLAN --emit slurm --shards 8 --${f} ${example} --out DIR`;
-      throw flagError(`--${f}`, { message: `--${f} goes with --emit slurm`, hint });
-    }
+    refuseSlurmOnlyFlags('sweep', args, 8, '--shard k/n runs shard k of n here');
     return;
   }
   if (args.shard !== undefined) throw flagError('--shard', { message: '--shard and --emit slurm do not go together: the emitted job runs every shard', hint: 'drop --shard; give the number of shards with --shards N' });

@@ -189,9 +189,10 @@ export const tablePathInvalid = (reason: string): Problem => ({
   hint: 'give the .ts module relative to the plan, e.g. `writeTable: ../../src/model/calibrated.ts`',
 });
 
-export const tableKeysDiffer = (fitted: readonly string[], calibrated: readonly string[]): Problem => ({
+/** @param by what asks for the table (the plan's `writeTable`, or `--table`) */
+export const tableKeysDiffer = (fitted: readonly string[], calibrated: readonly string[], by = 'writeTable'): Problem => ({
   code: 'write-table',
-  message: `writeTable rewrites the defaults of the table's calibrated rows (${calibrated.join(', ')}), but the plan fits ${fitted.join(', ') || 'nothing'}`,
+  message: `${by} rewrites the defaults of the table's calibrated rows (${calibrated.join(', ')}), but the plan fits ${fitted.join(', ') || 'nothing'}`,
   hint: "fit exactly the rows tagged 'calibrated' in src/model/parameters.ts (or retag rows there), or drop writeTable and use `output:` to write a fitted parameter file",
 });
 
